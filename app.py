@@ -1,0 +1,74 @@
+"""The app: its home page is the map (below); Timeline, Sites and About live in pages/.
+
+Run with `streamlit run app.py`. Navigation is declared here so every page has a readable title.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import mapbuild, query
+from geo.downloads import events_csv, events_geojson
+from geo.styles import people_range
+from pages.shared import chrome
+
+
+def map_page() -> None:
+    """Home: the map, the selection's numbers, the clicked site's events and sources, the events table."""
+    chrome.page("Map")
+    ds = chrome.dataset()
+    f = chrome.filters(ds)
+    events = query.filter_events(ds, f)
+    summary = query.summarize(events)
+    totals = query.site_totals(ds, events)
+    routes = query.route_totals(ds, events)
+
+    st.title(chrome.APP_TITLE)
+    cols = st.columns(4)
+    cols[0].metric("Events", f"{summary.events:,}")
+    cols[1].metric("People (all kinds)", people_range(summary.people_low, summary.people_high),
+                   help="Umbrella events count once, not again through their parts. Kinds overlap: the same people may be arrested, then returned.")
+    rep = summary.by_kind.get("repatriation", (0, 0, 0))
+    cols[2].metric("Returned to North Korea", people_range(rep[1], rep[2]), help=f"{rep[0]} repatriation event(s)")
+    arr = summary.by_kind.get("arrest", (0, 0, 0))
+    cols[3].metric("Arrested in China", people_range(arr[1], arr[2]), help=f"{arr[0]} arrest event(s)")
+
+    selected = st.session_state.get("site")
+    base = mapbuild.base_map()
+    layers = [mapbuild.route_layer(ds, routes), mapbuild.site_layer(ds, totals, f.layers, selected)]
+    out = st_folium(base, key="map", height=560, use_container_width=True, feature_group_to_add=layers,
+                    returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}
+    clicks = out.get("last_object_clicked_count")
+    if clicks and clicks != st.session_state.get("_clicks"):
+        st.session_state["_clicks"] = clicks
+        hit = mapbuild.site_from_tooltip(out.get("last_object_clicked_tooltip"))
+        if hit in ds.sites.index and hit != st.session_state.get("site"):
+            chrome.select_site(hit)
+            st.rerun()
+    st.caption("Marker size: people in the selected period (area-true). Route width: pale = high figure, dark = low figure. "
+               "Dashed outline and circle: approximate location with its uncertainty radius.")
+
+    site = st.session_state.get("site")
+    if site and site in ds.sites.index:
+        chrome.site_panel(ds, site, events)
+
+    st.subheader("Events in the selection")
+    table = query.flat_table(ds, events)
+    st.dataframe(table[["date", "date_precision", "kind", "people_low", "people_high", "origin_name_en", "crossing_name_en",
+                        "destination_name_en", "confidence", "source_publishers", "summary"]],
+                 hide_index=True, width="stretch", height=320)
+    d1, d2 = st.columns(2)
+    d1.download_button("Download events (CSV)", events_csv(ds, events), "events.csv", "text/csv")
+    d2.download_button("Download events (GeoJSON)", events_geojson(ds, events), "events.geojson", "application/geo+json")
+    chrome.footer()
+
+
+PAGES = [
+    st.Page(map_page, title="Map", default=True),
+    st.Page("pages/1_Timeline.py", title="Timeline", url_path="timeline"),
+    st.Page("pages/2_Sites.py", title="Sites", url_path="sites"),
+    st.Page("pages/3_About_and_sources.py", title="About & sources", url_path="about"),
+]
+
+st.navigation(PAGES).run()

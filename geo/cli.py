@@ -1,0 +1,98 @@
+"""`python -m geo …`: the command line. Exit 0 ok, 1 data problems, 2 usage error; never a traceback.
+
+Each subcommand lives in its own module under geo/commands/ with `configure(parser)` and
+`run(args) -> int`; add one to COMMANDS to register it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from datetime import date
+
+from .errors import GeoError, UsageError
+
+COMMANDS = {
+    "validate": ("geo.commands.validate", "check the data directory, or single files against it"),
+    "events": ("geo.commands.events", "print the joined events as JSON or CSV"),
+}
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def add_data_option(p) -> None:
+    p.add_argument("--data", metavar="DIR", help="data directory (default: $GEO_DATA_DIR or the shipped data/)")
+
+
+def add_filter_options(p) -> None:
+    """The same filters as the app's sidebar."""
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--kind", action="append", metavar="KIND", help="event kind (repeatable)")
+    p.add_argument("--confidence", action="append", metavar="LEVEL", help="confidence level (repeatable)")
+    p.add_argument("--site", metavar="ID", help="only events through this site")
+    p.add_argument("--include-sensitive", action="store_true", help="include records marked sensitive (never for publication)")
+
+
+def filters_from(args, layers=None):
+    from .query import Filters
+    return Filters(date_from=args.date_from, date_to=args.date_to,
+                   kinds=frozenset(args.kind) if args.kind else None,
+                   confidence=frozenset(args.confidence) if args.confidence else None,
+                   layers=frozenset(layers) if layers else None,
+                   site=getattr(args, "site", None), include_sensitive=getattr(args, "include_sensitive", False))
+
+
+def load_or_report(args):
+    """The dataset, or None after printing its problems to stderr."""
+    from . import dataset
+    from .paths import data_dir
+    report = dataset.check(data_dir(args.data))
+    if report.dataset is None:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        print("the data has problems; run `python -m geo validate` for the list", file=sys.stderr)
+        return None
+    return report.dataset
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="python -m geo", description="Data tools for the map of forced repatriations of North Koreans from China.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(_module=module)
+        importlib.import_module(module).configure(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return importlib.import_module(args._module).run(args)
+    except UsageError as exc:
+        print(f"python -m geo {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except GeoError as exc:
+        print(f"python -m geo {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # last resort: say what happened, never a traceback
+        print(f"python -m geo {args.command}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 3

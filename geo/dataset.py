@@ -1,0 +1,261 @@
+"""The whole data directory as one validated Dataset, and the checks that span files.
+
+`check(root)` reads everything and returns every problem; `load(root)` returns a Dataset or
+raises InvalidData. Cross-file rules live here: unique ids, references that resolve, low ≤ high.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from .errors import DataFileError, InvalidData
+from .layers import SITE_COLUMNS, read_layer
+from .paths import EVENTS_FILE, LAYERS, SOURCES_FILE, SITES_SUBDIR, layer_path
+from .problems import Problem, feature_place, row_place
+from .readers import read_csv_text
+from .tables import check_columns, read_table_text, split_list
+
+SITE_REFS = ("origin", "crossing", "destination")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated, typed data. Events stay a DataFrame so 100k rows remain cheap."""
+
+    root: Path
+    sites: gpd.GeoDataFrame  # index: site id
+    events: pd.DataFrame  # index: event id, sorted by date
+    sources: pd.DataFrame  # index: source id
+    warnings: tuple = field(default=())
+
+    def site_ids(self) -> set[str]:
+        return set(self.sites.index)
+
+
+@dataclass
+class Report:
+    problems: list[Problem]
+    dataset: Dataset | None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent)) if root.parent != path else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _read_table(path: Path, table: str, today: date, problems: list[Problem], shown: str) -> pd.DataFrame | None:
+    try:
+        text = read_csv_text(path)
+        frame, header_problems = read_table_text(text, shown, table)
+    except DataFileError as exc:
+        problems.append(Problem(shown, exc.place or "file", exc.message))
+        return None
+    problems += header_problems
+    problems += check_columns(frame, shown, table, today)
+    return frame
+
+
+def _read_sites(root: Path, overrides: dict, problems: list[Problem], invalid: set[str]) -> list[dict]:
+    records: list[dict] = []
+    for layer in LAYERS:
+        path = overrides.get(layer, layer_path(root, layer))
+        if not path.exists() and layer not in overrides:
+            continue
+        try:
+            recs, probs, bad_ids = read_layer(path, layer)
+        except DataFileError as exc:
+            problems.append(Problem(str(path), exc.place or "file", exc.message))
+            continue
+        problems += probs
+        invalid |= bad_ids
+        for rec in recs:
+            rec["_path"] = str(path)
+        records += recs
+    return records
+
+
+def check(root: Path, overrides: dict[str, Path] | None = None, today: date | None = None) -> Report:
+    """Read and validate the data directory; `overrides` swaps in candidate files (layer name,
+    'events' or 'sources' → path) checked against the rest of the directory."""
+    today = today or date.today()
+    overrides = overrides or {}
+    problems: list[Problem] = []
+    root = Path(root)
+    if not root.is_dir():
+        return Report([Problem(str(root), "directory", "data directory not found")], None)
+    invalid_sites: set[str] = set()
+    site_records = _read_sites(root, overrides, problems, invalid_sites)
+    src_path = overrides.get("sources", root / SOURCES_FILE)
+    ev_path = overrides.get("events", root / EVENTS_FILE)
+    sources = _read_table(src_path, "sources", today, problems, str(src_path))
+    events = _read_table(ev_path, "events", today, problems, str(ev_path))
+    if not (root / SITES_SUBDIR).is_dir() and not any(k in overrides for k in LAYERS):
+        problems.append(Problem(str(root / SITES_SUBDIR), "directory", "no site layers found"))
+
+    source_ids = set(sources["id"]) if sources is not None else None
+    sites = _site_checks(site_records, source_ids, problems)
+    if events is not None:
+        _event_checks(events, str(ev_path), sites, invalid_sites, source_ids, problems)
+    if sources is not None:
+        _unique(sources, str(src_path), problems)
+
+    dataset = None
+    if not any(p.is_error for p in problems) and sources is not None and events is not None:
+        dataset = Dataset(root, _site_frame(site_records), _typed_events(events), _typed_sources(sources),
+                          tuple(p for p in problems if not p.is_error))
+    return Report(problems, dataset)
+
+
+def load(root: Path, today: date | None = None) -> Dataset:
+    report = check(root, today=today)
+    if report.dataset is None:
+        raise InvalidData(report.errors or report.problems)
+    return report.dataset
+
+
+def _site_checks(records: list[dict], source_ids, problems) -> dict[str, dict]:
+    seen: dict[str, dict] = {}
+    for rec in records:
+        place = feature_place(rec["_index"], rec["id"], "id")
+        if rec["id"] in seen:
+            other = seen[rec["id"]]
+            problems.append(Problem(rec["_path"], place, f"duplicate site id; also feature {other['_index']} of {other['_path']}"))
+            continue
+        seen[rec["id"]] = rec
+        if source_ids is not None:
+            for sid in rec["sources"]:
+                if sid not in source_ids:
+                    problems.append(Problem(rec["_path"], feature_place(rec["_index"], rec["id"], "properties.sources"),
+                                            f"source {sid!r} is not in sources.csv"))
+    return seen
+
+
+def _unique(frame: pd.DataFrame, path: str, problems: list[Problem]) -> None:
+    ids = frame["id"]
+    dup = ids.ne("") & ids.duplicated(keep="first")
+    for line in frame.index[dup.to_numpy()]:
+        first = frame.index[(ids == ids[line]).to_numpy()][0]
+        problems.append(Problem(path, row_place(int(line), ids[line], "id"), f"duplicate id; first used on row {first}"))
+
+
+def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[str], source_ids, problems) -> None:
+    _unique(ev, path, problems)
+    low = pd.to_numeric(ev["people_low"], errors="coerce")
+    high = pd.to_numeric(ev["people_high"], errors="coerce")
+    reversed_ = (low > high).to_numpy()
+    for line in ev.index[reversed_]:
+        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "people_high"),
+                                f"people_high {ev.at[line, 'people_high']} is below people_low {ev.at[line, 'people_low']}"))
+    site_ids = pd.Index(list(sites))
+    for col in SITE_REFS:
+        vals = ev[col]
+        missing = vals.ne("") & ~vals.isin(site_ids)
+        for line in ev.index[missing.to_numpy()]:
+            why = "is invalid in its site layer (see the problems there)" if vals[line] in invalid_sites else "does not exist in any site layer"
+            problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], col), f"site {vals[line]!r} {why}"))
+    crossing_ids = [sid for sid, rec in sites.items() if rec["kind"] == "border-crossing"]
+    wrong_kind = ev["crossing"].isin(site_ids) & ~ev["crossing"].isin(crossing_ids)
+    for line in ev.index[wrong_kind.to_numpy()]:
+        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "crossing"), f"site {ev.at[line, 'crossing']!r} is not a border crossing"))
+    same = ev["origin"].ne("") & ev["origin"].eq(ev["destination"]) & ev["crossing"].eq("")
+    for line in ev.index[same.to_numpy()]:
+        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "destination"), "destination is the same site as origin", "warning"))
+    _part_of_checks(ev, path, problems)
+    _date_precision_checks(ev, path, problems)
+    if source_ids is not None:
+        src = ev["sources"]
+        unusual = ~src.map(lambda s: all(x in source_ids for x in s.split(";")) if s else True)
+        for line in ev.index[unusual.to_numpy()]:
+            bad = [x for x in ev.at[line, "sources"].split(";") if x not in source_ids]
+            problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "sources"), f"source {bad[0]!r} is not in sources.csv"))
+
+
+def _part_of_checks(ev, path, problems) -> None:
+    part = ev["part_of"]
+    ids = ev["id"]
+    has = part.ne("")
+    missing = has & ~part.isin(ids)
+    for line in ev.index[missing.to_numpy()]:
+        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), f"event {part[line]!r} does not exist"))
+    selfref = has & part.eq(ids)
+    for line in ev.index[selfref.to_numpy()]:
+        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), "an event cannot be part of itself"))
+    parents_part = dict(zip(ids, part))
+    nested = has & part.isin(ids) & part.map(lambda p: parents_part.get(p, "") != "")
+    for line in ev.index[nested.to_numpy()]:
+        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), f"event {part[line]!r} is itself part of another event; nest one level only"))
+
+
+def _date_precision_checks(ev, path, problems) -> None:
+    d, prec = ev["date"], ev["date_precision"]
+    shaped = d.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    month_bad = shaped & prec.eq("month") & ~d.str.endswith("-01")
+    year_bad = shaped & prec.eq("year") & ~d.str[5:].eq("01-01")
+    for mask, what in ((month_bad, "month precision: write the first day of the month (YYYY-MM-01)"),
+                       (year_bad, "year precision: write the first day of the year (YYYY-01-01)")):
+        for line in ev.index[mask.to_numpy()]:
+            problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "date"), what))
+
+
+def _site_frame(records: list[dict]) -> gpd.GeoDataFrame:
+    rows = [{k: r[k] for k in SITE_COLUMNS} for r in records]
+    frame = gpd.GeoDataFrame(rows, columns=SITE_COLUMNS, geometry="geometry", crs="EPSG:4326")
+    for col in ("name_zh", "side_cn", "side_kp"):  # optional texts stay None, never NaN
+        frame[col] = pd.Series([r[col] for r in rows], index=frame.index, dtype=object)
+    return frame.set_index("id", drop=False).rename_axis(None)
+
+
+PERIOD_END = {"day": pd.offsets.Day(0), "week": pd.offsets.Day(6), "month": pd.offsets.MonthEnd(0), "year": pd.offsets.YearEnd(0)}
+
+
+def _typed_events(ev: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame({
+        "id": ev["id"].to_numpy(),
+        "date": pd.to_datetime(ev["date"], format="%Y-%m-%d").to_numpy(),
+        "date_precision": pd.Categorical(ev["date_precision"]),
+        "kind": ev["kind"].to_numpy(),
+        "people_low": ev["people_low"].astype(np.int64).to_numpy(),
+        "people_high": ev["people_high"].astype(np.int64).to_numpy(),
+    })
+    for col in SITE_REFS + ("part_of",):
+        values = ev[col].to_numpy(dtype=object)
+        out[col] = pd.Series(np.where(values == "", None, values), dtype=object)
+    out["confidence"] = ev["confidence"].to_numpy()
+    out["sources"] = split_list(ev["sources"]).to_numpy()
+    out["summary"] = ev["summary"].to_numpy()
+    out["sensitive"] = ev["sensitive"].eq("true").to_numpy()
+    out["date_end"] = _period_end(out["date"], out["date_precision"])
+    out = out.sort_values(["date", "id"], kind="stable")
+    return out.set_index("id", drop=False).rename_axis(None)
+
+
+def _period_end(dates: pd.Series, precision: pd.Series) -> pd.Series:
+    end = dates.copy()
+    for prec in ("week", "month", "year"):
+        mask = (precision == prec).to_numpy()
+        if mask.any():
+            end[mask] = dates[mask] + PERIOD_END[prec]
+    return end
+
+
+def _typed_sources(src: pd.DataFrame) -> pd.DataFrame:
+    out = src.reset_index(drop=True).astype(object)
+    for col in ("author", "url"):
+        out[col] = out[col].where(out[col] != "", None)
+    return out.set_index("id", drop=False).rename_axis(None)

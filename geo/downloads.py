@@ -1,0 +1,33 @@
+"""The filtered events as files a reader can take away: CSV and GeoJSON."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from .dataset import SITE_REFS, Dataset
+from .query import flat_table, joined_records
+
+
+def events_csv(ds: Dataset, events: pd.DataFrame) -> bytes:
+    return flat_table(ds, events).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def events_geojson(ds: Dataset, events: pd.DataFrame) -> bytes:
+    """One feature per event: a LineString through its known stops, a Point when only one is known,
+    and no geometry when none is (RFC 7946 allows null geometry)."""
+    features = []
+    for rec in joined_records(ds, events):
+        stops = [rec[c] for c in SITE_REFS if rec[c]]
+        coords = [[s["lon"], s["lat"]] for s in stops]
+        if len(coords) >= 2:
+            geometry = {"type": "LineString", "coordinates": coords}
+        elif coords:
+            geometry = {"type": "Point", "coordinates": coords[0]}
+        else:
+            geometry = None
+        props = {k: v for k, v in rec.items() if k != "id"}
+        features.append({"type": "Feature", "id": rec["id"], "geometry": geometry, "properties": props})
+    doc = {"type": "FeatureCollection", "features": features}
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

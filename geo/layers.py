@@ -1,0 +1,176 @@
+"""Site layers: GeoJSON FeatureCollections of places, parsed and checked feature by feature."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shapely.geometry import shape
+from shapely.validation import explain_validity
+
+from . import schemas
+from .problems import Problem, WARNING, feature_place
+from .readers import parse_json_text, decode_text, read_bytes, MAX_JSON_BYTES
+from .region import in_region, looks_swapped
+
+SITE_COLUMNS = [
+    "id", "layer", "name_en", "name_ko", "name_zh", "kind", "country", "precision",
+    "uncertainty_m", "side_cn", "side_kp", "sources", "notes", "sensitive", "lon", "lat", "geometry",
+]
+
+
+def _json_path(error) -> str:
+    parts = [str(p) for p in error.absolute_path]
+    return ".".join(parts)
+
+
+GEOMETRY_BRANCHES = {"Point": 0, "Polygon": 1}
+
+
+def _geometry_message(error) -> str:
+    """A oneOf failure on geometry, explained for the branch matching the geometry's type."""
+    gtype = error.instance.get("type") if isinstance(error.instance, dict) else None
+    if gtype not in GEOMETRY_BRANCHES:
+        return f"geometry type {gtype!r} is not supported; use Point (or Polygon for a region)"
+    branch = GEOMETRY_BRANCHES[gtype]
+    subs = [e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == branch]
+    for sub in subs:
+        where = ".".join(str(x) for x in sub.relative_path)
+        if sub.validator == "maxItems" and where.count(".") <= 2:
+            return "positions must be [lon, lat]; 3-D coordinates (altitude) are not accepted"
+        if sub.validator in ("minimum", "maximum"):
+            axis = "longitude" if where.endswith("0") else "latitude"
+            return f"{where}: {axis} {sub.instance} is out of range ({'-180..180' if axis == 'longitude' else '-90..90'})"
+    detail = subs[0].message if subs else ""
+    return f"{gtype} geometry is malformed: {detail}" if detail else f"{gtype} geometry is malformed"
+
+
+def _schema_message(error) -> str:
+    path = [str(p) for p in error.absolute_path]
+    if error.validator == "oneOf" and path[-1:] == ["geometry"]:
+        return _geometry_message(error)
+    if error.validator == "oneOf":
+        best = min(error.context, key=lambda e: len(e.message), default=None)
+        return best.message if best else error.message
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field(s)")
+    return error.message
+
+
+def parse_layer_text(text: str, path: str) -> tuple[dict, list[Problem]]:
+    data = parse_json_text(text, path)
+    problems: list[Problem] = []
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        kind = data.get("type") if isinstance(data, dict) else type(data).__name__
+        problems.append(Problem(path, "top level", f"not a GeoJSON FeatureCollection (found {kind!r})"))
+        return {}, problems
+    if "crs" in data:
+        problems.append(Problem(path, "top level", "a 'crs' member is not allowed: RFC 7946 GeoJSON is always WGS84 lon/lat"))
+    for err in schemas.validator("layer").iter_errors({k: v for k, v in data.items() if k != "crs"}):
+        problems.append(Problem(path, f"top level {_json_path(err)}".strip(), _schema_message(err)))
+    return data, problems
+
+
+def check_features(data: dict, path: str, layer: str | None) -> tuple[list[dict], list[Problem], set[str]]:
+    """Validate each feature; return flat site records for the valid ones, all problems, and the
+    ids of invalid features (so references to them are reported as such, not as missing)."""
+    problems: list[Problem] = []
+    records: list[dict] = []
+    invalid: set[str] = set()
+    features = data.get("features") if isinstance(data.get("features"), list) else []
+    site_validator = schemas.validator("site")
+    for index, feature in enumerate(features):
+        fid = feature.get("id") if isinstance(feature, dict) else None
+        errs = list(site_validator.iter_errors(feature)) if isinstance(feature, dict) else []
+        if not isinstance(feature, dict):
+            problems.append(Problem(path, feature_place(index, None), "is not a JSON object"))
+            continue
+        swapped = _swapped_point(feature.get("geometry"))
+        for err in errs:
+            if swapped and _json_path(err) == "geometry":
+                continue  # the swap message below says it better than "124.39 is out of range"
+            problems.append(Problem(path, feature_place(index, fid, _json_path(err)), _schema_message(err)))
+        if swapped:
+            problems.append(Problem(path, feature_place(index, fid, "geometry"),
+                                    f"{swapped} looks like latitude and longitude swapped; GeoJSON order is [lon, lat]"))
+        geometry_ok = not any(e.absolute_path and str(e.absolute_path[0]) == "geometry" for e in errs)
+        geom_problems = _check_geometry(feature.get("geometry"), path, index, fid) if geometry_ok else []
+        problems += geom_problems
+        if errs or swapped or any(p.is_error for p in geom_problems):
+            if isinstance(fid, str):
+                invalid.add(fid)
+            continue
+        records.append({**_record(feature, layer), "_index": index})
+    return records, problems, invalid
+
+
+def _swapped_point(geometry) -> str | None:
+    """'[lat, lon]' text when a Point's numbers only make sense swapped, else None."""
+    if not isinstance(geometry, dict) or geometry.get("type") != "Point":
+        return None
+    coords = geometry.get("coordinates")
+    if (isinstance(coords, list) and len(coords) == 2 and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coords)
+            and looks_swapped(coords[0], coords[1])):
+        return f"[{coords[0]}, {coords[1]}]"
+    return None
+
+
+def _check_geometry(geometry, path, index, fid) -> list[Problem]:
+    if not isinstance(geometry, dict):
+        return []
+    place = feature_place(index, fid, "geometry")
+    problems = []
+    coords = geometry.get("coordinates")
+    points = [coords] if geometry.get("type") == "Point" else [p for ring in coords for p in ring]
+    for lon, lat in points:
+        if looks_swapped(lon, lat):
+            problems.append(Problem(path, place, f"[{lon}, {lat}] looks like latitude and longitude swapped; GeoJSON order is [lon, lat]"))
+            return problems
+        if not in_region(lon, lat):
+            problems.append(Problem(path, place, f"[{lon}, {lat}] is far outside China and North Korea", WARNING))
+            break
+    if geometry.get("type") == "Polygon":
+        for n, ring in enumerate(coords):
+            if ring[0] != ring[-1]:
+                problems.append(Problem(path, place, f"ring {n} is not closed: its first and last positions differ"))
+        if not problems or all(not p.is_error for p in problems):
+            geom = shape(geometry)
+            if not geom.is_valid:
+                problems.append(Problem(path, place, f"invalid polygon: {explain_validity(geom)}"))
+    return problems
+
+
+def _record(feature: dict, layer: str | None) -> dict:
+    props = feature["properties"]
+    geom = shape(feature["geometry"])
+    point = geom if geom.geom_type == "Point" else geom.representative_point()
+    sides = props.get("sides") or {}
+    return {
+        "id": feature["id"],
+        "layer": layer,
+        "name_en": props["name_en"],
+        "name_ko": props["name_ko"],
+        "name_zh": props["name_zh"],
+        "kind": props["kind"],
+        "country": props["country"],
+        "precision": props["precision"],
+        "uncertainty_m": int(props["uncertainty_m"]),
+        "side_cn": sides.get("cn"),
+        "side_kp": sides.get("kp"),
+        "sources": tuple(props["sources"]),
+        "notes": props["notes"],
+        "sensitive": bool(props["sensitive"]),
+        "lon": float(point.x),
+        "lat": float(point.y),
+        "geometry": geom,
+    }
+
+
+def read_layer(path: Path, layer: str | None) -> tuple[list[dict], list[Problem], set[str]]:
+    text = decode_text(read_bytes(path, MAX_JSON_BYTES), path)
+    data, problems = parse_layer_text(text, str(path))
+    if not data:
+        return [], problems, set()
+    if layer and data.get("name") not in (None, layer):
+        problems.append(Problem(str(path), "top level name", f"layer name {data.get('name')!r} does not match the file name {layer!r}"))
+    records, more, invalid = check_features(data, str(path), layer or data.get("name"))
+    return records, problems + more, invalid

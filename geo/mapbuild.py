@@ -1,0 +1,203 @@
+"""The interactive folium map: an unchanging base (basemap, optional tiles) plus the layers
+that follow the filters (sites sized by people, routes whose width shows the people range).
+
+Split this way so Streamlit can keep the base mounted and swap only the feature groups.
+Every string from data is escaped with safe_html before it goes into a popup or tooltip.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import folium
+import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from . import basemap
+from . import safe_html as h
+from .assets import APP_STATIC_URL, use_local_assets
+from .dataset import Dataset
+from .region import BORDER_BOUNDS
+from .styles import (APPROX_DASH, COUNTRY_LABELS, COUNTRY_STROKES, KIND_COLOURS, KIND_LABELS, MAX_RADIUS, MAX_WIDTH,
+                     MIN_RADIUS, MIN_WIDTH, PRECISION_LABELS, ROUTE_COLOUR, people_range, scaled)
+
+ONLINE_TILES = "OpenStreetMap"
+
+
+BASEMAP_STYLES = {
+    "countries": {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#f4f1ea", "fillOpacity": 1.0},
+    "lakes": {"color": "#9cc3da", "weight": 0.5, "fillColor": "#cfe3ef", "fillOpacity": 1.0},
+    "borders": {"color": "#4d4d4d", "weight": 1.6, "dashArray": "6 3", "fill": False},
+}
+COUNTRY_FILLS = {"CN": "#f4f1ea", "KP": "#ebe6f2"}
+
+
+class VectorBasemap(MacroElement):
+    """A shipped GeoJSON layer drawn non-interactively under everything else.
+
+    Core Leaflet only (folium's GeoJson would add its own machinery); the data is embedded, so it
+    needs no server and no network. json.dumps output is made safe for <script> by escaping '</'.
+    """
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
+    interactive: false,
+    style: function (f) {
+        var s = Object.assign({}, {{ this.style|tojson }});
+        var fills = {{ this.fills|tojson }};
+        if (f.properties && fills[f.properties.iso_a2]) { s.fillColor = fills[f.properties.iso_a2]; }
+        return s;
+    }
+}).addTo({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, name: str, data: dict, fills: dict | None = None):
+        super().__init__()
+        self._name = "VectorBasemap"
+        self.data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        self.style = BASEMAP_STYLES[name]
+        self.fills = fills or {}
+
+
+class BoundHtml(MacroElement):
+    """Bind a popup or tooltip whose HTML (already escaped by safe_html) is passed as a JSON string.
+
+    folium's Popup needs jQuery and its Tooltip pastes text into a JavaScript template literal;
+    this needs neither, and JSON encoding keeps backticks, ${} and </script> inert.
+    """
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.{{ this.method }}({{ this.html|tojson }}, {{ this.options|tojson }});
+{% endmacro %}
+""")
+
+    def __init__(self, html: str, kind: str, **options):
+        super().__init__()
+        self._name = "BoundHtml"
+        self.html = html
+        self.method = {"popup": "bindPopup", "tooltip": "bindTooltip"}[kind]
+        self.options = options
+
+
+def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True) -> folium.Map:
+    """The part of the map that never changes with the filters."""
+    (south, west), (north, east) = BORDER_BOUNDS
+    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
+                   control_scale=True, prefer_canvas=False, min_zoom=3, max_zoom=16)
+    use_local_assets(m, static_url)
+    m.get_root().header.add_child(folium.Element(
+        "<style>.leaflet-container{background:#cfe3ef}.site-popup{font:13px/1.4 system-ui,sans-serif;max-width:320px}"
+        ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}</style>"))
+    for name in basemap.LAYERS:
+        m.add_child(VectorBasemap(name, basemap.layer(name), COUNTRY_FILLS if name == "countries" else None))
+    if online_tiles:
+        folium.TileLayer(ONLINE_TILES, name="Online street map (needs internet)", overlay=True, show=False,
+                         control=True).add_to(m)
+        folium.LayerControl(collapsed=True).add_to(m)
+    m.fit_bounds([list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])])
+    return m
+
+
+def _names(site) -> str:
+    zh = f" · {h.text(site['name_zh'])}" if site.get("name_zh") else ""
+    return f"<h4>{h.text(site['name_en'])}</h4><div class='ko'>{h.text(site['name_ko'])}{zh}</div>"
+
+
+SITE_ID_PREFIX = "site id: "
+_SITE_ID = re.compile(re.escape(SITE_ID_PREFIX) + r"([a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+def site_tooltip(site, stats) -> str:
+    """Names, numbers, and the site id (which is also how a click is traced back to its site)."""
+    people = people_range(stats["people_low"], stats["people_high"])
+    approx = " (approximate location)" if site["precision"] != "facility" else ""
+    return (f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}{h.text(approx)}<br>"
+            f"{int(stats['events'])} event(s), {people} people in the selected period<br>"
+            f"<span style='color:#777;font-size:11px'>{SITE_ID_PREFIX}{h.text(site['id'])}</span>")
+
+
+def site_from_tooltip(text: str | None) -> str | None:
+    """The site id in a clicked marker's tooltip text (what streamlit-folium returns), if any."""
+    found = _SITE_ID.search(text or "")
+    return found.group(1) if found else None
+
+
+def site_popup(site, stats) -> str:
+    rows = [
+        ("Kind", KIND_LABELS.get(site["kind"], site["kind"])),
+        ("Country", COUNTRY_LABELS.get(site["country"], site["country"])),
+        ("Location", PRECISION_LABELS[site["precision"]] + (f", within about {site['uncertainty_m']:,} m" if site["precision"] != "facility" else "")),
+    ]
+    if site.get("side_cn"):
+        rows.append(("Sides", f"{site['side_cn']} (China) – {site['side_kp']} (North Korea)"))
+    rows.append(("Selected period", f"{int(stats['events'])} event(s); {people_range(stats['people_low'], stats['people_high'])} people"))
+    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{h.text(k)}</th><td>{h.text(v)}</td></tr>" for k, v in rows)
+    notes = f"<p class='muted'>{h.text(site['notes'])}</p>" if site.get("notes") else ""
+    return f"<div class='site-popup'>{_names(site)}<table>{body}</table>{notes}<p class='muted'>Click shows its events and sources below the map.</p></div>"
+
+
+def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None, selected: str | None = None) -> folium.FeatureGroup:
+    """Sites as circle markers coloured by kind, outlined by country, sized by people in the period.
+
+    Approximate locations get a dashed outline and a dashed circle of their uncertainty radius.
+    """
+    group = folium.FeatureGroup(name="Sites")
+    sites = ds.sites if layers is None else ds.sites[ds.sites["layer"].isin(layers).to_numpy()]
+    largest = float(totals["people_high"].max()) if len(totals) else 0.0
+    for sid, site in sites.iterrows():
+        stats = totals.loc[sid] if sid in totals.index else {"events": 0, "people_low": 0, "people_high": 0}
+        colour = KIND_COLOURS[site["kind"]]
+        approx = site["precision"] != "facility"
+        if approx:
+            folium.Circle(location=[site["lat"], site["lon"]], radius=int(site["uncertainty_m"]), color=colour,
+                          weight=1, dash_array=APPROX_DASH, fill=True, fill_opacity=0.06, interactive=False,
+                          class_name="uncertainty-circle").add_to(group)
+        radius = scaled(float(stats["people_high"]), largest, MIN_RADIUS, MAX_RADIUS)
+        marker = folium.CircleMarker(
+            location=[site["lat"], site["lon"]], radius=radius,
+            color="#ffd400" if sid == selected else COUNTRY_STROKES[site["country"]],
+            weight=4 if sid == selected else 2, dash_array=APPROX_DASH if approx else None,
+            fill=True, fill_color=colour, fill_opacity=0.85 if int(stats["events"]) else 0.35,
+            class_name=f"site-marker site-{sid}",
+        ).add_to(group)
+        marker.add_child(BoundHtml(site_tooltip(site, stats), "tooltip", sticky=True))
+        marker.add_child(BoundHtml(site_popup(site, stats), "popup", maxWidth=340))
+    return group
+
+
+def route_layer(ds: Dataset, routes: pd.DataFrame) -> folium.FeatureGroup:
+    """Routes origin → crossing → destination; a pale wide line for the high figure and a dark
+    line inside it for the low figure, so a range reads as a range."""
+    group = folium.FeatureGroup(name="Routes")
+    largest = float(routes["people_high"].max()) if len(routes) else 0.0
+    for route in routes.itertuples(index=False):
+        stops = [s for s in (route.origin, route.crossing, route.destination) if s is not None and s in ds.sites.index]
+        if len(stops) < 2:
+            continue
+        points = [[float(ds.sites.at[s, "lat"]), float(ds.sites.at[s, "lon"])] for s in stops]
+        names = " → ".join(f"{h.text(ds.sites.at[s, 'name_en'])} ({h.text(ds.sites.at[s, 'name_ko'])})" for s in stops)
+        label = (f"<b>{names}</b><br>{int(route.events)} event(s); {people_range(route.people_low, route.people_high)} people"
+                 f"<br><span style='color:#666'>{h.text(route.kinds)}</span>")
+        high_w = scaled(float(route.people_high), largest, MIN_WIDTH, MAX_WIDTH)
+        low_w = scaled(float(route.people_low), largest, MIN_WIDTH * 0.6, MAX_WIDTH) if route.people_low else 0
+        lines = [folium.PolyLine(points, color=ROUTE_COLOUR, weight=high_w, opacity=0.3, class_name="route-line route-high")]
+        if low_w:
+            lines.append(folium.PolyLine(points, color=ROUTE_COLOUR, weight=max(low_w * 0.55, 1.0), opacity=0.9,
+                                         class_name="route-line route-low"))
+        for line in lines:
+            line.add_to(group).add_child(BoundHtml(label, "tooltip", sticky=True))
+    return group
+
+
+def full_map(ds: Dataset, totals: pd.DataFrame, routes: pd.DataFrame, layers=None, selected=None,
+             static_url: str = APP_STATIC_URL, online_tiles: bool = True) -> folium.Map:
+    """Base plus both layers in one map: for standalone HTML and tests."""
+    m = base_map(static_url, online_tiles)
+    route_layer(ds, routes).add_to(m)
+    site_layer(ds, totals, layers, selected).add_to(m)
+    return m

@@ -1,0 +1,228 @@
+"""Filtering, joining events to sites and sources, and aggregating per site and route.
+
+Everything is vectorised over the events frame; only aggregates (a few hundred rows at most)
+ever reach the map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from .dataset import SITE_REFS, Dataset
+from .errors import UsageError
+
+CONFIDENCE_LEVELS = ("corroborated", "single-source", "unverified")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user selected. None means 'no restriction'."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    kinds: frozenset[str] | None = None
+    confidence: frozenset[str] | None = None
+    layers: frozenset[str] | None = None
+    site: str | None = None
+    include_sensitive: bool = False
+
+    def __post_init__(self):
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise UsageError(f"date range is reversed: {self.date_from} is after {self.date_to}")
+        for name in ("kinds", "confidence", "layers"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, frozenset):
+                object.__setattr__(self, name, frozenset(value))
+
+
+def public_view(ds: Dataset, include_sensitive: bool = False) -> Dataset:
+    """Drop sensitive sites and events; blank references to sensitive sites in public events."""
+    if include_sensitive:
+        return ds
+    sites = ds.sites[~ds.sites["sensitive"].to_numpy()]
+    events = ds.events[~ds.events["sensitive"].to_numpy()]
+    hidden = ds.sites.index[ds.sites["sensitive"].to_numpy()]
+    if len(hidden):
+        events = events.copy()
+        for col in SITE_REFS:
+            events.loc[events[col].isin(hidden), col] = None
+    return Dataset(ds.root, sites, events, ds.sources, ds.warnings)
+
+
+def filter_events(ds: Dataset, f: Filters) -> pd.DataFrame:
+    """Events overlapping the date range that match the filters (sensitive ones per f)."""
+    ev = ds.events
+    mask = np.ones(len(ev), dtype=bool)
+    if not f.include_sensitive:
+        mask &= ~ev["sensitive"].to_numpy()
+    if f.date_from:
+        mask &= (ev["date_end"] >= pd.Timestamp(f.date_from)).to_numpy()
+    if f.date_to:
+        mask &= (ev["date"] <= pd.Timestamp(f.date_to)).to_numpy()
+    if f.kinds is not None:
+        mask &= ev["kind"].isin(f.kinds).to_numpy()
+    if f.confidence is not None:
+        mask &= ev["confidence"].isin(f.confidence).to_numpy()
+    if f.layers is not None:
+        allowed = ds.sites.index[ds.sites["layer"].isin(f.layers).to_numpy()]
+        touches = np.zeros(len(ev), dtype=bool)
+        any_site = np.zeros(len(ev), dtype=bool)
+        for col in SITE_REFS:
+            touches |= ev[col].isin(allowed).to_numpy()
+            any_site |= ev[col].notna().to_numpy()
+        mask &= touches | ~any_site
+    if f.site:
+        if f.site not in ds.sites.index:
+            raise UsageError(f"unknown site id {f.site!r}")
+        on_site = np.zeros(len(ev), dtype=bool)
+        for col in SITE_REFS:
+            on_site |= (ev[col] == f.site).to_numpy()
+        mask &= on_site
+    return ev[mask]
+
+
+def counted_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The events that count toward totals: an umbrella counts once, not its parts too."""
+    present = set(events.index)
+    parts_of_present = events["part_of"].isin(present).to_numpy()
+    return events[~parts_of_present]
+
+
+@dataclass(frozen=True)
+class Summary:
+    events: int
+    people_low: int
+    people_high: int
+    by_kind: dict = field(default_factory=dict)  # kind -> (events, low, high)
+
+
+def summarize(events: pd.DataFrame) -> Summary:
+    counted = counted_events(events)
+    grouped = counted.groupby("kind", sort=True)[["people_low", "people_high"]].agg(["count", "sum"])
+    by_kind = {
+        kind: (int(row[("people_low", "count")]), int(row[("people_low", "sum")]), int(row[("people_high", "sum")]))
+        for kind, row in grouped.iterrows()
+    }
+    return Summary(len(events), int(counted["people_low"].sum()), int(counted["people_high"].sum()), by_kind)
+
+
+SITE_STATS = ["events", "people_low", "people_high", "repatriated_low", "repatriated_high"]
+
+
+def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
+    """Per site: events through it and people (low, high), each event counted once per site."""
+    frames = []
+    for col in SITE_REFS:
+        part = events.loc[events[col].notna(), [col, "id", "kind", "people_low", "people_high"]]
+        frames.append(part.rename(columns={col: "site"}))
+    long = pd.concat(frames, ignore_index=True).drop_duplicates(["site", "id"])
+    # a site named by both an umbrella and one of its parts counts the umbrella's people once
+    long = long.merge(events[["id", "part_of"]].reset_index(drop=True), on="id", how="left")
+    umbrella_keys = list(long.loc[long["part_of"].notna(), ["site", "part_of"]].itertuples(index=False, name=None))
+    shadowed = long.set_index(["site", "id"]).index.isin(umbrella_keys) if umbrella_keys else np.zeros(len(long), bool)
+    long = long[~shadowed]
+    rep = long["kind"].eq("repatriation")
+    long = long.assign(repatriated_low=long["people_low"].where(rep, 0), repatriated_high=long["people_high"].where(rep, 0))
+    out = long.groupby("site").agg(events=("id", "nunique"), people_low=("people_low", "sum"), people_high=("people_high", "sum"),
+                                   repatriated_low=("repatriated_low", "sum"), repatriated_high=("repatriated_high", "sum"))
+    out = out.reindex(ds.sites.index, fill_value=0)
+    return out.astype(np.int64)
+
+
+def route_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
+    """Per route (origin → crossing → destination, at least two known stops): events and people."""
+    legs = events[list(SITE_REFS)].notna().sum(axis=1) >= 2
+    ev = events[legs.to_numpy()]
+    if ev.empty:
+        return pd.DataFrame(columns=[*SITE_REFS, "events", "people_low", "people_high", "kinds"])
+    keys = ev[list(SITE_REFS)].fillna("")
+    grouped = pd.concat([keys, ev[["id", "people_low", "people_high", "kind"]]], axis=1).groupby(list(SITE_REFS), sort=True)
+    out = grouped.agg(events=("id", "count"), people_low=("people_low", "sum"), people_high=("people_high", "sum"),
+                      kinds=("kind", lambda k: ", ".join(sorted(set(k))))).reset_index()
+    for col in SITE_REFS:
+        out[col] = out[col].astype(object).where(out[col] != "", None)
+    return out.sort_values("people_high", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _site_ref(ds: Dataset, sid) -> dict | None:
+    if sid is None or (isinstance(sid, float) and np.isnan(sid)) or sid not in ds.sites.index:
+        return None
+    s = ds.sites.loc[sid]
+    return {
+        "id": sid, "name_en": s["name_en"], "name_ko": s["name_ko"], "name_zh": s["name_zh"],
+        "kind": s["kind"], "lon": round(float(s["lon"]), 6), "lat": round(float(s["lat"]), 6),
+        "precision": s["precision"], "uncertainty_m": int(s["uncertainty_m"]),
+    }
+
+
+def _source_ref(ds: Dataset, sid: str) -> dict:
+    s = ds.sources.loc[sid]
+    return {"id": sid, "publisher": s["publisher"], "title": s["title"], "author": s["author"],
+            "published": s["published"], "url": s["url"]}
+
+
+def joined_records(ds: Dataset, events: pd.DataFrame) -> list[dict]:
+    """Events with their sites and sources resolved: the shape of `python -m geo events`."""
+    out = []
+    for ev in events.itertuples(index=False):
+        out.append({
+            "id": ev.id,
+            "date": ev.date.strftime("%Y-%m-%d"),
+            "date_precision": str(ev.date_precision),
+            "kind": ev.kind,
+            "people_low": int(ev.people_low),
+            "people_high": int(ev.people_high),
+            "origin": _site_ref(ds, ev.origin),
+            "crossing": _site_ref(ds, ev.crossing),
+            "destination": _site_ref(ds, ev.destination),
+            "part_of": ev.part_of,
+            "confidence": ev.confidence,
+            "sources": [_source_ref(ds, s) for s in ev.sources],
+            "summary": ev.summary,
+            "sensitive": bool(ev.sensitive),
+        })
+    return out
+
+
+FLAT_COLUMNS = [
+    "id", "date", "date_precision", "kind", "people_low", "people_high",
+    "origin", "origin_name_en", "origin_name_ko", "origin_lon", "origin_lat", "origin_precision",
+    "crossing", "crossing_name_en", "crossing_name_ko", "crossing_lon", "crossing_lat", "crossing_precision",
+    "destination", "destination_name_en", "destination_name_ko", "destination_lon", "destination_lat", "destination_precision",
+    "part_of", "confidence", "sources", "source_publishers", "source_titles", "source_dates", "source_urls", "summary",
+]
+
+
+def flat_table(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
+    """One row per event with site names/coordinates and sources flattened (for CSV export)."""
+    out = events[["id", "date", "date_precision", "kind", "people_low", "people_high", "part_of", "confidence", "summary"]].copy()
+    out["date"] = out["date"].dt.strftime("%Y-%m-%d")
+    out["date_precision"] = out["date_precision"].astype(str)
+    site_cols = ds.sites[["name_en", "name_ko", "lon", "lat", "precision"]].copy()
+    site_cols[["lon", "lat"]] = site_cols[["lon", "lat"]].round(6)
+    for col in SITE_REFS:
+        out[col] = events[col]
+        joined = site_cols.reindex(events[col].fillna("").to_numpy())
+        for attr in ("name_en", "name_ko", "lon", "lat", "precision"):
+            out[f"{col}_{attr}"] = joined[attr].to_numpy()
+    src = ds.sources
+    def pick(attr):
+        lookup = src[attr].fillna("").to_dict()
+        return events["sources"].map(lambda ids: " | ".join(str(lookup.get(i, "")) for i in ids))
+    out["sources"] = events["sources"].map(";".join)
+    out["source_publishers"] = pick("publisher")
+    out["source_titles"] = pick("title")
+    out["source_dates"] = pick("published")
+    out["source_urls"] = pick("url")
+    return out[FLAT_COLUMNS].reset_index(drop=True)
+
+
+def date_bounds(ds: Dataset) -> tuple[date, date]:
+    if ds.events.empty:
+        today = date.today()
+        return today, today
+    return ds.events["date"].min().date(), ds.events["date_end"].max().date()

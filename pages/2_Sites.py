@@ -1,0 +1,35 @@
+"""Sites: a directory of every place with its names, kind, location quality, events and sources."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import query
+from geo.paths import LAYER_TITLES
+from geo.styles import KIND_LABELS, PRECISION_LABELS
+from pages.shared import chrome
+
+chrome.page("Sites")
+ds = chrome.dataset()
+f = chrome.filters(ds)
+events = query.filter_events(ds, f)
+totals = query.site_totals(ds, events)
+
+st.title("Sites")
+sites = ds.sites[ds.sites["layer"].isin(f.layers).to_numpy()]
+table = sites[["name_en", "name_ko", "name_zh", "layer", "kind", "country", "precision", "uncertainty_m", "lon", "lat"]].copy()
+table["layer"] = table["layer"].map(LAYER_TITLES)
+table["kind"] = table["kind"].map(KIND_LABELS)
+table["precision"] = table["precision"].map(PRECISION_LABELS)
+table = table.join(totals[["events", "people_low", "people_high"]])
+st.dataframe(table, width="stretch", column_config={"lon": st.column_config.NumberColumn(format="%.5f"),
+                                                     "lat": st.column_config.NumberColumn(format="%.5f")})
+choices = list(sites.index)
+if choices:
+    current = st.session_state.get("site")
+    pick = st.selectbox("Site", choices, index=choices.index(current) if current in choices else 0,
+                        format_func=lambda s: f"{ds.sites.at[s, 'name_en']} · {ds.sites.at[s, 'name_ko']}")
+    if pick != current:
+        chrome.select_site(pick)
+    chrome.site_panel(ds, pick, events)
+chrome.footer()

@@ -1,0 +1,162 @@
+"""Everything every page repeats: page setup, the cached dataset, the sidebar filters and their
+round trip through the URL's query parameters. Pages stay thin: widgets and calls into geo/."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from geo import dataset as dataset_mod
+from geo.fingerprint import fingerprint
+from geo.paths import LAYER_TITLES, LAYERS, data_dir
+from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, filter_events, public_view
+from geo.safe_html import safe_url
+from geo.schemas import enum
+from geo.styles import KIND_LABELS, PRECISION_LABELS
+
+APP_TITLE = "Forced repatriations of North Koreans from China"
+KINDS = tuple(enum("events", "kind"))
+
+# widget key -> query parameter name
+PARAMS = {"f_from": "from", "f_to": "to", "f_kinds": "kind", "f_conf": "confidence", "f_layers": "layers", "site": "site"}
+
+
+def page(title: str) -> None:
+    st.set_page_config(page_title=f"{title} · {APP_TITLE}", layout="wide")
+
+
+@st.cache_resource(show_spinner="Loading data…", max_entries=4)
+def _load(root: str, content_hash: str):
+    """Cached on the data's content hash: an edit to any file loads fresh data."""
+    return dataset_mod.check(root)
+
+
+def dataset():
+    """The public view of the validated data, or a page listing every problem and nothing else."""
+    root = data_dir()
+    report = _load(str(root), fingerprint(root))
+    if report.dataset is None:
+        st.error(f"The data in `{root}` has {len(report.errors)} problem(s); the map is not shown until they are fixed.")
+        st.code("\n".join(str(p) for p in report.problems[:200]), language=None)
+        st.stop()
+    return public_view(report.dataset)
+
+
+def _csv_param(name: str, allowed) -> list[str] | None:
+    raw = st.query_params.get(name)
+    if raw is None:
+        return None
+    return [v for v in raw.split(",") if v in allowed]
+
+
+def _date_param(name: str, lo: date, hi: date) -> date | None:
+    raw = st.query_params.get(name)
+    try:
+        value = date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+    return min(max(value, lo), hi) if value else None
+
+
+def _restore_from_url(ds) -> None:
+    """On a session's first run, the URL decides the filters (a shared link restores the view)."""
+    if st.session_state.get("_restored"):
+        return
+    lo, hi = date_bounds(ds)
+    st.session_state["_restored"] = True
+    st.session_state["f_dates"] = (_date_param("from", lo, hi) or lo, _date_param("to", lo, hi) or hi)
+    if st.session_state["f_dates"][0] > st.session_state["f_dates"][1]:
+        st.session_state["f_dates"] = (lo, hi)
+    st.session_state["f_kinds"] = _csv_param("kind", KINDS) or list(KINDS)
+    st.session_state["f_conf"] = _csv_param("confidence", CONFIDENCE_LEVELS) or list(CONFIDENCE_LEVELS)
+    st.session_state["f_layers"] = _csv_param("layers", LAYERS) or list(LAYERS)
+    site = st.query_params.get("site")
+    st.session_state["site"] = site if site in ds.sites.index else None
+
+
+def _write_url(ds) -> None:
+    lo, hi = date_bounds(ds)
+    start, end = st.session_state["f_dates"]
+    wanted = {
+        "from": start.isoformat() if start != lo else None,
+        "to": end.isoformat() if end != hi else None,
+        "kind": ",".join(st.session_state["f_kinds"]) if set(st.session_state["f_kinds"]) != set(KINDS) else None,
+        "confidence": ",".join(st.session_state["f_conf"]) if set(st.session_state["f_conf"]) != set(CONFIDENCE_LEVELS) else None,
+        "layers": ",".join(st.session_state["f_layers"]) if set(st.session_state["f_layers"]) != set(LAYERS) else None,
+        "site": st.session_state.get("site"),
+    }
+    for key, value in wanted.items():
+        if value:
+            if st.query_params.get(key) != value:
+                st.query_params[key] = value
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def filters(ds) -> Filters:
+    """The sidebar filters, restored from and written back to the URL."""
+    _restore_from_url(ds)
+    lo, hi = date_bounds(ds)
+    with st.sidebar:
+        st.header("Filters")
+        st.slider("Dates", min_value=lo, max_value=hi, key="f_dates", format="YYYY-MM-DD",
+                  help="Events whose date (or dated period, for month or year precision) overlaps this range.")
+        st.multiselect("Event kinds", KINDS, key="f_kinds", format_func=lambda k: k.replace("-", " "))
+        st.multiselect("Confidence", CONFIDENCE_LEVELS, key="f_conf", format_func=lambda k: k.replace("-", " "))
+        st.multiselect("Layers", LAYERS, key="f_layers", format_func=LAYER_TITLES.get)
+        st.caption("The URL keeps these settings: copy it to share this view.")
+    _write_url(ds)
+    start, end = st.session_state["f_dates"]
+    return Filters(date_from=start, date_to=end, kinds=frozenset(st.session_state["f_kinds"]),
+                   confidence=frozenset(st.session_state["f_conf"]), layers=frozenset(st.session_state["f_layers"]))
+
+
+def select_site(site_id: str | None) -> None:
+    st.session_state["site"] = site_id
+    if site_id:
+        st.query_params["site"] = site_id
+    elif "site" in st.query_params:
+        del st.query_params["site"]
+
+
+
+
+def footer() -> None:
+    st.divider()
+    st.caption("Every event and site cites its sources; numbers are ranges where sources differ or say "
+               "'about'; dashed markers and circles are approximate locations. See *About & sources*.")
+
+
+def source_table(ds, source_ids) -> None:
+    """Sources as a table with safe links (only http/https addresses become links)."""
+
+    rows = ds.sources.loc[[s for s in source_ids if s in ds.sources.index]]
+    frame = rows[["publisher", "title", "author", "published"]].copy()
+    frame["link"] = [safe_url(u) for u in rows["url"]]
+    st.dataframe(frame, hide_index=True, width="stretch",
+                 column_config={"link": st.column_config.LinkColumn("Link", display_text="open")})
+
+
+def site_panel(ds, site_id: str, events) -> None:
+    """A site's names, location quality, its events in the selection and their sources."""
+
+    site = ds.sites.loc[site_id]
+    st.subheader(f"{site['name_en']} · {site['name_ko']}")
+    zh = f" · {site['name_zh']}" if site["name_zh"] else ""
+    approx = "" if site["precision"] == "facility" else f", within about {int(site['uncertainty_m']):,} m"
+    st.text(f"{KIND_LABELS[site['kind']]}{zh}\nLocation: {PRECISION_LABELS[site['precision']]}{approx}")
+    if site["notes"]:
+        st.text(site["notes"])
+    mask = (events["origin"] == site_id) | (events["crossing"] == site_id) | (events["destination"] == site_id)
+    through = events[mask.to_numpy()]
+    st.markdown(f"**{len(through)} event(s) through this site in the selection**")
+    if len(through):
+        st.dataframe(through[["date", "date_precision", "kind", "people_low", "people_high", "confidence", "summary"]]
+                     .assign(date=through["date"].dt.strftime("%Y-%m-%d")), hide_index=True, width="stretch")
+    cited = list(dict.fromkeys([s for ids in through["sources"] for s in ids] + list(site["sources"])))
+    st.markdown("**Sources**")
+    source_table(ds, cited)
+    if st.button("Clear selected site"):
+        select_site(None)
+        st.rerun()

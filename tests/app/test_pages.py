@@ -1,0 +1,117 @@
+"""Every page runs in Streamlit's AppTest against the fixture data; the map's generated script is
+checked for its sites, its escaping and the absence of any CDN link; filters round-trip via the URL."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.common import FIXTURE_DATA, hostile_copy
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = ["pages/1_Timeline.py", "pages/2_Sites.py", "pages/3_About_and_sources.py"]
+
+
+@pytest.fixture(autouse=True)
+def fixture_data_env(monkeypatch):
+    monkeypatch.setenv("GEO_DATA_DIR", str(FIXTURE_DATA))
+
+
+def run_app(path="app.py", params=None) -> AppTest:
+    at = AppTest.from_file(str(REPO / path), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def map_args(at) -> dict:
+    comps = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
+    assert len(comps) == 1
+    return json.loads(comps[0].proto.json_args)
+
+
+def test_home_page_runs_and_summarises(fixture_data_env):
+    at = run_app()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Events"] == "4"
+    assert metrics["People (all kinds)"] == "548–650"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(page):
+    at = run_app(page)
+    assert not at.exception, at.exception
+    assert at.title
+
+
+def test_pages_run_through_navigation():
+    at = run_app()
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception
+
+
+def test_map_script_has_sites_and_no_remote_assets():
+    args = map_args(run_app())
+    layers = args["feature_group"]
+    for sid in ["dandong-sinuiju", "tumen-namyang", "shenyang", "tumen-detention", "sinuiju-holding", "onsong-holding"]:
+        assert f"site-{sid}" in layers
+    assert "secret-site" not in layers and "Secret site" not in layers
+    everything = args["script"] + args["header"] + layers + " ".join(args["js_links"] + args["css_links"])
+    assert not re.search(r"""(src|href)\s*=\s*["']https?://""", everything)
+    assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
+    assert args["returned_objects"] == ["last_object_clicked_tooltip", "last_object_clicked_count"]
+
+
+def test_base_map_is_stable_across_filter_changes():
+    at = run_app()
+    before = map_args(at)
+    at.sidebar.multiselect[1].set_value(["corroborated"]).run()
+    after = map_args(at)
+    assert before["script"] == after["script"]  # same base script: the map is not remounted
+    assert before["feature_group"] != after["feature_group"]  # only the layers changed
+
+
+def test_query_parameters_round_trip():
+    at = run_app(params={"from": "2023-01-01", "confidence": "single-source", "site": "tumen-namyang"})
+    assert not at.exception
+    assert at.sidebar.slider[0].value[0].isoformat() == "2023-01-01"
+    assert at.sidebar.multiselect[1].value == ["single-source"]
+    assert {m.label: m.value for m in at.metric}["Events"] == "2"
+    assert any("Tumen–Namyang bridge" in s.value for s in at.subheader)
+    # change a filter: the URL follows
+    at.sidebar.multiselect[0].set_value(["repatriation", "arrest"]).run()
+    assert at.query_params["kind"] == ["repatriation,arrest"] or at.query_params["kind"] == "repatriation,arrest"
+    assert at.query_params["site"] in (["tumen-namyang"], "tumen-namyang")
+    assert at.query_params["from"] in (["2023-01-01"], "2023-01-01")
+
+
+def test_bad_query_parameters_fall_back_to_defaults():
+    at = run_app(params={"from": "2023-13-45", "kind": "<script>", "site": "nowhere"})
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Events"] == "4"
+
+
+def test_hostile_data_renders_as_text(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_DATA_DIR", str(hostile_copy(tmp_path)))
+    at = run_app(params={"site": "shenyang"})
+    assert not at.exception
+    layers = map_args(at)["feature_group"]
+    assert "<script>window.__xss" not in layers and "<img src=x onerror" not in layers
+
+
+def test_invalid_data_shows_problems_not_a_traceback(tmp_path, monkeypatch):
+    from tests.common import copy_data, edit_event
+    root = copy_data(tmp_path)
+    edit_event(root, 0, date="2023-13-45")
+    monkeypatch.setenv("GEO_DATA_DIR", str(root))
+    at = run_app()
+    assert not at.exception
+    assert "problem" in at.error[0].value
+    assert "column date" in at.code[0].value

@@ -1,0 +1,144 @@
+"""A real Streamlit server and a real headless Chromium (Debian's), driven by Playwright.
+
+In CI (CI=true) a missing browser is a failure, never a silent skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _require_chromium():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class StreamlitServer:
+    def __init__(self, data_dir: Path | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ)
+        if data_dir:
+            env["GEO_DATA_DIR"] = str(data_dir)
+        self.log = ARTIFACTS / f"streamlit-{self.port}.log"
+        ARTIFACTS.mkdir(exist_ok=True)
+        self._log_fh = open(self.log, "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=REPO, env=env, stdout=self._log_fh, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited early; see {self.log}")
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"streamlit did not start; see {self.log}")
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self._log_fh.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def server():
+    from tests.common import FIXTURE_DATA
+    srv = StreamlitServer(FIXTURE_DATA)
+    yield srv
+    srv.stop()
+
+
+class PageWatch:
+    """Collects what a person would never want to see: console errors, failed or external requests."""
+
+    def __init__(self, page, origin: str):
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.external: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.resource_type} {r.url} {r.failure}"))
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+        def _route(route):
+            url = route.request.url
+            if url.startswith(origin) or url.startswith(("data:", "blob:", "about:")):
+                route.continue_()
+            else:
+                self.external.append(url)
+                route.abort()
+        page.context.route("**/*", _route)
+
+    def asset_failures(self):
+        return [f for f in self.failed if f.split(" ", 1)[0] in ("script", "stylesheet")]
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.watch = PageWatch(pg, server.url)
+    yield pg
+    context.close()
+
+
+def map_frame(page, timeout=30000):
+    """The streamlit-folium iframe, once Leaflet has drawn markers in it."""
+    page.wait_for_selector("iframe[title*='streamlit_folium']", timeout=timeout)
+    frame = page.frame_locator("iframe[title*='streamlit_folium']").first
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=timeout)
+    return frame
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path

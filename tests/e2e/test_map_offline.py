@@ -1,0 +1,37 @@
+"""What a person sees: the map draws offline with its markers and routes, and nothing fails."""
+
+from tests.e2e.conftest import map_frame, screenshot
+
+PUBLIC_SITES = 6  # fixture: 7 sites, one of them sensitive
+
+
+def test_map_renders_offline_with_markers_and_routes(page, server):
+    page.goto(server.url, wait_until="domcontentloaded")
+    frame = map_frame(page)
+    frame.locator("path.site-marker").nth(PUBLIC_SITES - 1).wait_for()
+    page.wait_for_timeout(1000)
+    assert frame.locator("path.site-marker").count() == PUBLIC_SITES
+    assert frame.locator("path.site-secret-site").count() == 0
+    assert frame.locator("path.route-line").count() >= 3
+    assert frame.locator("path.uncertainty-circle").count() == 4  # the approximate public sites
+    assert frame.locator(".leaflet-overlay-pane svg path").count() > 20  # the basemap is drawn too
+    screenshot(page, "map-offline")
+    assert page.watch.external == [], page.watch.external
+    assert page.watch.asset_failures() == []
+    assert page.watch.console_errors == [], page.watch.console_errors
+    assert page.watch.dialogs == []
+
+
+def test_clicking_a_site_shows_its_events_and_sources_and_url(page, server):
+    page.goto(server.url, wait_until="domcontentloaded")
+    frame = map_frame(page)
+    frame.locator("path.site-shenyang").click(force=True)
+    page.get_by_text("event(s) through this site in the selection").wait_for(timeout=20000)
+    page.get_by_text("Shenyang detention · 선양 구금시설").wait_for()
+    assert "site=shenyang" in page.url
+    screenshot(page, "site-selected")
+    # the URL restores the view in a fresh page
+    fresh = page.context.new_page()
+    fresh.goto(page.url, wait_until="domcontentloaded")
+    fresh.get_by_text("Shenyang detention · 선양 구금시설").wait_for(timeout=30000)
+    fresh.close()

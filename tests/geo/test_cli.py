@@ -1,0 +1,93 @@
+"""The command line: exit codes, one line per problem, never a traceback."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geo.cli import main
+from tests.common import edit_event, edit_feature, SWAPPED_POINT
+
+
+def run(*args):
+    proc = subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in proc.stderr + proc.stdout
+    return proc
+
+
+def test_validate_ok(fixture_data):
+    proc = run("validate", "--data", str(fixture_data))
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert "is valid" in proc.stderr
+
+
+def test_validate_lists_problems_one_per_line(data_dir):
+    edit_event(data_dir, 0, date="2023-13-45", people_low=90)
+    edit_feature(data_dir, "crossings", 1, geometry={"type": "Point", "coordinates": SWAPPED_POINT})
+    proc = run("validate", "--data", str(data_dir))
+    assert proc.returncode == 1
+    lines = proc.stdout.strip().splitlines()
+    assert any(l.startswith(f"{data_dir}/events.csv:row 2 (2021-07-14-dandong-return) column date: ") for l in lines)
+    assert any("people_high 50 is below people_low 90" in l for l in lines)
+    assert any(l.startswith(f"{data_dir}/sites/crossings.geojson:feature 1 (tumen-namyang) geometry: ") and "swapped" in l for l in lines)
+
+
+def test_validate_single_file_against_the_rest(data_dir, tmp_path):
+    candidate = tmp_path / "events.csv"
+    candidate.write_text((data_dir / "events.csv").read_text(encoding="utf-8").replace("shenyang,", "mukden,", 1), encoding="utf-8")
+    proc = run("validate", "--data", str(data_dir), str(candidate))
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(f"{candidate}:row 2 (2021-07-14-dandong-return) column origin: site 'mukden'")
+    proc = run("validate", "--data", str(data_dir), str(data_dir / "sites" / "crossings.geojson"))
+    assert proc.returncode == 0
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe{\x00}\x00", b"{not json", b'{"type": "FeatureCollection", "features": [' + b"[" * 5000 + b"]" * 5000 + b"]}",
+                                     b'{"a": NaN}', b"<html><script>alert(1)</script></html>"])
+def test_validate_hostile_files_never_traceback(data_dir, tmp_path, content):
+    bad = tmp_path / "crossings.geojson"
+    bad.write_bytes(content)
+    proc = run("validate", "--data", str(data_dir), str(bad))
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(f"{bad}:")
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("validate", "--nope").returncode == 2
+    assert run("validate", str(tmp_path / "missing.csv")).returncode == 2
+    (tmp_path / "x.txt").write_text("x")
+    assert run("validate", str(tmp_path / "x.txt")).returncode == 2
+    assert run("events", "--from", "2023-13-01").returncode == 2
+    assert run("events", "--from", "2024-01-01", "--to", "2023-01-01").returncode == 2
+    assert run().returncode == 2
+
+
+def test_events_json_joined(fixture_data):
+    proc = run("events", "--data", str(fixture_data), "--from", "2021-01-01", "--to", "2021-12-31")
+    assert proc.returncode == 0
+    data = json.loads(proc.stdout)
+    assert [e["id"] for e in data] == ["2021-07-14-dandong-return"]
+    e = data[0]
+    assert e["crossing"]["name_en"].startswith("Sino-Korean Friendship Bridge") and e["crossing"]["precision"] == "facility"
+    assert e["sources"][0]["title"].startswith("Concern About Fate") and e["confidence"] == "corroborated"
+
+
+def test_events_csv_and_sensitive(fixture_data, capsys):
+    assert main(["events", "--data", str(fixture_data), "--format", "csv", "--site", "tumen-detention"]) == 0
+    out = capsys.readouterr().out
+    assert "2023-10-09-tumen" in out and "2023-04-01-secret" not in out
+    assert main(["events", "--data", str(fixture_data), "--format", "csv", "--include-sensitive"]) == 0
+    assert "2023-04-01-secret" in capsys.readouterr().out
+
+
+def test_events_on_broken_data_exits_1(data_dir):
+    edit_event(data_dir, 0, people_high="lots")
+    proc = run("events", "--data", str(data_dir))
+    assert proc.returncode == 1 and "people_high" in proc.stderr
+
+
+def test_geo_data_dir_environment(fixture_data, monkeypatch, capsys):
+    monkeypatch.setenv("GEO_DATA_DIR", str(fixture_data))
+    assert main(["events", "--format", "csv"]) == 0
+    assert "2021-07-14-dandong-return" in capsys.readouterr().out
