@@ -26,13 +26,18 @@ def map_page() -> None:
 
     st.title(chrome.APP_TITLE)
     cols = st.columns(4)
-    cols[0].metric("Events", f"{summary.events:,}")
-    cols[1].metric("People (all kinds)", people_range(summary.people_low, summary.people_high),
-                   help="Umbrella events count once, not again through their parts. Kinds overlap: the same people may be arrested, then returned.")
-    rep = summary.by_kind.get("repatriation", (0, 0, 0))
-    cols[2].metric("Returned to North Korea", people_range(rep[1], rep[2]), help=f"{rep[0]} repatriation event(s)")
-    arr = summary.by_kind.get("arrest", (0, 0, 0))
-    cols[3].metric("Arrested in China", people_range(arr[1], arr[2]), help=f"{arr[0]} arrest event(s)")
+    cols[0].metric("Events", f"{summary.events:,}", help="Events in the selection. A mass return through several "
+                   "crossings is one event with one part per crossing.")
+    for col, (kind, label) in zip(cols[1:], [("repatriation", "Returned to North Korea"), ("arrest", "Arrested in China"),
+                                             ("detention", "Reported held in China")]):
+        n, low, high = summary.by_kind.get(kind, (0, 0, 0))
+        col.metric(label, people_range(low, high), help=f"People, low–high, over {n} {kind} event(s); "
+                   "umbrella events count once, not again through their parts.")
+    others = [f"{kind.replace('-', ' ')}: {people_range(lo, hi)} people in {n} event(s)"
+              for kind, (n, lo, hi) in summary.by_kind.items() if kind not in ("repatriation", "arrest", "detention")]
+    if others:
+        st.caption("Also in the selection — " + "; ".join(others) + ". Kinds are not added up: the same people "
+                   "may be arrested, held and returned.")
 
     selected = st.session_state.get("site")
     base = mapbuild.base_map()
@@ -68,6 +73,7 @@ PAGES = [
     st.Page(map_page, title="Map", default=True),
     st.Page("pages/1_Timeline.py", title="Timeline", url_path="timeline"),
     st.Page("pages/2_Sites.py", title="Sites", url_path="sites"),
+    st.Page("pages/5_Statistics.py", title="Statistics", url_path="statistics"),
     st.Page("pages/3_About_and_sources.py", title="About & sources", url_path="about"),
 ]
 

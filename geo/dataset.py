@@ -19,6 +19,7 @@ from .layers import SITE_COLUMNS, read_layer
 from .paths import EVENTS_FILE, LAYERS, SOURCES_FILE, SITES_SUBDIR, layer_path
 from .problems import Problem, feature_place, row_place
 from .readers import read_csv_text
+from . import statistics as statistics_mod
 from .tables import check_columns, read_table_text, split_list
 
 SITE_REFS = ("origin", "crossing", "destination")
@@ -33,6 +34,7 @@ class Dataset:
     events: pd.DataFrame  # index: event id, sorted by date
     sources: pd.DataFrame  # index: source id
     warnings: tuple = field(default=())
+    statistics: pd.DataFrame | None = None  # statistics.csv, when the directory has one
 
     def site_ids(self) -> set[str]:
         return set(self.sites.index)
@@ -92,7 +94,7 @@ def _read_sites(root: Path, overrides: dict, problems: list[Problem], invalid: s
 
 def check(root: Path, overrides: dict[str, Path] | None = None, today: date | None = None) -> Report:
     """Read and validate the data directory; `overrides` swaps in candidate files (layer name,
-    'events' or 'sources' → path) checked against the rest of the directory."""
+    'events', 'sources' or 'statistics' → path) checked against the rest of the directory."""
     today = today or date.today()
     overrides = overrides or {}
     problems: list[Problem] = []
@@ -114,11 +116,16 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
         _event_checks(events, str(ev_path), sites, invalid_sites, source_ids, problems)
     if sources is not None:
         _unique(sources, str(src_path), problems)
+    stats_path = overrides.get("statistics", root / statistics_mod.STATISTICS_FILE)
+    stats = None
+    if stats_path.exists() or "statistics" in overrides:
+        stats, stats_problems = statistics_mod.check_file(stats_path, source_ids, today)
+        problems += stats_problems
 
     dataset = None
     if not any(p.is_error for p in problems) and sources is not None and events is not None:
         dataset = Dataset(root, _site_frame(site_records), _typed_events(events), _typed_sources(sources),
-                          tuple(p for p in problems if not p.is_error))
+                          tuple(p for p in problems if not p.is_error), stats)
     return Report(problems, dataset)
 
 
@@ -190,14 +197,18 @@ def _part_of_checks(ev, path, problems) -> None:
     part = ev["part_of"]
     ids = ev["id"]
     has = part.ne("")
-    missing = has & ~part.isin(ids)
+    # isin against all 100k ids is slow for pyarrow-backed strings (each value is boxed in Python);
+    # test against the few ids that some row names as its umbrella instead: same answer.
+    named = ids[ids.isin(part[has].unique())]
+    known = has & part.isin(named.unique())
+    missing = has & ~known
     for line in ev.index[missing.to_numpy()]:
         problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), f"event {part[line]!r} does not exist"))
     selfref = has & part.eq(ids)
     for line in ev.index[selfref.to_numpy()]:
         problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), "an event cannot be part of itself"))
-    parents_part = dict(zip(ids, part))
-    nested = has & part.isin(ids) & part.map(lambda p: parents_part.get(p, "") != "")
+    parents_part = dict(zip(named, part[named.index]))  # as dict(zip(ids, part)): the last row of an id wins
+    nested = known & part.isin([p for p, pp in parents_part.items() if pp != ""])
     for line in ev.index[nested.to_numpy()]:
         problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), f"event {part[line]!r} is itself part of another event; nest one level only"))
 

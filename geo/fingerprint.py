@@ -10,7 +10,7 @@ from .paths import EVENTS_FILE, LAYERS, SOURCES_FILE, layer_path
 
 def data_files(root: Path) -> list[Path]:
     root = Path(root)
-    return [layer_path(root, layer) for layer in LAYERS] + [root / EVENTS_FILE, root / SOURCES_FILE]
+    return [layer_path(root, layer) for layer in LAYERS] + [root / EVENTS_FILE, root / SOURCES_FILE, root / "statistics.csv"]
 
 
 def fingerprint(root: Path) -> str:

@@ -84,6 +84,40 @@ class BoundHtml(MacroElement):
         self.options = options
 
 
+class Legend(MacroElement):
+    """A fixed legend in the map corner: kinds, country outlines, approximate places, route ranges.
+
+    Built only from the project's own constant labels (styles.py), never from data.
+    """
+
+    _template = Template("""
+{% macro html(this, kwargs) %}
+<div class="map-legend" style="position:absolute;z-index:1000;bottom:28px;right:10px;background:rgba(255,255,255,.92);
+ padding:6px 9px;border-radius:4px;font:12px/1.45 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.25)">
+{{ this.body }}
+</div>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+(function () {
+    var el = document.querySelector(".map-legend");
+    var map = {{ this._parent.get_name() }};
+    if (el && map && map.getContainer) { map.getContainer().appendChild(el); L.DomEvent.disableClickPropagation(el); }
+})();
+{% endmacro %}
+""")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Legend"
+        dot = "<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{};border:2px {} {};margin-right:5px;vertical-align:-1px'></span>"
+        rows = [dot.format(colour, "solid", "#fff") + h.text(KIND_LABELS[kind]) for kind, colour in KIND_COLOURS.items()]
+        rows += [dot.format("#fff", "solid", stroke) + h.text(f"outline: {COUNTRY_LABELS[c]}") for c, stroke in COUNTRY_STROKES.items()]
+        rows.append(dot.format("#fff", "dashed", "#555") + "approximate location (dashed circle: uncertainty)")
+        rows.append(f"<span style='display:inline-block;width:22px;height:8px;background:{ROUTE_COLOUR};opacity:.3;margin-right:5px'></span>"
+                    "route: high figure; dark core: low figure")
+        self.body = "<b>Legend</b><br>" + "<br>".join(rows)
+
+
 def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True) -> folium.Map:
     """The part of the map that never changes with the filters."""
     (south, west), (north, east) = BORDER_BOUNDS
@@ -95,6 +129,7 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True) -> fol
         ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}</style>"))
     for name in basemap.LAYERS:
         m.add_child(VectorBasemap(name, basemap.layer(name), COUNTRY_FILLS if name == "countries" else None))
+    m.add_child(Legend())
     if online_tiles:
         folium.TileLayer(ONLINE_TILES, name="Online street map (needs internet)", overlay=True, show=False,
                          control=True).add_to(m)
@@ -175,12 +210,16 @@ def route_layer(ds: Dataset, routes: pd.DataFrame) -> folium.FeatureGroup:
     line inside it for the low figure, so a range reads as a range."""
     group = folium.FeatureGroup(name="Routes")
     largest = float(routes["people_high"].max()) if len(routes) else 0.0
+    # one pass over the sites instead of a GeoDataFrame .at lookup per stop (hundreds of routes)
+    sites = ds.sites
+    position = dict(zip(sites.index, zip(sites["lat"].astype(float).tolist(), sites["lon"].astype(float).tolist())))
+    named = {sid: f"{h.text(en)} ({h.text(ko)})" for sid, en, ko in zip(sites.index, sites["name_en"], sites["name_ko"])}
     for route in routes.itertuples(index=False):
-        stops = [s for s in (route.origin, route.crossing, route.destination) if s is not None and s in ds.sites.index]
+        stops = [s for s in (route.origin, route.crossing, route.destination) if s is not None and s in position]
         if len(stops) < 2:
             continue
-        points = [[float(ds.sites.at[s, "lat"]), float(ds.sites.at[s, "lon"])] for s in stops]
-        names = " → ".join(f"{h.text(ds.sites.at[s, 'name_en'])} ({h.text(ds.sites.at[s, 'name_ko'])})" for s in stops)
+        points = [[position[s][0], position[s][1]] for s in stops]
+        names = " → ".join(named[s] for s in stops)
         label = (f"<b>{names}</b><br>{int(route.events)} event(s); {people_range(route.people_low, route.people_high)} people"
                  f"<br><span style='color:#666'>{h.text(route.kinds)}</span>")
         high_w = scaled(float(route.people_high), largest, MIN_WIDTH, MAX_WIDTH)

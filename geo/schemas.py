@@ -18,6 +18,7 @@ SCHEMA_FILES = {
     "layer": "layer.schema.json",
     "events": "events.schema.json",
     "sources": "sources.schema.json",
+    "statistics": "statistics.schema.json",
 }
 
 

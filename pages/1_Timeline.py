@@ -15,17 +15,20 @@ f = chrome.filters(ds)
 events = query.filter_events(ds, f)
 
 st.title("Timeline")
-st.write("People per month by event kind. Bars show the high figure, the darker inner tick the low figure; "
-         "events dated only to a month or year sit at the start of that period.")
+st.write("People per month by event kind: the solid bar is the low figure, the pale extension reaches the high "
+         "figure. Events dated only to a month or year sit at the start of that period; umbrella events count once.")
 frame = monthly_counts(events)
 if frame.empty:
     st.info("No events match the filters.")
 else:
-    base = alt.Chart(frame).encode(x=alt.X("month:T", title="Month"), color=alt.Color("kind:N", title="Kind"),
-                                   tooltip=["month:T", "kind:N", "events:Q", "people_low:Q", "people_high:Q"])
-    bars = base.mark_bar(opacity=0.45).encode(y=alt.Y("people_high:Q", title="People (low–high)", stack=None))
-    ticks = base.mark_tick(thickness=3, size=14).encode(y=alt.Y("people_low:Q", stack=None))
-    st.altair_chart((bars + ticks).properties(height=340), width="stretch")
-    st.altair_chart(base.mark_bar().encode(y=alt.Y("events:Q", title="Events")).properties(height=180), width="stretch")
+    x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=-40))
+    tip = [alt.Tooltip("month:T", format="%Y-%m", title="Month"), "kind:N", "events:Q",
+           alt.Tooltip("people_low:Q", title="People (low)"), alt.Tooltip("people_high:Q", title="People (high)")]
+    base = alt.Chart(frame).encode(x=x, color=alt.Color("kind:N", title="Kind"), tooltip=tip)
+    certain = base.mark_bar(size=9).encode(y=alt.Y("people_low:Q", title="People (dark: low figure; pale: up to high)", stack=None))
+    uncertain = base.mark_bar(size=9, opacity=0.35).encode(y=alt.Y("people_low:Q", stack=None), y2="people_high:Q")
+    st.altair_chart((uncertain + certain).properties(height=340), width="stretch")
+    st.altair_chart(base.mark_bar(size=9).encode(y=alt.Y("events:Q", title="Events", stack="zero")).properties(height=160),
+                    width="stretch")
     st.dataframe(frame.assign(month=frame["month"].dt.strftime("%Y-%m")), hide_index=True, width="stretch")
 chrome.footer()

@@ -27,9 +27,11 @@ st.dataframe(table, width="stretch", column_config={"lon": st.column_config.Numb
 choices = list(sites.index)
 if choices:
     current = st.session_state.get("site")
-    pick = st.selectbox("Site", choices, index=choices.index(current) if current in choices else 0,
+    pick = st.selectbox("Site", choices, index=choices.index(current) if current in choices else None,
+                        placeholder="Choose a site to see its events and sources",
                         format_func=lambda s: f"{ds.sites.at[s, 'name_en']} · {ds.sites.at[s, 'name_ko']}")
-    if pick != current:
+    if pick and pick != current:
         chrome.select_site(pick)
-    chrome.site_panel(ds, pick, events)
+    if pick:
+        chrome.site_panel(ds, pick, events)
 chrome.footer()

@@ -36,6 +36,8 @@ def classify(path: Path) -> str:
             return path.stem
         return LAYERS[0]  # read as a layer so its own problems are reported
     if name.endswith(".csv"):
+        if "statistic" in name:
+            return "statistics"
         if "source" in name:
             return "sources"
         if "event" in name:

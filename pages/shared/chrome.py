@@ -94,9 +94,21 @@ def _write_url(ds) -> None:
             del st.query_params[key]
 
 
+FILTER_KEYS = ("f_dates", "f_kinds", "f_conf", "f_layers")
+
+
+def _carry_over() -> None:
+    """Streamlit drops a widget's state when the page that drew it is left; keep the filters in
+    plain session keys so they follow the reader from page to page."""
+    for key in FILTER_KEYS:
+        if key not in st.session_state and f"_keep{key}" in st.session_state:
+            st.session_state[key] = st.session_state[f"_keep{key}"]
+
+
 def filters(ds) -> Filters:
     """The sidebar filters, restored from and written back to the URL."""
     _restore_from_url(ds)
+    _carry_over()
     lo, hi = date_bounds(ds)
     with st.sidebar:
         st.header("Filters")
@@ -106,6 +118,8 @@ def filters(ds) -> Filters:
         st.multiselect("Confidence", CONFIDENCE_LEVELS, key="f_conf", format_func=lambda k: k.replace("-", " "))
         st.multiselect("Layers", LAYERS, key="f_layers", format_func=LAYER_TITLES.get)
         st.caption("The URL keeps these settings: copy it to share this view.")
+    for key in FILTER_KEYS:
+        st.session_state[f"_keep{key}"] = st.session_state[key]
     _write_url(ds)
     start, end = st.session_state["f_dates"]
     return Filters(date_from=start, date_to=end, kinds=frozenset(st.session_state["f_kinds"]),

@@ -133,7 +133,7 @@ def map_frame(page, timeout=30000):
     """The streamlit-folium iframe, once Leaflet has drawn markers in it."""
     page.wait_for_selector("iframe[title*='streamlit_folium']", timeout=timeout)
     frame = page.frame_locator("iframe[title*='streamlit_folium']").first
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=timeout)
+    frame.locator("path.site-marker").first.wait_for(state="attached", timeout=timeout)
     return frame
 
 

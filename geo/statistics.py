@@ -1,0 +1,230 @@
+"""statistics.csv: published counts and estimates (arrivals in South Korea, people held or hiding in
+China, people returned over a period), each with who made it, when, and the sources that quote it.
+
+The columns are checked from data/schema/statistics.schema.json by the same vectorised checker as the
+other tables (tables.check_columns); this module adds the rules that span columns and files: unique
+ids, sources that resolve, low ≤ high, period_start ≤ period_end, and a range that follows the
+wording of the figure (data/README.md, "Numbers").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataFileError, InvalidData
+from .problems import Problem, row_place
+from .readers import read_csv_text
+from .tables import check_columns, read_table_text, split_list
+
+STATISTICS_FILE = "statistics.csv"
+TABLE = "statistics"
+
+MEASURE_LABELS = {
+    "arrivals-south-korea": "Arrivals in South Korea",
+    "detained-in-china": "Held in Chinese custody",
+    "hiding-in-china": "Hiding in China",
+    "repatriated-cumulative": "Returned to North Korea over a period",
+}
+QUALIFIER_WORDS = {
+    "exact": "", "about": "about ", "nearly": "nearly ", "more-than": "more than ",
+    "at-least": "at least ", "up-to": "up to ", "range": "",
+}
+
+
+def margin(value: int) -> int:
+    """10 % of a figure, rounded half up to whole people (about 50 → 5, at least 1,170 → 117)."""
+    return (int(value) + 5) // 10
+
+
+def expected_range(qualifier: str, value: int) -> tuple[int, int] | None:
+    """The low–high range data/README.md's numbers rule gives for one figure, or None when the
+    rule leaves a bound open (up-to: low is 0 or 1; range: high is the second figure)."""
+    d = margin(value)
+    rules = {
+        "exact": (value, value),
+        "about": (value - d, value + d),
+        "nearly": (value - d, value),
+        "more-than": (value, value + d),
+        "at-least": (value, value + d),
+    }
+    return rules.get(qualifier)
+
+
+def stated_as(qualifier: str, value: int, high: int | None = None) -> str:
+    """The figure in words, as the source put it: 'at least 1,170', '600 to 2,000'."""
+    if qualifier == "range" and high is not None:
+        return f"{value:,} to {high:,}"
+    return f"{QUALIFIER_WORDS.get(qualifier, '')}{value:,}"
+
+
+def read(path: Path, shown: str, today: date, problems: list[Problem]) -> pd.DataFrame | None:
+    """Parse and column-check the file; None (with the problem recorded) when it cannot be read."""
+    try:
+        frame, header_problems = read_table_text(read_csv_text(path), shown, TABLE)
+    except DataFileError as exc:
+        problems.append(Problem(shown, exc.place or "file", exc.message))
+        return None
+    problems += header_problems
+    problems += check_columns(frame, shown, TABLE, today)
+    return frame
+
+
+def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:
+    """Rules spanning columns and files, on the all-text frame from read()."""
+    problems: list[Problem] = []
+
+    def report(mask, column, message) -> None:
+        for line in frame.index[np.asarray(mask, dtype=bool)]:
+            text = message(line) if callable(message) else message
+            problems.append(Problem(path, row_place(int(line), frame.at[line, "id"], column), text))
+
+    ids = frame["id"]
+    dup = ids.ne("") & ids.duplicated(keep="first")
+    report(dup, "id", lambda line: f"duplicate id; first used on row {frame.index[(ids == ids[line]).to_numpy()][0]}")
+
+    num = {c: pd.to_numeric(frame[c].where(frame[c].str.fullmatch(r"\d+")), errors="coerce")
+           for c in ("value", "value_low", "value_high")}
+    low, high, value = num["value_low"], num["value_high"], num["value"]
+    report(low > high, "value_high",
+           lambda line: f"value_high {frame.at[line, 'value_high']} is below value_low {frame.at[line, 'value_low']}")
+
+    start = pd.to_datetime(frame["period_start"], format="%Y-%m-%d", errors="coerce")
+    end = pd.to_datetime(frame["period_end"], format="%Y-%m-%d", errors="coerce")
+    report(start > end, "period_end",
+           lambda line: f"period_end {frame.at[line, 'period_end']} is before period_start {frame.at[line, 'period_start']}")
+
+    known = value.notna() & low.notna() & high.notna() & ~(low > high)
+    for line in frame.index[known.to_numpy()]:
+        problems += _wording_check(frame, path, int(line), int(value[line]), int(low[line]), int(high[line]))
+
+    if source_ids is not None:
+        for line, cell in frame["sources"].items():
+            bad = [s for s in cell.split(";") if cell and s not in source_ids]
+            if bad:
+                problems.append(Problem(path, row_place(int(line), frame.at[line, "id"], "sources"),
+                                        f"source {bad[0]!r} is not in sources.csv"))
+    return problems
+
+
+def _wording_check(frame, path, line: int, value: int, low: int, high: int) -> list[Problem]:
+    qualifier = frame.at[line, "qualifier"]
+    place = row_place(line, frame.at[line, "id"], "value_low")
+    rule = "see data/README.md, Numbers"
+    expected = expected_range(qualifier, value)
+    if expected is not None and (low, high) != expected:
+        return [Problem(path, place, f"'{stated_as(qualifier, value)}' gives value_low–value_high "
+                                     f"{expected[0]}–{expected[1]}, not {low}–{high} ({rule})")]
+    if qualifier == "up-to" and (high != value or low not in (0, 1)):
+        return [Problem(path, place, f"'up to {value}' gives 0–{value} or 1–{value}, not {low}–{high} ({rule})")]
+    if qualifier == "range" and (low != value or high <= value):
+        return [Problem(path, place, f"a range is written value = value_low = the first figure and value_high = "
+                                     f"the second, larger figure; got {value}, {low}–{high} ({rule})")]
+    return []
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The checked text frame as typed columns, indexed by id, in file order."""
+    out = pd.DataFrame({
+        "id": frame["id"].to_numpy(),
+        "measure": frame["measure"].to_numpy(),
+        "period_start": pd.to_datetime(frame["period_start"].where(frame["period_start"].ne("")), format="%Y-%m-%d").to_numpy(),
+        "period_end": pd.to_datetime(frame["period_end"], format="%Y-%m-%d").to_numpy(),
+        "period_label": frame["period_label"].to_numpy(),
+        "qualifier": frame["qualifier"].to_numpy(),
+    })
+    for col in ("value", "value_low", "value_high"):
+        out[col] = frame[col].astype(np.int64).to_numpy()
+    out["estimator"] = frame["estimator"].to_numpy()
+    out["stated"] = frame["stated"].to_numpy()
+    out["sources"] = split_list(frame["sources"]).to_numpy()
+    notes = frame["notes"].to_numpy(dtype=object)
+    out["notes"] = pd.Series(np.where(notes == "", None, notes), dtype=object)
+    return out.set_index("id", drop=False).rename_axis(None)
+
+
+def check_file(path: Path, source_ids=None, today: date | None = None, shown: str | None = None
+               ) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read and validate one statistics file: (typed frame or None if it has errors, problems)."""
+    problems: list[Problem] = []
+    shown = shown or str(path)
+    frame = read(Path(path), shown, today or date.today(), problems)
+    if frame is not None:
+        problems += cross_checks(frame, shown, source_ids)
+    if frame is None or any(p.is_error for p in problems):
+        return None, problems
+    return typed(frame), problems
+
+
+def load(root: Path, source_ids=None) -> pd.DataFrame:
+    """The typed statistics of a data directory (empty when it has no statistics.csv); InvalidData on errors."""
+    path = Path(root) / STATISTICS_FILE
+    if not path.exists():
+        return empty()
+    frame, problems = check_file(path, source_ids)
+    if frame is None:
+        raise InvalidData([p for p in problems if p.is_error])
+    return frame
+
+
+def empty() -> pd.DataFrame:
+    return typed(pd.DataFrame({c: pd.Series([], dtype=str) for c in _columns()}))
+
+
+def _columns() -> list[str]:
+    from . import schemas
+    return schemas.columns(TABLE)
+
+
+def of(ds) -> pd.DataFrame:
+    """A Dataset's statistics: its `statistics` frame, else read from its directory (cached views of a
+    Dataset built without the field), else an empty frame."""
+    frame = getattr(ds, "statistics", None)
+    if frame is not None:
+        return frame
+    return load(ds.root, set(ds.sources.index))
+
+
+def period_kind(stats: pd.DataFrame) -> pd.Series:
+    """'year' for a whole calendar year, 'quarter' for a calendar quarter, else 'other'."""
+    start, end = stats["period_start"], stats["period_end"]
+    whole_start = start.notna() & start.dt.day.eq(1)
+    year = whole_start & start.dt.month.eq(1) & end.dt.month.eq(12) & end.dt.day.eq(31) & start.dt.year.eq(end.dt.year)
+    quarter = (whole_start & start.dt.month.isin([1, 4, 7, 10]) & end.eq(start + pd.offsets.QuarterEnd(0))
+               & ~year)
+    return pd.Series(np.select([year.to_numpy(), quarter.to_numpy()], ["year", "quarter"], "other"),
+                     index=stats.index)
+
+
+def cited(stats: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per (figure, source) with the source's publisher, title, date and address."""
+    rows = []
+    for sid, row in stats.iterrows():
+        for src in row["sources"]:
+            meta = sources.loc[src] if src in sources.index else None
+            rows.append({
+                "figure": sid, "source": src,
+                "publisher": None if meta is None else meta["publisher"],
+                "title": None if meta is None else meta["title"],
+                "published": None if meta is None else meta["published"],
+                "url": None if meta is None else meta["url"],
+            })
+    return pd.DataFrame(rows, columns=["figure", "source", "publisher", "title", "published", "url"])
+
+
+def source_labels(stats: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """Per figure, its sources as 'Publisher, date' joined by '; ' (for tooltips and tables)."""
+    def label(ids):
+        parts = []
+        for src in ids:
+            if src in sources.index:
+                meta = sources.loc[src]
+                when = meta["published"] or "undated"
+                parts.append(f"{meta['publisher']}, {when}")
+            else:
+                parts.append(src)
+        return "; ".join(parts)
+    return stats["sources"].map(label)

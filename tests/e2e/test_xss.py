@@ -1,0 +1,96 @@
+"""Script payloads in every text field of the data, rendered in a real browser with real hovers
+and clicks: no script runs, no element is injected, the text shows as text, links are http(s) only."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.common import HOSTILE_NAME, hostile_copy, read_rows, write_rows
+from tests.e2e.conftest import PageWatch, StreamlitServer, map_frame, screenshot
+
+XSS_FLAG = "() => window.__xss === undefined"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    srv = StreamlitServer(hostile_copy(tmp_path_factory.mktemp("hostile")))
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def hostile_page(browser, hostile_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.watch = PageWatch(pg, hostile_server.url)
+    yield pg
+    context.close()
+
+
+def assert_nothing_ran(page, frame_handle=None):
+    assert page.evaluate(XSS_FLAG), "a payload ran in the page"
+    assert page.watch.dialogs == []
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("svg[onload]").count() == 0
+    if frame_handle is not None:
+        assert frame_handle.evaluate(XSS_FLAG), "a payload ran in the map"
+        assert frame_handle.locator("img[src='x']").count() == 0
+        assert frame_handle.locator("svg[onload]").count() == 0
+
+
+def test_payloads_stay_text_in_map_tooltips_popups_and_panels(hostile_page, hostile_server):
+    page = hostile_page
+    page.goto(hostile_server.url, wait_until="domcontentloaded")
+    frame = map_frame(page)
+    handle = next(f for f in page.frames if "streamlit_folium" in f.url)
+    markers = frame.locator("path.site-marker")
+    assert markers.count() == 6
+    for i in range(markers.count()):
+        markers.nth(i).hover(force=True)
+        page.wait_for_timeout(150)
+    tooltip = frame.locator(".leaflet-tooltip").first
+    assert "<script>window.__xss=1</script>" in tooltip.inner_text()  # shown as text
+    frame.locator("path.site-shenyang").click(force=True)
+    popup = frame.locator(".leaflet-popup-content").first
+    popup.wait_for(timeout=10000)
+    assert "<img src=x onerror" in popup.inner_text()
+    for route in range(frame.locator("path.route-line").count()):
+        frame.locator("path.route-line").nth(route).hover(force=True)
+    page.get_by_text("event(s) through this site in the selection").wait_for(timeout=20000)
+    page.wait_for_timeout(1500)
+    screenshot(page, "xss-hostile-data")
+    assert_nothing_ran(page, handle)
+    # the site panel shows names as text too
+    assert "<script>window.__xss=1</script>" in page.locator("[data-testid='stMain']").inner_text()
+
+
+@pytest.mark.parametrize("path", ["/sites?site=dandong-sinuiju", "/about", "/timeline"])
+def test_payloads_stay_text_on_every_page(hostile_page, hostile_server, path):
+    page = hostile_page
+    page.goto(hostile_server.url + path, wait_until="domcontentloaded")
+    page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=30000)
+    page.wait_for_timeout(2500)
+    assert_nothing_ran(page)
+    links = page.locator("a[href]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert not [h for h in links if h.strip().lower().startswith(("javascript:", "data:", "vbscript:"))]
+
+
+def test_javascript_url_is_refused_and_never_linked(browser, tmp_path):
+    root = hostile_copy(tmp_path)
+    rows = read_rows(root / "sources.csv")
+    rows[0]["url"] = "javascript:window.__xss=1"
+    write_rows(root / "sources.csv", rows)
+    srv = StreamlitServer(root)
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.watch = PageWatch(page, srv.url)
+        page.goto(srv.url, wait_until="domcontentloaded")
+        page.get_by_text("problem(s)").first.wait_for(timeout=30000)
+        page.get_by_text("column url", exact=False).first.wait_for(timeout=10000)
+        hrefs = page.locator("a[href]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        assert not [h for h in hrefs if "javascript" in h.lower()]
+        assert_nothing_ran(page)
+        context.close()
+    finally:
+        srv.stop()
