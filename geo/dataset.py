@@ -18,9 +18,8 @@ from .errors import DataFileError, InvalidData
 from .layers import SITE_COLUMNS, read_layer
 from .paths import EVENTS_FILE, LAYERS, SOURCES_FILE, SITES_SUBDIR, layer_path
 from .problems import Problem, feature_place, row_place
-from .readers import read_csv_text
 from . import statistics as statistics_mod
-from .tables import check_columns, read_table_text, split_list
+from .tables import read_table, split_list
 
 SITE_REFS = ("origin", "crossing", "destination")
 
@@ -52,25 +51,6 @@ class Report:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root.parent)) if root.parent != path else str(path)
-    except ValueError:
-        return str(path)
-
-
-def _read_table(path: Path, table: str, today: date, problems: list[Problem], shown: str) -> pd.DataFrame | None:
-    try:
-        text = read_csv_text(path)
-        frame, header_problems = read_table_text(text, shown, table)
-    except DataFileError as exc:
-        problems.append(Problem(shown, exc.place or "file", exc.message))
-        return None
-    problems += header_problems
-    problems += check_columns(frame, shown, table, today)
-    return frame
 
 
 def _read_sites(root: Path, overrides: dict, problems: list[Problem], invalid: set[str]) -> list[dict]:
@@ -105,8 +85,8 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
     site_records = _read_sites(root, overrides, problems, invalid_sites)
     src_path = overrides.get("sources", root / SOURCES_FILE)
     ev_path = overrides.get("events", root / EVENTS_FILE)
-    sources = _read_table(src_path, "sources", today, problems, str(src_path))
-    events = _read_table(ev_path, "events", today, problems, str(ev_path))
+    sources = read_table(src_path, "sources", today, problems, str(src_path))
+    events = read_table(ev_path, "events", today, problems, str(ev_path))
     if not (root / SITES_SUBDIR).is_dir() and not any(k in overrides for k in LAYERS):
         problems.append(Problem(str(root / SITES_SUBDIR), "directory", "no site layers found"))
 

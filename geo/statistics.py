@@ -15,10 +15,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import DataFileError, InvalidData
+from .errors import InvalidData
 from .problems import Problem, row_place
-from .readers import read_csv_text
-from .tables import check_columns, read_table_text, split_list
+from .tables import read_table, split_list
 
 STATISTICS_FILE = "statistics.csv"
 TABLE = "statistics"
@@ -63,14 +62,7 @@ def stated_as(qualifier: str, value: int, high: int | None = None) -> str:
 
 def read(path: Path, shown: str, today: date, problems: list[Problem]) -> pd.DataFrame | None:
     """Parse and column-check the file; None (with the problem recorded) when it cannot be read."""
-    try:
-        frame, header_problems = read_table_text(read_csv_text(path), shown, TABLE)
-    except DataFileError as exc:
-        problems.append(Problem(shown, exc.place or "file", exc.message))
-        return None
-    problems += header_problems
-    problems += check_columns(frame, shown, TABLE, today)
-    return frame
+    return read_table(path, TABLE, today, problems, shown)
 
 
 def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:

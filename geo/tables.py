@@ -16,6 +16,7 @@ import pandas as pd
 
 from .errors import DataFileError
 from .problems import Problem, row_place
+from .readers import read_csv_text
 from . import schemas
 
 LIST_SEPARATOR = ";"
@@ -53,6 +54,19 @@ def read_table_text(text: str, path: str, table: str) -> tuple[pd.DataFrame, lis
         frame[col] = frame[col].astype(str).str.strip()
     frame.index = pd.RangeIndex(FIRST_DATA_LINE, FIRST_DATA_LINE + len(frame))
     return frame, problems
+
+
+def read_table(path, table: str, today: date, problems: list[Problem], shown: str | None = None) -> pd.DataFrame | None:
+    """Read, parse and column-check one CSV table; None (with the problem recorded) when it cannot be read."""
+    shown = shown or str(path)
+    try:
+        frame, header_problems = read_table_text(read_csv_text(path), shown, table)
+    except DataFileError as exc:
+        problems.append(Problem(shown, exc.place or "file", exc.message))
+        return None
+    problems += header_problems
+    problems += check_columns(frame, shown, table, today)
+    return frame
 
 
 def _report(path: str, frame: pd.DataFrame, mask, column: str, message) -> list[Problem]:

@@ -120,13 +120,19 @@ class PageWatch:
         return [f for f in self.failed if f.split(" ", 1)[0] in ("script", "stylesheet")]
 
 
-@pytest.fixture
-def page(browser, server):
+def watched_page(browser, origin: str):
+    """A page in a fresh context, with a PageWatch attached as `page.watch`."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
-    pg.watch = PageWatch(pg, server.url)
+    pg.watch = PageWatch(pg, origin)
+    return pg
+
+
+@pytest.fixture
+def page(browser, server):
+    pg = watched_page(browser, server.url)
     yield pg
-    context.close()
+    pg.context.close()
 
 
 def map_frame(page, timeout=30000):

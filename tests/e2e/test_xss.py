@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.common import HOSTILE_NAME, hostile_copy, read_rows, write_rows
-from tests.e2e.conftest import PageWatch, StreamlitServer, map_frame, screenshot
+from tests.e2e.conftest import StreamlitServer, map_frame, screenshot, watched_page
 
 XSS_FLAG = "() => window.__xss === undefined"
 
@@ -20,11 +20,9 @@ def hostile_server(tmp_path_factory):
 
 @pytest.fixture
 def hostile_page(browser, hostile_server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    pg = context.new_page()
-    pg.watch = PageWatch(pg, hostile_server.url)
+    pg = watched_page(browser, hostile_server.url)
     yield pg
-    context.close()
+    pg.context.close()
 
 
 def assert_nothing_ran(page, frame_handle=None):
@@ -82,15 +80,13 @@ def test_javascript_url_is_refused_and_never_linked(browser, tmp_path):
     write_rows(root / "sources.csv", rows)
     srv = StreamlitServer(root)
     try:
-        context = browser.new_context()
-        page = context.new_page()
-        page.watch = PageWatch(page, srv.url)
+        page = watched_page(browser, srv.url)
         page.goto(srv.url, wait_until="domcontentloaded")
         page.get_by_text("problem(s)").first.wait_for(timeout=30000)
         page.get_by_text("column url", exact=False).first.wait_for(timeout=10000)
         hrefs = page.locator("a[href]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
         assert not [h for h in hrefs if "javascript" in h.lower()]
         assert_nothing_ran(page)
-        context.close()
+        page.context.close()
     finally:
         srv.stop()
