@@ -75,6 +75,7 @@ PAGES = [
     st.Page("pages/2_Sites.py", title="Sites", url_path="sites"),
     st.Page("pages/5_Statistics.py", title="Statistics", url_path="statistics"),
     st.Page("pages/3_About_and_sources.py", title="About & sources", url_path="about"),
+    st.Page("pages/editor.py", title="Editor", url_path="editor"),
 ]
 
 st.navigation(PAGES).run()

@@ -16,6 +16,8 @@ from .errors import GeoError, UsageError
 COMMANDS = {
     "validate": ("geo.commands.validate", "check the data directory, or single files against it"),
     "events": ("geo.commands.events", "print the joined events as JSON or CSV"),
+    "fmt": ("geo.commands.fmt", "rewrite data files in the canonical layout (--check: only report)"),
+    "add-editor": ("geo.commands.add_editor", "add an editor (or set a new password): bcrypt hash in .streamlit/secrets.toml"),
 }
 
 

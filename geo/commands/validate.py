@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..cli import add_data_option
 from ..dataset import check
+from ..editing.upload import check_files
 from ..errors import DataFileError, UsageError
 from ..paths import LAYERS, data_dir
 from ..readers import read_json
@@ -62,11 +63,8 @@ def run(args) -> int:
         if part in overrides:
             raise UsageError(f"{raw}: two files given for {part!r}")
         overrides[part] = path
-    report = check(root, overrides)
-    shown = report.problems
-    if overrides:
-        wanted = {str(p) for p in overrides.values()}
-        shown = [p for p in report.problems if p.path in wanted]
+    # single files: the Editor's own checks (CRS normalisation, canonical form, problems they cause elsewhere)
+    shown = check_files(root, overrides) if overrides else check(root).problems
     for problem in shown:
         print(problem)
     errors = sum(p.is_error for p in shown)

@@ -32,10 +32,17 @@ def _load(root: str, content_hash: str):
     return dataset_mod.check(root)
 
 
+def full_report():
+    """The cached validation report of the current data directory, sensitive records included:
+    for the Editor page only (it sits behind the login)."""
+    root = data_dir()
+    return _load(str(root), fingerprint(root))
+
+
 def dataset():
     """The public view of the validated data, or a page listing every problem and nothing else."""
     root = data_dir()
-    report = _load(str(root), fingerprint(root))
+    report = full_report()
     if report.dataset is None:
         st.error(f"The data in `{root}` has {len(report.errors)} problem(s); the map is not shown until they are fixed.")
         st.code("\n".join(str(p) for p in report.problems[:200]), language=None)

@@ -1,0 +1,413 @@
+"""Editor: upload, edit, add and restore data files, behind a login. Every change is validated,
+shown as a diff, and saved atomically with the previous version kept (geo/editing/).
+
+Public pages need no login and never show sensitive records; this page shows everything, including
+the sensitive flag, but only to editors listed (as bcrypt hashes) in st.secrets["editors"].
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.editing import auth, canonical, chinese_offsets, crs, diff, preview, records
+from geo.editing.parts import PARTS, TITLES, relative_name
+from geo.editing.store import Conflict, Store, short
+from geo.editing.upload import check_text, check_upload, detect_part, limit_for
+from geo.errors import DataFileError, GeoError, InvalidData
+from geo.paths import LAYER_TITLES, LAYERS, data_dir
+from geo.schemas import enum, site_enum
+from pages.shared import chrome
+
+MAX_LOGIN_FAILURES = 5
+LOCKOUT_S = 30
+
+
+def label(part: str) -> str:
+    return f"{TITLES[part]} ({relative_name(part)})"
+
+
+# ---------------------------------------------------------------- login
+
+def login(editors: dict) -> str | None:
+    """The signed-in editor, or None after showing the sign-in form."""
+    user = st.session_state.get("editor_user")
+    if user in editors:
+        return user
+    st.session_state.pop("editor_user", None)
+    st.info("Editing is for the project's editors. Sign in with the user name and password you were given.")
+    with st.form("login"):
+        name = st.text_input("User name", key="login_user")
+        password = st.text_input("Password", type="password")
+        submitted = st.form_submit_button("Sign in")
+    if submitted:
+        failures, last = st.session_state.get("login_failures", (0, 0.0))
+        if failures >= MAX_LOGIN_FAILURES and time.time() - last < LOCKOUT_S:
+            st.error(f"Too many failed attempts; wait {LOCKOUT_S} seconds and try again.")
+        elif auth.verify(editors, name.strip(), password):
+            st.session_state["editor_user"] = name.strip()
+            st.session_state.pop("login_failures", None)
+            st.rerun()
+        else:
+            st.session_state["login_failures"] = (failures + 1, time.time())
+            st.error("Wrong user name or password.")
+    return None
+
+
+# ---------------------------------------------------------------- review and save (shared by every flow)
+
+def show_problems(problems) -> None:
+    errors = sum(p.is_error for p in problems)
+    if not problems:
+        st.success("No problems found.")
+        return
+    (st.error if errors else st.warning)(f"{errors} error(s) and {len(problems) - errors} warning(s). "
+                                         "Nothing can be saved while there are errors." if errors else
+                                         f"{len(problems)} warning(s); you can save, but read them first.")
+    st.dataframe([{"severity": p.severity, "file": p.path, "where": p.place, "problem": p.message} for p in problems],
+                 hide_index=True, width="stretch")
+
+
+def show_changes(part: str, old_text, new_text, flow: str, old_label: str = "current") -> list:
+    changes = diff.diff(part, old_text, new_text)
+    n = diff.counts(changes)
+    st.markdown(f"**Changes to {relative_name(part)}** (against the {old_label} version): "
+                f"{n['added']} added, {n['changed']} changed, {n['removed']} removed")
+    if changes:
+        st.dataframe(diff.as_rows(changes), hide_index=True, width="stretch")
+    points = diff.site_points(part, old_text, new_text)
+    if points:
+        st_folium(preview.review_map(points), key=f"{flow}_map", height=340, use_container_width=True, returned_objects=[])
+        st.caption("Green: added · orange: changed (new position) · grey, dashed: removed (old position).")
+    return changes
+
+
+def show_conflict(conflict: Conflict, part: str) -> None:
+    st.error(str(conflict))
+    left, right = st.columns(2)
+    lang = "json" if part in LAYERS else None
+    left.markdown(f"**Now on disk** (version {short(conflict.current_sha)})")
+    left.code(conflict.current_text or "(the file was deleted)", language=lang, height=360)
+    right.markdown("**Your version** (not saved)")
+    right.code(conflict.candidate_text, language=lang, height=360)
+    with st.expander("Line-by-line differences (on disk → yours)"):
+        st.code(diff.text_diff(conflict.current_text, conflict.candidate_text, "on disk", "yours") or "(same text)",
+                language="diff")
+
+
+def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store, restore: str | None = None) -> None:
+    root = store.root
+
+    def validate(candidate: str):
+        return check_text(root, part, candidate).problems
+
+    try:
+        if restore:
+            result = store.restore(part, restore, base_sha, user=user, validate=validate)
+        else:
+            result = store.save(part, text, base_sha, user=user, validate=validate)
+    except Conflict as conflict:
+        st.session_state[f"{flow}_conflict"] = conflict
+        st.rerun()  # shown by review() in place of the diff and the Save button
+    except InvalidData as exc:
+        st.error("Not saved: the data directory changed and this version is no longer valid against it.")
+        show_problems(exc.problems)
+        return
+    except GeoError as exc:
+        st.error(f"Not saved: {exc}")
+        return
+    kept = f"; the previous version is kept in history as {result.previous.name}" if result.previous else ""
+    st.session_state["flash"] = (f"Saved {relative_name(part)} (version {short(result.sha)}){kept}." if result.changed
+                                 else f"{relative_name(part)} already had exactly this content; nothing was written.")
+    for key in (f"{flow}_state", f"{flow}_conflict", "table_snap"):
+        st.session_state.pop(key, None)
+    st.rerun()  # the public pages' cache is keyed on the files' content hash, so they show the new data
+
+
+def review(flow: str, state: dict, user: str, store: Store, button: str = "Save") -> None:
+    """Problems, diff, map and the Save button for a candidate in `state`."""
+    cand = state["candidate"]
+    show_problems(cand.problems)
+    conflict = st.session_state.get(f"{flow}_conflict")
+    if conflict is not None:
+        show_conflict(conflict, cand.part)
+        if st.button("Start again from the version now on disk", key=f"{flow}_restart"):
+            st.session_state.pop(f"{flow}_conflict", None)
+            st.session_state.pop(f"{flow}_state", None)
+            st.session_state.pop("table_snap", None)
+            st.rerun()
+        return
+    if cand.text is None:
+        st.error("Nothing can be saved from this file; fix the problems above and upload it again.")
+        return
+    changes = show_changes(cand.part, state["base_text"], cand.text, flow)
+    same = cand.text == state["base_text"]
+    if same:
+        st.info("This is exactly the current file; there is nothing to save.")
+    elif not changes:
+        st.caption("No record changes: saving only rewrites the file in the canonical layout.")
+    if st.button(button, key=f"{flow}_save", type="primary", disabled=not cand.ok or same):
+        save(flow, cand.part, cand.text, state["base_sha"], user, store, restore=state.get("restore"))
+
+
+# ---------------------------------------------------------------- (1) upload
+
+def upload_tab(root, store: Store, user: str) -> None:
+    upload_mb = int(st.get_option("server.maxUploadSize"))
+    st.markdown("Upload a new version of a site layer (GeoJSON) or of a table (`events.csv`, `sources.csv`, "
+                "`statistics.csv`). It is checked against the rest of the data and compared with the current file "
+                "before anything is saved.")
+    st.caption(f"Size limit: {upload_mb} MB per upload (GeoJSON layers also at most {limit_for(LAYERS[0]) // 2**20} MiB). "
+               "UTF-8 only; GeoJSON in WGS-84 longitude/latitude, or say below which system it uses.")
+    up = st.file_uploader("GeoJSON layer or CSV table", type=["geojson", "json", "csv"], key="upload_file")
+    if up is None:
+        st.session_state.pop("upload_state", None)
+        return
+    raw = up.getvalue()
+    detected = detect_part(up.name, raw)
+    if detected is None:
+        st.warning("Could not tell which layer this file is (no known 'name' member or file name): choose it below.")
+    part = st.selectbox("This file replaces", PARTS, index=PARTS.index(detected) if detected else 0,
+                        format_func=label, key="upload_part")
+    source = None
+    if part in LAYERS:
+        source = st.selectbox("Coordinates in the file are", list(crs.CHOICES), format_func=crs.CHOICES.get,
+                              key="upload_crs", help="Files with a 'crs' member are reprojected from that system "
+                              "automatically. Choose GCJ-02 or BD-09 only for coordinates copied from Chinese web maps.")
+    key = (up.file_id, up.name, len(raw), part, source)
+    state = st.session_state.get("upload_state")
+    if not state or state["key"] != key:
+        base_text, base_sha = store.read(part)
+        state = {"key": key, "candidate": check_upload(root, raw, up.name, part, source),
+                 "base_text": base_text, "base_sha": base_sha}
+        st.session_state["upload_state"] = state
+        st.session_state.pop("upload_conflict", None)
+    review("upload", state, user, store)
+
+
+# ---------------------------------------------------------------- (2) tables
+
+def _column_config(part: str, frame):
+    """Widgets per column from the schema: choices for enums, numbers, checkboxes, wide text."""
+    cfg = {}
+    if part in LAYERS:
+        for col in ("kind", "country", "precision"):
+            cfg[col] = st.column_config.SelectboxColumn(col, options=site_enum(col))
+        for col in ("lon", "lat"):
+            if all(v is None or isinstance(v, (int, float)) for v in frame[col]):
+                cfg[col] = st.column_config.NumberColumn(col, format="%.6f", step=0.000001,
+                                                         help="WGS-84 degrees; empty for a polygon (its outline is kept)")
+        if all(v is None or isinstance(v, int) for v in frame["uncertainty_m"]):
+            cfg["uncertainty_m"] = st.column_config.NumberColumn("uncertainty_m", min_value=0, step=1, format="%d")
+        cfg["sources"] = st.column_config.TextColumn("sources", help="source ids separated by ';'")
+        cfg["notes"] = st.column_config.TextColumn("notes", width="large")
+        cfg["sensitive"] = st.column_config.CheckboxColumn("sensitive", help="never shown on public pages")
+        return cfg
+    for col, kind in records.column_types(part).items():
+        if kind == "enum":
+            cfg[col] = st.column_config.SelectboxColumn(col, options=enum(part, col))
+        elif kind == "integer" and all(isinstance(v, int) for v in frame[col]):
+            cfg[col] = st.column_config.NumberColumn(col, min_value=0, step=1, format="%d")
+        elif kind == "boolean":
+            cfg[col] = st.column_config.CheckboxColumn(col, help="never shown on public pages" if col == "sensitive" else None)
+        elif col in ("summary", "title", "notes"):
+            cfg[col] = st.column_config.TextColumn(col, width="large")
+        elif col == "sources":
+            cfg[col] = st.column_config.TextColumn(col, help="source ids separated by ';'")
+    return cfg
+
+
+def tables_tab(root, store: Store, user: str) -> None:
+    st.markdown("Edit rows directly; add a row at the bottom, delete with the row's checkbox. Edits are checked "
+                "as you go and saved only when valid. Polygon outlines are kept; change them by uploading a layer.")
+    part = st.selectbox("File", PARTS, format_func=label, key="table_part", index=PARTS.index("events"))
+    snaps = st.session_state.setdefault("table_snap", {})
+    if part not in snaps:
+        snaps[part] = store.read(part)
+    text, sha = snaps[part]
+    if text is None:
+        st.info(f"{relative_name(part)} does not exist yet: upload it, or add a site on the map.")
+        return
+    try:
+        if part in LAYERS:
+            doc = records.layer_doc(text)
+            frame = records.site_frame(doc)
+        else:
+            frame = records.table_frame(text, part)
+    except (DataFileError, canonical.CanonicalError, ValueError) as exc:
+        st.error(f"{relative_name(part)} cannot be shown as a table ({exc}); upload a corrected file instead.")
+        return
+    edited = st.data_editor(frame, key=f"editor_{part}_{sha[:12]}", num_rows="dynamic", hide_index=True,
+                            width="stretch", column_config=_column_config(part, frame))
+    new_text = records.frame_layer_text(doc, edited) if part in LAYERS else records.frame_text(edited, part)
+    if st.button("Discard my edits and reload the file", key="table_reload"):
+        snaps.pop(part, None)
+        st.session_state.pop("table_state", None)
+        st.session_state.pop("table_conflict", None)
+        st.rerun()
+    if not diff.diff(part, text, new_text):
+        st.caption("No edits yet.")
+        return
+    state = st.session_state.get("table_state")
+    key = (part, sha, new_text)
+    if not state or state["key"] != key:
+        state = {"key": key, "candidate": check_text(root, part, new_text), "base_text": text, "base_sha": sha}
+        st.session_state["table_state"] = state
+    review("table", state, user, store)
+
+
+# ---------------------------------------------------------------- (3) add a site on the map
+
+def _all_sites(store: Store) -> list[tuple[str, float, float, str]]:
+    out = []
+    for layer in LAYERS:
+        text, _ = store.read(layer)
+        try:
+            frame = records.site_frame(records.layer_doc(text)) if text else None
+        except (DataFileError, ValueError):
+            frame = None
+        if frame is None:
+            continue
+        for row in frame.itertuples(index=False):
+            if isinstance(row.lon, (int, float)) and isinstance(row.lat, (int, float)):
+                out.append((str(row.id), float(row.lon), float(row.lat), str(row.name_en or row.id)))
+    return out
+
+
+def add_site_tab(root, store: Store, user: str) -> None:
+    st.markdown("Click the map to place the site (or type its coordinates), fill in the form, then check and save.")
+    out = st_folium(preview.pick_map(_all_sites(store)), key="add_pick_map", height=420, use_container_width=True,
+                    feature_group_to_add=preview.picked_layer(st.session_state.get("add_picked")),
+                    returned_objects=["last_clicked"])
+    click = preview.clicked_point(out)
+    if click and click != st.session_state.get("add_picked"):
+        st.session_state["add_picked"] = click
+        st.session_state["add_lon"], st.session_state["add_lat"] = click
+        st.session_state["add_system"] = "WGS-84"  # a click on this map is WGS-84
+        st.rerun()  # redraw the marker
+    sources_text, _ = store.read("sources")
+    with st.form("add_site_form"):
+        c1, c2, c3 = st.columns(3)
+        for col, key, text in ((c1, "add_lon", "Longitude"), (c2, "add_lat", "Latitude")):
+            extra = {} if key in st.session_state else {"value": None}
+            col.number_input(text, key=key, format="%.6f", step=0.000001, **extra)
+        c3.selectbox("These coordinates are in", list(chinese_offsets.SYSTEMS), key="add_system",
+                     format_func=chinese_offsets.SYSTEMS.get,
+                     help="A click on this map is WGS-84. Coordinates copied from Amap/Tencent are GCJ-02, from Baidu BD-09.")
+        layer = st.selectbox("Layer", LAYERS, format_func=LAYER_TITLES.get, key="add_layer")
+        sid = st.text_input("Id (permanent; lowercase letters, digits and hyphens)", key="add_id")
+        n1, n2, n3 = st.columns(3)
+        name_en = n1.text_input("English name", key="add_name_en")
+        name_ko = n2.text_input("Korean name", key="add_name_ko")
+        name_zh = n3.text_input("Chinese name (optional)", key="add_name_zh")
+        k1, k2, k3, k4 = st.columns(4)
+        kind = k1.selectbox("Kind", site_enum("kind"), key="add_kind")
+        country = k2.selectbox("Country", site_enum("country"), key="add_country")
+        precision = k3.selectbox("Precision", site_enum("precision"), key="add_precision")
+        radius = k4.number_input("Uncertainty radius (m)", min_value=0, max_value=200000, step=100, value=0, key="add_radius")
+        s1, s2 = st.columns(2)
+        side_cn = s1.text_input("Chinese side (crossings only)", key="add_side_cn")
+        side_kp = s2.text_input("North Korean side (crossings only)", key="add_side_kp")
+        srcs = st.multiselect("Sources", records.source_ids(sources_text), key="add_sources")
+        notes = st.text_area("Notes", key="add_notes")
+        sensitive = st.checkbox("Sensitive (never shown on public pages)", key="add_sensitive")
+        submitted = st.form_submit_button("Check this site")
+    if submitted:
+        lon, lat, system = st.session_state.get("add_lon"), st.session_state.get("add_lat"), st.session_state["add_system"]
+        if lon is None or lat is None:
+            st.error("Click the map or type the longitude and latitude first.")
+            return
+        wlon, wlat = chinese_offsets.to_wgs84(float(lon), float(lat), system)
+        moved = chinese_offsets.distance_m(float(lon), float(lat), wlon, wlat)
+        note = (f"Converted from {system} to WGS-84: moved {moved:,.0f} m to {wlon:.6f}, {wlat:.6f}."
+                if system != "WGS-84" else "")
+        row = {"id": sid, "lon": round(wlon, 6), "lat": round(wlat, 6), "name_en": name_en, "name_ko": name_ko,
+               "name_zh": name_zh, "kind": kind, "country": country, "precision": precision, "uncertainty_m": int(radius),
+               "side_cn": side_cn, "side_kp": side_kp, "sources": srcs, "notes": notes, "sensitive": sensitive}
+        base_text, base_sha = store.read(layer)
+        try:
+            text = records.add_feature_text(base_text, layer, records.site_feature(row))
+        except (DataFileError, ValueError) as exc:
+            st.error(f"{relative_name(layer)} cannot be read ({exc}); fix it by uploading a corrected file first.")
+            return
+        st.session_state["add_state"] = {"candidate": check_text(root, layer, text), "base_text": base_text,
+                                         "base_sha": base_sha, "note": note}
+        st.session_state.pop("add_conflict", None)
+    state = st.session_state.get("add_state")
+    if state:
+        if state.get("note"):
+            st.info(state["note"])
+        review("add", state, user, store, button="Save this site")
+
+
+# ---------------------------------------------------------------- (4) history
+
+def history_tab(root, store: Store, user: str) -> None:
+    st.markdown("Every save keeps the version it replaces. Compare an earlier version with the current file and "
+                "restore it if needed; a restore is a save like any other, so it can be undone the same way.")
+    part = st.selectbox("File", PARTS, format_func=label, key="history_part")
+    versions = store.versions(part)
+    if not versions:
+        st.info(f"No earlier versions of {relative_name(part)} are kept yet.")
+        return
+    st.dataframe([{"replaced at (UTC)": f"{v.saved_at:%Y-%m-%d %H:%M:%S}", "version": short(v.sha), "bytes": v.size}
+                  for v in versions], hide_index=True, width="stretch")
+    names = [v.name for v in versions]
+    by_name = {v.name: v for v in versions}
+    choice = st.selectbox("Version", names, key="history_version",
+                          format_func=lambda n: f"{by_name[n].saved_at:%Y-%m-%d %H:%M:%S} UTC · {short(by_name[n].sha)}")
+    state = st.session_state.get("history_state")
+    if not state or state["key"] != (part, choice):
+        base_text, base_sha = store.read(part)
+        old = store.read_version(part, choice)
+        state = {"key": (part, choice), "candidate": check_text(root, part, old), "base_text": base_text,
+                 "base_sha": base_sha, "restore": choice}
+        st.session_state["history_state"] = state
+        st.session_state.pop("history_conflict", None)
+    st.caption("Below: what restoring this version would change in the current file.")
+    with st.expander("Line-by-line differences (current → this version)"):
+        st.code(diff.text_diff(state["base_text"], store.read_version(part, choice), "current", "this version")
+                or "(same text)", language="diff")
+    review("history", state, user, store, button="Restore this version")
+
+
+# ---------------------------------------------------------------- page
+
+chrome.page("Editor")
+st.title("Editor")
+editors = auth.editors_in(st.secrets)
+if not editors:
+    st.warning("No editors are configured, so editing is switched off.")
+    st.markdown("An administrator adds an editor on the server with")
+    st.code("python -m geo add-editor USERNAME", language="bash")
+    st.markdown("which asks for a password and stores only its bcrypt hash in `.streamlit/secrets.toml` "
+                "(under `[editors]`). Then reload this page.")
+    st.stop()
+user = login(editors)
+if user is None:
+    st.stop()
+
+with st.sidebar:
+    st.markdown(f"Signed in as `{user}`")  # user names are letters, digits, - and _ only (auth.USERNAME)
+    if st.button("Sign out"):
+        st.session_state.clear()
+        st.rerun()
+
+root = data_dir()
+store = Store(root)
+if "flash" in st.session_state:
+    st.success(st.session_state.pop("flash"))
+report = chrome.full_report()
+if report.errors:
+    with st.expander(f"The data in {root} currently has {len(report.errors)} problem(s): the public map is not shown "
+                     "until they are fixed", expanded=False):
+        show_problems(report.problems)
+st.caption(f"Data directory: {root}. Editors see every record, including those marked sensitive.")
+
+# one task at a time (not st.tabs: a map in a hidden tab is drawn with zero height, and every tab would run)
+TASKS = {"Upload a file": upload_tab, "Edit tables": tables_tab, "Add a site on the map": add_site_tab,
+         "History": history_tab}
+task = st.radio("Task", list(TASKS), horizontal=True, key="editor_task", label_visibility="collapsed")
+TASKS[task](root, store, user)
