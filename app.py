@@ -59,22 +59,25 @@ def map_page() -> None:
         chrome.site_panel(ds, site, events)
 
     st.subheader("Events in the selection")
-    table = query.flat_table(ds, events)
-    st.dataframe(table[["date", "date_precision", "kind", "people_low", "people_high", "origin_name_en", "crossing_name_en",
-                        "destination_name_en", "confidence", "source_publishers", "summary"]],
-                 hide_index=True, width="stretch", height=320)
+    chrome.events_table(ds, events)
     d1, d2 = st.columns(2)
-    d1.download_button("Download events (CSV)", events_csv(ds, events), "events.csv", "text/csv")
-    d2.download_button("Download events (GeoJSON)", events_geojson(ds, events), "events.geojson", "application/geo+json")
+    # built only when clicked: at 100k events the GeoJSON takes seconds, too slow for every rerun
+    d1.download_button("Download events (CSV)", lambda: events_csv(ds, events), "events.csv", "text/csv",
+                       on_click="ignore")
+    d2.download_button("Download events (GeoJSON)", lambda: events_geojson(ds, events), "events.geojson",
+                       "application/geo+json", on_click="ignore")
     chrome.footer()
 
 
+# url_path = the file name without its number: Streamlit's first run after start-up still resolves
+# a deep link against the pages/ folder by file name, and a mismatch shows a false "Page not found".
 PAGES = [
     st.Page(map_page, title="Map", default=True),
-    st.Page("pages/1_Timeline.py", title="Timeline", url_path="timeline"),
-    st.Page("pages/2_Sites.py", title="Sites", url_path="sites"),
-    st.Page("pages/5_Statistics.py", title="Statistics", url_path="statistics"),
-    st.Page("pages/3_About_and_sources.py", title="About & sources", url_path="about"),
+    st.Page("pages/1_timeline.py", title="Timeline", url_path="timeline"),
+    st.Page("pages/2_sites.py", title="Sites", url_path="sites"),
+    st.Page("pages/5_statistics.py", title="Statistics", url_path="statistics"),
+    st.Page("pages/4_export.py", title="Export", url_path="export"),
+    st.Page("pages/3_about.py", title="About & sources", url_path="about"),
     st.Page("pages/editor.py", title="Editor", url_path="editor"),
 ]
 

@@ -12,6 +12,9 @@ from .paths import BASEMAP_DIR
 from .readers import read_json
 
 LAYERS = ("countries", "lakes", "borders")
+# The app fetches the same files from Streamlit's static serving: static/basemap/ holds byte-identical
+# copies written by geo/basemap_build.py (Streamlit refuses symlinks that leave static/).
+STATIC_URL_PATH = "basemap/"
 
 
 @lru_cache(maxsize=None)

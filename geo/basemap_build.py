@@ -77,6 +77,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -459,11 +460,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--src", type=Path, required=True,
                     help="folder holding ne_10m_admin_0_countries.shp (or world-atlas countries-10m.json)")
     ap.add_argument("--out", type=Path, required=True, help="output folder, e.g. data/basemap")
+    ap.add_argument("--static", type=Path, default=None,
+                    help="also copy the outputs here for the app, e.g. static/basemap")
     ap.add_argument("--simplify", type=float, default=0.0,
                     help="coverage simplification tolerance in degrees (default 0: none)")
     args = ap.parse_args(argv)
 
     manifest = build(args.src, args.out, BBOX, args.simplify)
+    if args.static:
+        # the app fetches the basemap from Streamlit's static serving; keep byte-identical copies
+        args.static.mkdir(parents=True, exist_ok=True)
+        for name in manifest["outputs"]:
+            shutil.copyfile(args.out / name, args.static / name)
     for name, digest in manifest["outputs"].items():
         size = (args.out / name).stat().st_size
         print(f"{name:20s} {size:>9,d} bytes  sha256 {digest[:16]}")

@@ -19,7 +19,7 @@ from .layers import SITE_COLUMNS, read_layer
 from .paths import EVENTS_FILE, LAYERS, SOURCES_FILE, SITES_SUBDIR, layer_path
 from .problems import Problem, feature_place, row_place
 from . import statistics as statistics_mod
-from .tables import read_table, split_list
+from .tables import read_table, rows_naming_unknown, split_list
 
 SITE_REFS = ("origin", "crossing", "destination")
 
@@ -166,9 +166,7 @@ def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[s
     _part_of_checks(ev, path, problems)
     _date_precision_checks(ev, path, problems)
     if source_ids is not None:
-        src = ev["sources"]
-        unusual = ~src.map(lambda s: all(x in source_ids for x in s.split(";")) if s else True)
-        for line in ev.index[unusual.to_numpy()]:
+        for line in ev.index[rows_naming_unknown(ev["sources"], source_ids)]:
             bad = [x for x in ev.at[line, "sources"].split(";") if x not in source_ids]
             problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "sources"), f"source {bad[0]!r} is not in sources.csv"))
 

@@ -37,28 +37,38 @@ COUNTRY_FILLS = {"CN": "#f4f1ea", "KP": "#ebe6f2"}
 class VectorBasemap(MacroElement):
     """A shipped GeoJSON layer drawn non-interactively under everything else.
 
-    Core Leaflet only (folium's GeoJson would add its own machinery); the data is embedded, so it
-    needs no server and no network. json.dumps output is made safe for <script> by escaping '</'.
+    Core Leaflet only. In the app the file is fetched from Streamlit's static serving (so the map
+    script that travels on every rerun stays small); in a standalone export it is embedded. Embedded
+    JSON is made safe for <script> by escaping '</'.
     """
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
-    interactive: false,
-    style: function (f) {
-        var s = Object.assign({}, {{ this.style|tojson }});
-        var fills = {{ this.fills|tojson }};
-        if (f.properties && fills[f.properties.iso_a2]) { s.fillColor = fills[f.properties.iso_a2]; }
-        return s;
-    }
-}).addTo({{ this._parent.get_name() }});
+(function (map) {
+    var fills = {{ this.fills|tojson }};
+    var layer = L.geoJSON(null, {
+        interactive: false,
+        style: function (f) {
+            var s = Object.assign({}, {{ this.style|tojson }});
+            if (f.properties && fills[f.properties.iso_a2]) { s.fillColor = fills[f.properties.iso_a2]; }
+            return s;
+        }
+    }).addTo(map);
+    {% if this.url %}
+    fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })
+        .then(function (d) { layer.addData(d); layer.bringToBack(); });
+    {% else %}
+    layer.addData({{ this.data_json }});
+    {% endif %}
+})({{ this._parent.get_name() }});
 {% endmacro %}
 """)
 
-    def __init__(self, name: str, data: dict, fills: dict | None = None):
+    def __init__(self, name: str, url: str | None = None, data: dict | None = None, fills: dict | None = None):
         super().__init__()
         self._name = "VectorBasemap"
-        self.data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        self.url = url
+        self.data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") if data else "null"
         self.style = BASEMAP_STYLES[name]
         self.fills = fills or {}
 
@@ -118,8 +128,12 @@ class Legend(MacroElement):
         self.body = "<b>Legend</b><br>" + "<br>".join(rows)
 
 
-def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True) -> folium.Map:
-    """The part of the map that never changes with the filters."""
+def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False) -> folium.Map:
+    """The part of the map that never changes with the filters.
+
+    embed_basemap: put the basemap into the page (standalone HTML) instead of fetching it from
+    `static_url` + basemap/ (the app, where Streamlit serves static/).
+    """
     (south, west), (north, east) = BORDER_BOUNDS
     m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
                    control_scale=True, prefer_canvas=False, min_zoom=3, max_zoom=16)
@@ -128,7 +142,11 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True) -> fol
         "<style>.leaflet-container{background:#cfe3ef}.site-popup{font:13px/1.4 system-ui,sans-serif;max-width:320px}"
         ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}</style>"))
     for name in basemap.LAYERS:
-        m.add_child(VectorBasemap(name, basemap.layer(name), COUNTRY_FILLS if name == "countries" else None))
+        fills = COUNTRY_FILLS if name == "countries" else None
+        if embed_basemap:
+            m.add_child(VectorBasemap(name, data=basemap.layer(name), fills=fills))
+        else:
+            m.add_child(VectorBasemap(name, url=f"{static_url}{basemap.STATIC_URL_PATH}{name}.geojson", fills=fills))
     m.add_child(Legend())
     if online_tiles:
         folium.TileLayer(ONLINE_TILES, name="Online street map (needs internet)", overlay=True, show=False,
@@ -176,32 +194,92 @@ def site_popup(site, stats) -> str:
     return f"<div class='site-popup'>{_names(site)}<table>{body}</table>{notes}<p class='muted'>Click shows its events and sources below the map.</p></div>"
 
 
+def _json(value) -> str:
+    """JSON for inside <script>: escaped text never holds a raw '<', and '</' is escaped anyway."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+class _SiteRows(MacroElement):
+    """All site markers of a layer as one compact JSON array, turned into Leaflet objects in the
+    browser: one folium object per marker would cost ~0.4 KB of boilerplate each and a Jinja render."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (group, rows) {
+  rows.forEach(function (r) {
+    if (r[11]) {
+      L.circle([r[0], r[1]], {radius: r[11], color: r[6], weight: 1, dashArray: {{ this.dash|tojson }}, fill: true,
+                fillOpacity: 0.06, interactive: false, className: "uncertainty-circle"}).addTo(group);
+    }
+    L.circleMarker([r[0], r[1]], {radius: r[2], color: r[3], weight: r[4], dashArray: r[5], fill: true,
+                   fillColor: r[6], fillOpacity: r[7], className: r[8]})
+      .bindTooltip(r[9], {sticky: true}).bindPopup(r[10], {maxWidth: 340}).addTo(group);
+  });
+})({{ this._parent.get_name() }}, {{ this.rows_json }});
+{% endmacro %}
+""")
+
+    def __init__(self, rows):
+        super().__init__()
+        self._name = "SiteRows"
+        self.dash = APPROX_DASH
+        self.rows_json = _json(rows)
+
+
+class _RouteRows(MacroElement):
+    """All routes as one compact JSON array; site names and positions are sent once, not per route."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (group, stops, rows) {
+  rows.forEach(function (r) {
+    var pts = r[0].map(function (i) { return [stops[i][0], stops[i][1]]; });
+    var label = "<b>" + r[0].map(function (i) { return stops[i][2]; }).join(" \\u2192 ") + "<\\/b><br>" + r[3] +
+                " event(s); " + r[4] + " people<br><span style='color:#666'>" + r[5] + "<\\/span>";
+    var lines = [L.polyline(pts, {color: {{ this.colour|tojson }}, weight: r[1], opacity: 0.3, className: "route-line route-high"})];
+    if (r[2]) {
+      lines.push(L.polyline(pts, {color: {{ this.colour|tojson }}, weight: r[2], opacity: 0.9, className: "route-line route-low"}));
+    }
+    lines.forEach(function (l) { l.bindTooltip(label, {sticky: true}).addTo(group); });
+  });
+})({{ this._parent.get_name() }}, {{ this.stops_json }}, {{ this.rows_json }});
+{% endmacro %}
+""")
+
+    def __init__(self, stops, rows):
+        super().__init__()
+        self._name = "RouteRows"
+        self.colour = ROUTE_COLOUR
+        self.stops_json = _json(stops)
+        self.rows_json = _json(rows)
+
+
 def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None, selected: str | None = None) -> folium.FeatureGroup:
     """Sites as circle markers coloured by kind, outlined by country, sized by people in the period.
 
     Approximate locations get a dashed outline and a dashed circle of their uncertainty radius.
+    Tooltip and popup HTML are built (and escaped) here, on the server.
     """
     group = folium.FeatureGroup(name="Sites")
     sites = ds.sites if layers is None else ds.sites[ds.sites["layer"].isin(layers).to_numpy()]
     largest = float(totals["people_high"].max()) if len(totals) else 0.0
-    for sid, site in sites.iterrows():
-        stats = totals.loc[sid] if sid in totals.index else {"events": 0, "people_low": 0, "people_high": 0}
-        colour = KIND_COLOURS[site["kind"]]
+    stats_of = totals.to_dict("index")
+    empty = {"events": 0, "people_low": 0, "people_high": 0}
+    rows = []
+    for site in sites.drop(columns="geometry").to_dict("records"):
+        sid = site["id"]
+        stats = stats_of.get(sid, empty)
         approx = site["precision"] != "facility"
-        if approx:
-            folium.Circle(location=[site["lat"], site["lon"]], radius=int(site["uncertainty_m"]), color=colour,
-                          weight=1, dash_array=APPROX_DASH, fill=True, fill_opacity=0.06, interactive=False,
-                          class_name="uncertainty-circle").add_to(group)
-        radius = scaled(float(stats["people_high"]), largest, MIN_RADIUS, MAX_RADIUS)
-        marker = folium.CircleMarker(
-            location=[site["lat"], site["lon"]], radius=radius,
-            color="#ffd400" if sid == selected else COUNTRY_STROKES[site["country"]],
-            weight=4 if sid == selected else 2, dash_array=APPROX_DASH if approx else None,
-            fill=True, fill_color=colour, fill_opacity=0.85 if int(stats["events"]) else 0.35,
-            class_name=f"site-marker site-{sid}",
-        ).add_to(group)
-        marker.add_child(BoundHtml(site_tooltip(site, stats), "tooltip", sticky=True))
-        marker.add_child(BoundHtml(site_popup(site, stats), "popup", maxWidth=340))
+        rows.append([
+            round(float(site["lat"]), 6), round(float(site["lon"]), 6),
+            round(scaled(float(stats["people_high"]), largest, MIN_RADIUS, MAX_RADIUS), 2),
+            "#ffd400" if sid == selected else COUNTRY_STROKES[site["country"]],
+            4 if sid == selected else 2, APPROX_DASH if approx else None, KIND_COLOURS[site["kind"]],
+            0.85 if int(stats["events"]) else 0.35, f"site-marker site-{sid}",
+            site_tooltip(site, stats), site_popup(site, stats),
+            int(site["uncertainty_m"]) if approx else 0,
+        ])
+    group.add_child(_SiteRows(rows))
     return group
 
 
@@ -210,33 +288,27 @@ def route_layer(ds: Dataset, routes: pd.DataFrame) -> folium.FeatureGroup:
     line inside it for the low figure, so a range reads as a range."""
     group = folium.FeatureGroup(name="Routes")
     largest = float(routes["people_high"].max()) if len(routes) else 0.0
-    # one pass over the sites instead of a GeoDataFrame .at lookup per stop (hundreds of routes)
     sites = ds.sites
-    position = dict(zip(sites.index, zip(sites["lat"].astype(float).tolist(), sites["lon"].astype(float).tolist())))
-    named = {sid: f"{h.text(en)} ({h.text(ko)})" for sid, en, ko in zip(sites.index, sites["name_en"], sites["name_ko"])}
+    index = {sid: i for i, sid in enumerate(sites.index)}
+    stops_table = [[round(float(lat), 6), round(float(lon), 6), f"{h.text(en)} ({h.text(ko)})"]
+                   for lat, lon, en, ko in zip(sites["lat"], sites["lon"], sites["name_en"], sites["name_ko"])]
+    rows = []
     for route in routes.itertuples(index=False):
-        stops = [s for s in (route.origin, route.crossing, route.destination) if s is not None and s in position]
+        stops = [index[s] for s in (route.origin, route.crossing, route.destination) if s is not None and s in index]
         if len(stops) < 2:
             continue
-        points = [[position[s][0], position[s][1]] for s in stops]
-        names = " → ".join(named[s] for s in stops)
-        label = (f"<b>{names}</b><br>{int(route.events)} event(s); {people_range(route.people_low, route.people_high)} people"
-                 f"<br><span style='color:#666'>{h.text(route.kinds)}</span>")
         high_w = scaled(float(route.people_high), largest, MIN_WIDTH, MAX_WIDTH)
         low_w = scaled(float(route.people_low), largest, MIN_WIDTH * 0.6, MAX_WIDTH) if route.people_low else 0
-        lines = [folium.PolyLine(points, color=ROUTE_COLOUR, weight=high_w, opacity=0.3, class_name="route-line route-high")]
-        if low_w:
-            lines.append(folium.PolyLine(points, color=ROUTE_COLOUR, weight=max(low_w * 0.55, 1.0), opacity=0.9,
-                                         class_name="route-line route-low"))
-        for line in lines:
-            line.add_to(group).add_child(BoundHtml(label, "tooltip", sticky=True))
+        rows.append([stops, round(high_w, 2), round(max(low_w * 0.55, 1.0), 2) if low_w else 0, int(route.events),
+                     people_range(route.people_low, route.people_high), h.text(route.kinds)])
+    group.add_child(_RouteRows(stops_table, rows))
     return group
 
 
 def full_map(ds: Dataset, totals: pd.DataFrame, routes: pd.DataFrame, layers=None, selected=None,
-             static_url: str = APP_STATIC_URL, online_tiles: bool = True) -> folium.Map:
-    """Base plus both layers in one map: for standalone HTML and tests."""
-    m = base_map(static_url, online_tiles)
+             static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False) -> folium.Map:
+    """Base plus both layers in one map: for standalone HTML, benchmarks and tests."""
+    m = base_map(static_url, online_tiles, embed_basemap)
     route_layer(ds, routes).add_to(m)
     site_layer(ds, totals, layers, selected).add_to(m)
     return m

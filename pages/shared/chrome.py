@@ -82,9 +82,16 @@ def _restore_from_url(ds) -> None:
     st.session_state["site"] = site if site in ds.sites.index else None
 
 
+def _date_pair(value) -> tuple[date, date]:
+    """The slider's (start, end); a single date (a one-day range) counts as both."""
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return value[0], value[1]
+    return value, value
+
+
 def _write_url(ds) -> None:
     lo, hi = date_bounds(ds)
-    start, end = st.session_state["f_dates"]
+    start, end = _date_pair(st.session_state["f_dates"])
     wanted = {
         "from": start.isoformat() if start != lo else None,
         "to": end.isoformat() if end != hi else None,
@@ -119,8 +126,12 @@ def filters(ds) -> Filters:
     lo, hi = date_bounds(ds)
     with st.sidebar:
         st.header("Filters")
-        st.slider("Dates", min_value=lo, max_value=hi, key="f_dates", format="YYYY-MM-DD",
-                  help="Events whose date (or dated period, for month or year precision) overlaps this range.")
+        if lo < hi:
+            st.slider("Dates", min_value=lo, max_value=hi, key="f_dates", format="YYYY-MM-DD",
+                      help="Events whose date (or dated period, for month or year precision) overlaps this range.")
+        else:
+            st.session_state["f_dates"] = (lo, hi)
+            st.caption(f"Dates: {lo.isoformat()} (every event is on this day)")
         st.multiselect("Event kinds", KINDS, key="f_kinds", format_func=lambda k: k.replace("-", " "))
         st.multiselect("Confidence", CONFIDENCE_LEVELS, key="f_conf", format_func=lambda k: k.replace("-", " "))
         st.multiselect("Layers", LAYERS, key="f_layers", format_func=LAYER_TITLES.get)
@@ -128,7 +139,7 @@ def filters(ds) -> Filters:
     for key in FILTER_KEYS:
         st.session_state[f"_keep{key}"] = st.session_state[key]
     _write_url(ds)
-    start, end = st.session_state["f_dates"]
+    start, end = _date_pair(st.session_state["f_dates"])
     return Filters(date_from=start, date_to=end, kinds=frozenset(st.session_state["f_kinds"]),
                    confidence=frozenset(st.session_state["f_conf"]), layers=frozenset(st.session_state["f_layers"]))
 
@@ -181,3 +192,22 @@ def site_panel(ds, site_id: str, events) -> None:
     if st.button("Clear selected site"):
         select_site(None)
         st.rerun()
+
+
+TABLE_PAGE_ROWS = 500
+TABLE_COLUMNS = ["date", "date_precision", "kind", "people_low", "people_high", "origin_name_en", "crossing_name_en",
+                 "destination_name_en", "confidence", "source_publishers", "summary"]
+
+
+def events_table(ds, events) -> None:
+    """The filtered events, a page at a time: only the rows shown are joined and sent to the browser."""
+    from geo.query import flat_table
+    pages = max(1, -(-len(events) // TABLE_PAGE_ROWS))
+    page_no = 1
+    if pages > 1:
+        page_no = int(st.number_input(f"Page (of {pages:,}; {TABLE_PAGE_ROWS} events each)", 1, pages, 1, key="table_page"))
+    start = (page_no - 1) * TABLE_PAGE_ROWS
+    shown = events.iloc[start:start + TABLE_PAGE_ROWS]
+    st.dataframe(flat_table(ds, shown)[TABLE_COLUMNS], hide_index=True, width="stretch", height=320)
+    if pages > 1:
+        st.caption(f"Events {start + 1:,}–{start + len(shown):,} of {len(events):,}. The downloads hold all of them.")

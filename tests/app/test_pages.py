@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from tests.common import FIXTURE_DATA, hostile_copy
 
 REPO = Path(__file__).resolve().parents[2]
-PAGES = ["pages/1_Timeline.py", "pages/2_Sites.py", "pages/3_About_and_sources.py"]
+PAGES = ["pages/1_timeline.py", "pages/2_sites.py", "pages/3_about.py"]
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import map_frame, screenshot
+from tests.e2e.conftest import map_frame, screenshot, wait_until_idle
 
 
 def metric(page, label: str) -> str:
@@ -51,13 +51,27 @@ def test_every_page_loads(page, server, path, heading):
     assert page.watch.console_errors == [], page.watch.console_errors
 
 
-def test_deep_link_to_a_page(page, server):
-    page.goto(server.url + "/sites?site=shenyang", wait_until="domcontentloaded")
-    page.get_by_role("heading", name="Sites").first.wait_for(timeout=30000)
-    page.get_by_text("Shenyang detention · 선양 구금시설").first.wait_for(timeout=30000)
-    # Streamlit's own client probes /sites/_stcore/* for a base path first; those 404s are its, not ours
-    ours = [e for e in page.watch.console_errors if "404" not in e and "does not seem to exist" not in e]
-    assert ours == []
+@pytest.mark.parametrize("path", ["/sites?site=shenyang", "/export", "/statistics"])
+def test_deep_link_to_a_fresh_server(browser, path):
+    """The first visitor after start-up follows a shared link straight to its page: no false 'Page not found'."""
+    from tests.common import FIXTURE_DATA
+    from tests.e2e.conftest import StreamlitServer, watched_page
+    srv = StreamlitServer(FIXTURE_DATA)
+    try:
+        page = watched_page(browser, srv.url)
+        page.goto(srv.url + path, wait_until="domcontentloaded")
+        page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=60000)
+        page.wait_for_timeout(1500)
+        assert page.get_by_text("Page not found").count() == 0
+        heading = page.locator("[data-testid='stMain'] h1").first.inner_text()
+        assert heading.lower().startswith(path.strip("/").split("?")[0][:5])
+        if "site=" in path:
+            page.get_by_text("Shenyang detention · 선양 구금시설").first.wait_for(timeout=30000)
+        # Streamlit's own client probes <path>/_stcore/* for a base path first; those 404s are its, not ours
+        assert [e for e in page.watch.console_errors if "404" not in e] == []
+        page.context.close()
+    finally:
+        srv.stop()
 
 
 def test_url_restores_filters(page, server):
@@ -68,3 +82,19 @@ def test_url_restores_filters(page, server):
     assert metric(page, "Events") == "2"
     sidebar = page.locator("[data-testid='stSidebar']").inner_text()
     assert "corroborated" not in sidebar.split("Confidence", 1)[1].split("Layers", 1)[0]
+
+
+def test_downloads_hold_the_filtered_events(page, server):
+    page.goto(server.url + "/?from=2023-01-01", wait_until="domcontentloaded")
+    map_frame(page)
+    wait_until_idle(page)
+    with page.expect_download(timeout=30000) as info:
+        page.get_by_role("button", name="Download events (CSV)").click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.startswith("id,date,date_precision,kind,")
+    assert "2023-10-09-tumen" in text and "2021-07-14-dandong-return" not in text and "2023-04-01-secret" not in text
+    with page.expect_download(timeout=30000) as info:
+        page.get_by_role("button", name="Download events (GeoJSON)").click()
+    import json
+    doc = json.load(open(info.value.path(), encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == 3

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _require_chromium
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
 SESSIONS = 20
 BUDGET_S = 110  # the whole test stays under two minutes
@@ -51,7 +51,7 @@ def pct(values, q):
 
 
 def test_twenty_concurrent_sessions(server, capsys):
-    _require_chromium()
+    require_chromium()
     from playwright.async_api import async_playwright
 
     errors: list[str] = []

@@ -1,3 +1,4 @@
+import json
 import re
 
 from geo import mapbuild
@@ -6,36 +7,86 @@ from geo.query import Filters, filter_events, public_view, route_totals, site_to
 from tests.common import HOSTILE_NAME, hostile_copy
 
 
-def render(ds):
+def layers(ds):
     ev = filter_events(ds, Filters())
-    return mapbuild.full_map(ds, site_totals(ds, ev), route_totals(ds, ev)).get_root().render()
+    return site_totals(ds, ev), route_totals(ds, ev)
 
 
-def test_map_has_every_public_site_and_route(fixture_ds):
-    html = render(public_view(fixture_ds))
-    for sid in public_view(fixture_ds).sites.index:
-        assert f"site-marker site-{sid}" in html
-    assert "site-secret-site" not in html and "Secret site" not in html
-    assert html.count("route-line route-high") == 3
-    assert html.count("uncertainty-circle") == 4
+def render(ds, **kwargs):
+    totals, routes = layers(ds)
+    return mapbuild.full_map(ds, totals, routes, **kwargs).get_root().render()
 
 
-def test_map_loads_no_cdn_asset(fixture_ds):
+def rows_of(group, attr="rows_json"):
+    (element,) = group._children.values()
+    return json.loads(getattr(element, attr).replace("<\\/", "</"))
+
+
+def test_every_public_site_is_a_marker_row(fixture_ds):
+    ds = public_view(fixture_ds)
+    totals, _ = layers(ds)
+    rows = rows_of(mapbuild.site_layer(ds, totals))
+    classes = sorted(r[8] for r in rows)
+    assert classes == sorted(f"site-marker site-{sid}" for sid in ds.sites.index)
+    assert "secret-site" not in json.dumps(rows)
+    approx = [r for r in rows if r[11]]
+    assert len(approx) == 4 and all(r[5] for r in approx)  # dashed outline + uncertainty radius
+    shenyang = next(r for r in rows if r[8].endswith("site-shenyang"))
+    assert (shenyang[0], shenyang[1], shenyang[11]) == (41.7956, 123.4481, 10000)
+
+
+def test_markers_sized_by_people_and_selected_site_ringed(fixture_ds):
+    ds = public_view(fixture_ds)
+    totals, _ = layers(ds)
+    rows = {r[8].split("site-", 2)[-1]: r for r in rows_of(mapbuild.site_layer(ds, totals, selected="shenyang"))}
+    assert rows["tumen-namyang"][2] > rows["shenyang"][2]  # 300 people against 50
+    assert rows["shenyang"][3] == "#ffd400" and rows["tumen-namyang"][3] != "#ffd400"
+
+
+def test_layer_filter_limits_markers(fixture_ds):
+    ds = public_view(fixture_ds)
+    totals, _ = layers(ds)
+    rows = rows_of(mapbuild.site_layer(ds, totals, frozenset({"crossings"})))
+    assert sorted(r[8] for r in rows) == ["site-marker site-dandong-sinuiju", "site-marker site-tumen-namyang"]
+
+
+def test_routes_draw_ranges_as_two_lines(fixture_ds):
+    ds = public_view(fixture_ds)
+    _, routes = layers(ds)
+    group = mapbuild.route_layer(ds, routes)
+    stops = rows_of(group, "stops_json")
+    rows = rows_of(group)
+    assert len(rows) == 3
+    for stop_ids, high_w, low_w, n, people, kinds in rows:
+        assert len(stop_ids) >= 2 and high_w >= low_w > 0 and n == 1 and kinds == "repatriation"
+    ids = list(ds.sites.index)
+    people = {tuple(ids[i] for i in r[0]): r[4] for r in rows}
+    assert people[("shenyang", "dandong-sinuiju", "sinuiju-holding")] == "48–50"
+    assert stops[ids.index("shenyang")][2] == "Shenyang detention (선양 구금시설)"
+
+
+def test_map_loads_no_cdn_asset_and_fetches_the_basemap_locally(fixture_ds):
     html = render(public_view(fixture_ds))
     assert not html_has_external_assets(html)
     assert "/app/static/vendor/leaflet/1.9.4/leaflet.js" in html
+    assert 'fetch("/app/static/basemap/countries.geojson")' in html
     assert "$(" not in html  # no jQuery needed anywhere
+    assert len(html) < 60_000  # the basemap is not in the page
+
+
+def test_embedded_basemap_for_standalone_html(fixture_ds):
+    html = render(public_view(fixture_ds), embed_basemap=True)
+    assert "fetch(" not in html and '"iso_a2":"KP"' in html
 
 
 def test_korean_names_in_tooltips_and_popups(fixture_ds):
     html = render(public_view(fixture_ds))
-    assert "\\uc120\\uc591" in html or "선양" in html  # 선양 (Shenyang), JSON-escaped or raw
+    assert "선양 구금시설" in html and "조중우의교" in html
 
 
 def test_hostile_text_never_reaches_the_page_as_markup(tmp_path):
     from geo.dataset import load
-    ds = public_view(load(hostile_copy(tmp_path)))
-    html = render(ds)
+    html = render(public_view(load(hostile_copy(tmp_path))))
     assert HOSTILE_NAME[:20] not in html  # the payload never appears verbatim
     assert "<script>window.__xss" not in html
     assert "<img src=x onerror" not in html
@@ -51,12 +102,8 @@ def test_site_id_round_trips_through_the_tooltip(fixture_ds):
     assert mapbuild.site_from_tooltip("no id here") is None and mapbuild.site_from_tooltip(None) is None
 
 
-def test_range_drawn_as_two_lines(fixture_ds):
+def test_empty_selection_draws_nothing(fixture_ds):
     ds = public_view(fixture_ds)
-    ev = filter_events(ds, Filters())
-    group = mapbuild.route_layer(ds, route_totals(ds, ev))
-    lines = [c for c in group._children.values()]
-    # 3 routes; every route has a low figure > 0, so each has a pale high line and a dark low line
-    assert len(lines) == 6
-    weights = sorted(c.options["weight"] for c in lines)
-    assert weights[0] < weights[-1]
+    ev = filter_events(ds, Filters(kinds={"transfer"}))
+    assert rows_of(mapbuild.route_layer(ds, route_totals(ds, ev))) == []
+    assert all(r[7] == 0.35 for r in rows_of(mapbuild.site_layer(ds, site_totals(ds, ev))))

@@ -1,0 +1,67 @@
+"""What the user asked of an export besides the filters: preset, language, title, resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import UsageError
+from . import presets
+
+LANGS = ("en", "ko", "en+ko")
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".html": "html"}
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    preset: str = presets.DEFAULT
+    lang: str = "en"
+    title: str | None = None
+    dpi: float | None = None
+
+    def __post_init__(self):
+        if self.lang not in LANGS:
+            raise UsageError(f"unknown language {self.lang!r}; choose one of: {', '.join(LANGS)}")
+        presets.get(self.preset, self.dpi)  # validates both
+        if self.title is not None and not self.title.strip():
+            object.__setattr__(self, "title", None)
+
+    @property
+    def page(self) -> presets.Preset:
+        return presets.get(self.preset, self.dpi)
+
+    @property
+    def english(self) -> bool:
+        return self.lang in ("en", "en+ko")
+
+    @property
+    def korean(self) -> bool:
+        return self.lang in ("ko", "en+ko")
+
+
+def format_for(path) -> str:
+    """'png', 'svg', 'pdf' or 'html' from a file name's suffix; UsageError for anything else."""
+    suffix = str(path).lower().rsplit(".", 1)[-1] if "." in str(path) else ""
+    fmt = FORMATS.get("." + suffix)
+    if fmt is None:
+        raise UsageError(f"{path}: unknown output format {('.' + suffix) if suffix else '(no suffix)'}; "
+                         f"use one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def filters_key(f) -> tuple:
+    """A plain, hashable, order-independent form of Filters (for caches); sensitive is always off."""
+    def many(v):
+        return None if v is None else tuple(sorted(v))
+    return (f.date_from.isoformat() if f.date_from else None, f.date_to.isoformat() if f.date_to else None,
+            many(f.kinds), many(f.confidence), many(f.layers), f.site)
+
+
+def filters_from_key(key: tuple):
+    from datetime import date
+    from ..query import Filters
+    d_from, d_to, kinds, confidence, layers, site = key
+    return Filters(date_from=date.fromisoformat(d_from) if d_from else None,
+                   date_to=date.fromisoformat(d_to) if d_to else None,
+                   kinds=frozenset(kinds) if kinds is not None else None,
+                   confidence=frozenset(confidence) if confidence is not None else None,
+                   layers=frozenset(layers) if layers is not None else None, site=site, include_sensitive=False)

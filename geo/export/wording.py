@@ -1,0 +1,91 @@
+"""Every word an export prints, in English and Korean, and how dates and numbers are written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..styles import KIND_LABELS
+
+TITLE = {"en": "Forced repatriations of North Koreans from China", "ko": "중국의 탈북민 강제북송"}
+KIND_LABELS_KO = {
+    "border-crossing": "국경 통과 지점",
+    "detention-centre": "구금시설",
+    "holding-centre": "집결소",
+    "reeducation-camp": "교화소",
+    "political-prison-camp": "관리소 (정치범수용소)",
+}
+COUNTRIES = {
+    "CN": ("CHINA", "중국"), "KP": ("NORTH KOREA", "북한"), "KR": ("SOUTH KOREA", "한국"),
+    "RU": ("RUSSIA", "러시아"), "JP": ("JAPAN", "일본"), "MN": ("MONGOLIA", "몽골"),
+}
+WORDS = {
+    "sites": ("Sites", "장소"),
+    "people": ("People (high estimate)", "인원 (최대 추정)"),
+    "routes": ("Routes", "이송 경로"),
+    "route_range": ("Pale = high, dark = low estimate", "옅은 선 = 최대, 진한 선 = 최소 추정"),
+    "location": ("Location", "위치"),
+    "exact": ("Exact location", "정확한 위치"),
+    "approx": ("Approximate, with uncertainty radius", "대략적 위치 (불확실성 반경)"),
+    "no_events": ("No events in the period", "해당 기간 사건 없음"),
+    "events": ("{n:,} events", "사건 {n:,}건"),
+    "event": ("1 event", "사건 1건"),
+    "people_n": ("{r} people", "{r}명"),
+    "no_match": ("No events match the filters", "조건에 맞는 사건 없음"),
+    "sources": ("Sources", "출처"),
+    "basemap": ("Basemap: Natural Earth (public domain)", "기본 지도: Natural Earth (퍼블릭 도메인)"),
+    "more": ("and {n} more", "외 {n}건"),
+    "north": ("N", "북"),
+}
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def word(key: str, lang: str, sep: str = " / ", **fmt) -> str:
+    """A phrase in 'en' or 'ko'; 'en+ko' gives English, `sep`, Korean."""
+    if key == "events" and fmt.get("n") == 1:
+        key = "event"
+    en, ko = WORDS[key]
+    parts = {"en": [en], "ko": [ko], "en+ko": [en, ko]}[lang]
+    return sep.join(p.format(**fmt) for p in parts)
+
+
+def kind_label(kind: str, lang: str, sep: str = " · ") -> str:
+    en, ko = KIND_LABELS.get(kind, kind), KIND_LABELS_KO.get(kind, kind)
+    return {"en": en, "ko": ko, "en+ko": f"{en}{sep}{ko}"}[lang]
+
+
+def day(d: date, lang: str) -> str:
+    if lang == "ko":
+        return f"{d.year}년 {d.month}월 {d.day}일"
+    return f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def date_range(start: date | None, end: date | None, lang: str) -> str:
+    lang = "ko" if lang == "ko" else "en"
+    if start is None or end is None:
+        return ""
+    if start == end:
+        return day(start, lang)
+    return f"{day(start, lang)} – {day(end, lang)}"
+
+
+def people(low: int, high: int, lang: str) -> str:
+    from ..styles import people_range
+    return word("people_n", "ko" if lang == "ko" else "en", r=people_range(low, high))
+
+
+def source_dates(dates, lang: str) -> str:
+    """A publisher's publication dates: all of them when few, else how many and the span of years."""
+    dates = sorted(d for d in dates if d)
+    if len(dates) <= 3:
+        return ", ".join(dates)
+    first, last = dates[0][:4], dates[-1][:4]
+    span = first if first == last else f"{first}–{last}"
+    return f"{len(dates)}건, {span}" if lang == "ko" else f"{len(dates)} reports, {span}"
+
+
+def source_groups(sources, lang: str) -> list[str]:
+    """'Publisher (dates)' for each publisher of the (publisher, published) pairs, in order."""
+    grouped: dict[str, list[str]] = {}
+    for publisher, published in sources:
+        grouped.setdefault(publisher, []).append(published)
+    return [f"{p} ({source_dates(d, lang)})" if any(d) else p for p, d in grouped.items()]
