@@ -1,12 +1,12 @@
-"""Atomic file writes: a temporary file in the same directory, then os.replace, so a failed export
-never leaves a partial file (and an existing file stays untouched until the new one is complete)."""
+"""Writing an export: the output directory must exist (a clear usage error otherwise), then the one
+atomic writer of the project, so a failed export never leaves a partial file and an existing file
+stays untouched until the new one is complete."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from ..atomicfile import atomic_write
 from ..errors import UsageError
 
 
@@ -15,18 +15,5 @@ def write_bytes(path, data: bytes) -> Path:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise UsageError(f"{path}: directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write(path, data, mode=0o644)
     return path
