@@ -22,7 +22,22 @@ KINDS = tuple(enum("events", "kind"))
 PARAMS = {"f_from": "from", "f_to": "to", "f_kinds": "kind", "f_conf": "confidence", "f_layers": "layers", "site": "site"}
 
 
+def _leave_folder_navigation() -> None:
+    """Streamlit 1.67 treats an app that has a pages/ folder as an old-style multipage app until its
+    entry script has run once in the process: a shared deep link as the first request after start-up
+    runs the page on its own, with a file-name sidebar. Switch to app.py's navigation and run again.
+    (Private API, guarded: if it moves, the only effect is the old sidebar on that first request.)"""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:
+        return
+    if getattr(PagesManager, "uses_pages_directory", None):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page(title: str) -> None:
+    _leave_folder_navigation()
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", layout="wide")
 
 

@@ -36,7 +36,7 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    def __init__(self, data_dir: Path | None = None):
+    def __init__(self, data_dir: Path | None = None, app_dir: Path = REPO):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ)
@@ -46,9 +46,9 @@ class StreamlitServer:
         ARTIFACTS.mkdir(exist_ok=True)
         self._log_fh = open(self.log, "w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", str(app_dir / "app.py"), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=REPO, env=env, stdout=self._log_fh, stderr=subprocess.STDOUT)
+            cwd=app_dir, env=env, stdout=self._log_fh, stderr=subprocess.STDOUT)
         deadline = time.time() + 60
         while time.time() < deadline:
             if self.proc.poll() is not None:

@@ -63,6 +63,8 @@ def test_deep_link_to_a_fresh_server(browser, path):
         page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=60000)
         page.wait_for_timeout(1500)
         assert page.get_by_text("Page not found").count() == 0
+        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "Map" in nav and "About & sources" in nav  # the app's own navigation, not file names
         heading = page.locator("[data-testid='stMain'] h1").first.inner_text()
         assert heading.lower().startswith(path.strip("/").split("?")[0][:5])
         if "site=" in path:
