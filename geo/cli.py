@@ -17,6 +17,7 @@ COMMANDS = {
     "validate": ("geo.commands.validate", "check the data directory, or single files against it"),
     "events": ("geo.commands.events", "print the joined events as JSON or CSV"),
     "synth": ("geo.commands.synth", "write a deterministic synthetic data directory (N events over M sites)"),
+    "bench": ("geo.commands.bench", "benchmark load, validation, aggregation and map building at scale"),
     "fmt": ("geo.commands.fmt", "rewrite data files in the canonical layout (--check: only report)"),
     "add-editor": ("geo.commands.add_editor", "add an editor (or set a new password): bcrypt hash in .streamlit/secrets.toml"),
     "export": ("geo.commands.export", "a publishable map: PNG, SVG, PDF or self-contained HTML (public records only)"),
