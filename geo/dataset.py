@@ -143,8 +143,7 @@ def _unique(frame: pd.DataFrame, path: str, problems: list[Problem]) -> None:
 
 def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[str], source_ids, problems) -> None:
     _unique(ev, path, problems)
-    low = pd.to_numeric(ev["people_low"], errors="coerce")
-    high = pd.to_numeric(ev["people_high"], errors="coerce")
+    low, high = _whole_numbers(ev["people_low"]), _whole_numbers(ev["people_high"])
     reversed_ = (low > high).to_numpy()
     for line in ev.index[reversed_]:
         problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "people_high"),
@@ -169,6 +168,14 @@ def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[s
         for line in ev.index[rows_naming_unknown(ev["sources"], source_ids)]:
             bad = [x for x in ev.at[line, "sources"].split(";") if x not in source_ids]
             problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "sources"), f"source {bad[0]!r} is not in sources.csv"))
+
+
+def _whole_numbers(col: pd.Series) -> pd.Series:
+    """The column as numbers; cells that are not whole numbers (already reported) become NaN."""
+    try:
+        return col.astype("int64")  # the usual case: check_columns has proved every cell
+    except (ValueError, TypeError):
+        return pd.to_numeric(col, errors="coerce")
 
 
 def _part_of_checks(ev, path, problems) -> None:
@@ -210,7 +217,6 @@ def _site_frame(records: list[dict]) -> gpd.GeoDataFrame:
     return frame.set_index("id", drop=False).rename_axis(None)
 
 
-PERIOD_END = {"day": pd.offsets.Day(0), "week": pd.offsets.Day(6), "month": pd.offsets.MonthEnd(0), "year": pd.offsets.YearEnd(0)}
 
 
 def _typed_events(ev: pd.DataFrame) -> pd.DataFrame:
@@ -235,12 +241,16 @@ def _typed_events(ev: pd.DataFrame) -> pd.DataFrame:
 
 
 def _period_end(dates: pd.Series, precision: pd.Series) -> pd.Series:
-    end = dates.copy()
-    for prec in ("week", "month", "year"):
-        mask = (precision == prec).to_numpy()
-        if mask.any():
-            end[mask] = dates[mask] + PERIOD_END[prec]
-    return end
+    """The last day each event's dated period covers (day, week, month or year), in numpy date units."""
+    day = dates.to_numpy().astype("datetime64[D]")
+    one = np.timedelta64(1, "D")
+    month_end = (day.astype("datetime64[M]") + 1).astype("datetime64[D]") - one
+    year_end = (day.astype("datetime64[Y]") + 1).astype("datetime64[D]") - one
+    prec = np.asarray(precision, dtype=object)
+    end = np.where(prec == "week", day + np.timedelta64(6, "D"), day)
+    end = np.where(prec == "month", month_end, end)
+    end = np.where(prec == "year", year_end, end)
+    return pd.Series(end.astype(dates.dtype), index=dates.index)
 
 
 def _typed_sources(src: pd.DataFrame) -> pd.DataFrame:

@@ -54,15 +54,22 @@ def full_report():
     return _load(str(root), fingerprint(root))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _public(root: str, content_hash: str):
+    """The public view of a valid dataset, cached on the same key as the data itself."""
+    return public_view(_load(root, content_hash).dataset)
+
+
 def dataset():
     """The public view of the validated data, or a page listing every problem and nothing else."""
     root = data_dir()
-    report = full_report()
+    content_hash = fingerprint(root)
+    report = _load(str(root), content_hash)
     if report.dataset is None:
         st.error(f"The data in `{root}` has {len(report.errors)} problem(s); the map is not shown until they are fixed.")
         st.code("\n".join(str(p) for p in report.problems[:200]), language=None)
         st.stop()
-    return public_view(report.dataset)
+    return _public(str(root), content_hash)
 
 
 def _csv_param(name: str, allowed) -> list[str] | None:
