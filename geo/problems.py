@@ -42,7 +42,3 @@ def row_place(line: int, rid: object, column: str = "") -> str:
     if isinstance(rid, str) and rid:
         label += f" ({rid})"
     return f"{label} column {column}" if column else label
-
-
-def errors_only(problems) -> list[Problem]:
-    return [p for p in problems if p.is_error]

@@ -22,13 +22,13 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .atomicfile import atomic_write
 from .paths import EVENTS_FILE, LAYERS, SITES_SUBDIR, SOURCES_FILE
 from .schemas import columns
 
@@ -494,31 +494,19 @@ def generate(events: int, sites: int = DEFAULT_SITES, seed: int = DEFAULT_SEED, 
     return Synthetic(layers, frame, src)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write(data: Synthetic, out: Path) -> list[Path]:
-    """Write the data directory; each file appears whole (temporary file, then rename) or not at all."""
+    """Write the data directory; each file appears whole or not at all (geo.atomicfile)."""
     out = Path(out)
     (out / SITES_SUBDIR).mkdir(parents=True, exist_ok=True)
     written = []
     for rel, blob in data.files().items():
         target = out / rel
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
-            os.chmod(tmp, 0o666 & ~_umask())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(target, blob, mode=0o666 & ~_umask())
         written.append(target)
     return written
 
 
-def synthesize(out: Path, events: int, sites: int = DEFAULT_SITES, seed: int = DEFAULT_SEED) -> list[Path]:
-    return write(generate(events, sites, seed), out)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

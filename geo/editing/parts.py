@@ -24,7 +24,3 @@ def relative_name(part: str) -> str:
     if part in TABLE_FILES:
         return TABLE_FILES[part]
     raise ValueError(f"unknown data file {part!r}")
-
-
-def is_layer(part: str) -> bool:
-    return part in LAYERS
