@@ -87,8 +87,17 @@ def filter_events(ds: Dataset, f: Filters) -> pd.DataFrame:
 
 def counted_events(events: pd.DataFrame) -> pd.DataFrame:
     """The events that count toward totals: an umbrella counts once, not its parts too."""
-    parts_of_present = events["part_of"].isin(events.index).to_numpy()  # hashed; no Python set of 100k ids
-    return events[~parts_of_present]
+    return events[~_is_part_of_present(events)]
+
+
+def _is_part_of_present(events: pd.DataFrame) -> np.ndarray:
+    """True for rows whose umbrella event is in the same selection (looked up only for rows with one)."""
+    part_of = events["part_of"].to_numpy(dtype=object)
+    has = np.flatnonzero(pd.notna(part_of))
+    out = np.zeros(len(events), dtype=bool)
+    if len(has):
+        out[has] = pd.Index(events.index).get_indexer(part_of[has]) >= 0
+    return out
 
 
 @dataclass(frozen=True)
@@ -100,35 +109,52 @@ class Summary:
 
 
 def summarize(events: pd.DataFrame) -> Summary:
-    counted = counted_events(events)
-    grouped = counted.groupby("kind", sort=True)[["people_low", "people_high"]].agg(["count", "sum"])
-    by_kind = {
-        kind: (int(row[("people_low", "count")]), int(row[("people_low", "sum")]), int(row[("people_high", "sum")]))
-        for kind, row in grouped.iterrows()
-    }
-    return Summary(len(events), int(counted["people_low"].sum()), int(counted["people_high"].sum()), by_kind)
+    counted = ~_is_part_of_present(events)
+    low = events["people_low"].to_numpy(dtype=np.int64)[counted]
+    high = events["people_high"].to_numpy(dtype=np.int64)[counted]
+    codes, kinds = pd.factorize(events["kind"].to_numpy(dtype=object)[counted], sort=True)
+    n, lows, highs = (np.bincount(codes, weights=w, minlength=len(kinds)) for w in (None, low, high))
+    by_kind = {str(k): (int(n[i]), int(round(lows[i])), int(round(highs[i]))) for i, k in enumerate(kinds)}
+    return Summary(len(events), int(low.sum()), int(high.sum()), by_kind)
 
 
 SITE_STATS = ["events", "people_low", "people_high", "repatriated_low", "repatriated_high"]
 
 
 def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
-    """Per site: events through it and people (low, high), each event counted once per site."""
-    frames = []
-    for col in SITE_REFS:
-        part = events.loc[events[col].notna(), [col, "id", "kind", "people_low", "people_high", "part_of"]]
-        frames.append(part.rename(columns={col: "site"}))
-    long = pd.concat(frames, ignore_index=True).drop_duplicates(["site", "id"])
-    # a site named by both an umbrella and one of its parts counts the umbrella's people once
-    umbrella_keys = list(long.loc[long["part_of"].notna(), ["site", "part_of"]].itertuples(index=False, name=None))
-    shadowed = pd.MultiIndex.from_arrays([long["site"], long["id"]]).isin(umbrella_keys) if umbrella_keys else np.zeros(len(long), bool)
-    long = long[~shadowed]
-    rep = long["kind"].eq("repatriation")
-    long = long.assign(repatriated_low=long["people_low"].where(rep, 0), repatriated_high=long["people_high"].where(rep, 0))
-    out = long.groupby("site").agg(events=("id", "size"), people_low=("people_low", "sum"), people_high=("people_high", "sum"),
-                                   repatriated_low=("repatriated_low", "sum"), repatriated_high=("repatriated_high", "sum"))
-    out = out.reindex(ds.sites.index, fill_value=0)
-    return out.astype(np.int64)
+    """Per site: events through it and people (low, high), each event counted once per site.
+
+    A site named by both an umbrella event and one of its parts counts the people once (the part's).
+    Integer site codes and np.bincount: no string pairs are hashed, which keeps 100k events cheap.
+    """
+    n_sites, n = len(ds.sites), len(events)
+    codes = [pd.Categorical(events[col], categories=ds.sites.index).codes.astype(np.int64) for col in SITE_REFS]
+    # each event once per site: a stop equal to an earlier stop of the same event is dropped
+    pairs_site, pairs_event = [], []
+    for k, code in enumerate(codes):
+        keep = code >= 0
+        for earlier in codes[:k]:
+            keep &= code != earlier
+        pairs_site.append(code[keep])
+        pairs_event.append(np.flatnonzero(keep))
+    site = np.concatenate(pairs_site)
+    event = np.concatenate(pairs_event)
+    parent = pd.Index(events.index).get_indexer(events["part_of"].to_numpy(dtype=object))
+    is_part = parent[event] >= 0
+    if is_part.any():  # (site, umbrella) pairs that a part of that umbrella also names
+        shadow_keys = site[is_part] * n + parent[event][is_part]
+        keep = ~np.isin(site * n + event, shadow_keys)
+        site, event = site[keep], event[keep]
+    low = events["people_low"].to_numpy(dtype=np.int64)[event]
+    high = events["people_high"].to_numpy(dtype=np.int64)[event]
+    rep = events["kind"].to_numpy(dtype=object)[event] == "repatriation"
+
+    def total(weights=None):
+        return np.bincount(site, weights=weights, minlength=n_sites).round().astype(np.int64)
+
+    return pd.DataFrame({"events": total(), "people_low": total(low), "people_high": total(high),
+                         "repatriated_low": total(np.where(rep, low, 0)), "repatriated_high": total(np.where(rep, high, 0))},
+                        index=ds.sites.index)
 
 
 def route_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
