@@ -90,14 +90,20 @@ def counted_events(events: pd.DataFrame) -> pd.DataFrame:
     return events[~_is_part_of_present(events)]
 
 
-def _is_part_of_present(events: pd.DataFrame) -> np.ndarray:
-    """True for rows whose umbrella event is in the same selection (looked up only for rows with one)."""
+def _umbrella_positions(events: pd.DataFrame) -> np.ndarray:
+    """Each row's umbrella event as a row position in `events`, -1 when it has none in the selection
+    (looked up only for the rows that name one)."""
     part_of = events["part_of"].to_numpy(dtype=object)
     has = np.flatnonzero(pd.notna(part_of))
-    out = np.zeros(len(events), dtype=bool)
+    out = np.full(len(events), -1, dtype=np.int64)
     if len(has):
-        out[has] = pd.Index(events.index).get_indexer(part_of[has]) >= 0
+        out[has] = pd.Index(events.index).get_indexer(part_of[has])
     return out
+
+
+def _is_part_of_present(events: pd.DataFrame) -> np.ndarray:
+    """True for rows whose umbrella event is in the same selection."""
+    return _umbrella_positions(events) >= 0
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,7 @@ def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
         pairs_event.append(np.flatnonzero(keep))
     site = np.concatenate(pairs_site)
     event = np.concatenate(pairs_event)
-    parent = pd.Index(events.index).get_indexer(events["part_of"].to_numpy(dtype=object))
+    parent = _umbrella_positions(events)
     is_part = parent[event] >= 0
     if is_part.any():  # (site, umbrella) pairs that a part of that umbrella also names
         shadow_keys = site[is_part] * n + parent[event][is_part]
