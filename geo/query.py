@@ -78,11 +78,16 @@ def filter_events(ds: Dataset, f: Filters) -> pd.DataFrame:
     if f.site:
         if f.site not in ds.sites.index:
             raise UsageError(f"unknown site id {f.site!r}")
-        on_site = np.zeros(len(ev), dtype=bool)
-        for col in SITE_REFS:
-            on_site |= (ev[col] == f.site).to_numpy()
-        mask &= on_site
+        mask &= touches_site(ev, f.site)
     return ev[mask]
+
+
+def touches_site(events: pd.DataFrame, site_id: str) -> np.ndarray:
+    """True for events whose origin, crossing or destination is the site."""
+    on_site = np.zeros(len(events), dtype=bool)
+    for col in SITE_REFS:
+        on_site |= (events[col] == site_id).to_numpy()
+    return on_site
 
 
 def counted_events(events: pd.DataFrame) -> pd.DataFrame:
@@ -122,9 +127,6 @@ def summarize(events: pd.DataFrame) -> Summary:
     n, lows, highs = (np.bincount(codes, weights=w, minlength=len(kinds)) for w in (None, low, high))
     by_kind = {str(k): (int(n[i]), int(round(lows[i])), int(round(highs[i]))) for i, k in enumerate(kinds)}
     return Summary(len(events), int(low.sum()), int(high.sum()), by_kind)
-
-
-SITE_STATS = ["events", "people_low", "people_high", "repatriated_low", "repatriated_high"]
 
 
 def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,6 @@ METADATA = {
     "svg": {"Date": None, "Creator": "python -m geo export"},
     "pdf": {"CreationDate": None, "Creator": "python -m geo export", "Producer": "python -m geo export"},
 }
-STATIC_FORMATS = tuple(METADATA)
 
 
 @dataclass

@@ -10,16 +10,13 @@ import streamlit as st
 from geo import dataset as dataset_mod
 from geo.fingerprint import fingerprint
 from geo.paths import LAYER_TITLES, LAYERS, data_dir
-from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, filter_events, public_view
+from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, public_view, touches_site
 from geo.safe_html import safe_url
 from geo.schemas import enum
 from geo.styles import KIND_LABELS, PRECISION_LABELS
 
 APP_TITLE = "Forced repatriations of North Koreans from China"
 KINDS = tuple(enum("events", "kind"))
-
-# widget key -> query parameter name
-PARAMS = {"f_from": "from", "f_to": "to", "f_kinds": "kind", "f_conf": "confidence", "f_layers": "layers", "site": "site"}
 
 
 def _leave_folder_navigation() -> None:
@@ -202,8 +199,7 @@ def site_panel(ds, site_id: str, events) -> None:
     st.text(f"{KIND_LABELS[site['kind']]}{zh}\nLocation: {PRECISION_LABELS[site['precision']]}{approx}")
     if site["notes"]:
         st.text(site["notes"])
-    mask = (events["origin"] == site_id) | (events["crossing"] == site_id) | (events["destination"] == site_id)
-    through = events[mask.to_numpy()]
+    through = events[touches_site(events, site_id)]
     st.markdown(f"**{len(through)} event(s) through this site in the selection**")
     if len(through):
         st.dataframe(through[["date", "date_precision", "kind", "people_low", "people_high", "confidence", "summary"]]
