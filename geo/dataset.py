@@ -19,14 +19,16 @@ from .layers import SITE_COLUMNS, read_layer
 from .paths import EVENTS_FILE, LAYERS, SOURCES_FILE, SITES_SUBDIR, layer_path
 from .problems import Problem, feature_place, row_place
 from . import statistics as statistics_mod
-from .tables import read_table, rows_naming_unknown, split_list
+from .tables import arrow_strings, read_table, rows_naming_unknown, split_list
 
 SITE_REFS = ("origin", "crossing", "destination")
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """Validated, typed data. Events stay a DataFrame so 100k rows remain cheap."""
+    """Validated, typed data. Events stay a DataFrame so 100k rows remain cheap: texts are
+    pyarrow-backed, origin/crossing/destination are categoricals over the site ids (missing: NaN),
+    part_of is text or None, sources a tuple of source ids."""
 
     root: Path
     sites: gpd.GeoDataFrame  # index: site id
@@ -104,7 +106,7 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
 
     dataset = None
     if not any(p.is_error for p in problems) and sources is not None and events is not None:
-        dataset = Dataset(root, _site_frame(site_records), _typed_events(events), _typed_sources(sources),
+        dataset = Dataset(root, _site_frame(site_records), _typed_events(events, sorted(sites)), _typed_sources(sources),
                           tuple(p for p in problems if not p.is_error), stats)
     return Report(problems, dataset)
 
@@ -219,25 +221,47 @@ def _site_frame(records: list[dict]) -> gpd.GeoDataFrame:
 
 
 
-def _typed_events(ev: pd.DataFrame) -> pd.DataFrame:
+def _typed_events(ev: pd.DataFrame, site_ids: list[str]) -> pd.DataFrame:
+    """The validated text columns as typed columns, without a round trip through Python objects:
+    texts stay pyarrow-backed, site references become categoricals over the sorted site ids (integer
+    codes for the aggregates), sources become tuples built once per distinct cell."""
+    site_ids = pd.Index(site_ids, dtype=object)
+    dates = pd.to_datetime(ev["date"], format="%Y-%m-%d").to_numpy()
     out = pd.DataFrame({
-        "id": ev["id"].to_numpy(),
-        "date": pd.to_datetime(ev["date"], format="%Y-%m-%d").to_numpy(),
-        "date_precision": pd.Categorical(ev["date_precision"]),
-        "kind": ev["kind"].to_numpy(),
+        "id": ev["id"].array,
+        "date": dates,
+        "date_precision": pd.Categorical(ev["date_precision"].to_numpy(dtype=object)),
+        "kind": ev["kind"].array,
         "people_low": ev["people_low"].astype(np.int64).to_numpy(),
         "people_high": ev["people_high"].astype(np.int64).to_numpy(),
+        **{col: _site_codes(ev[col], site_ids) for col in SITE_REFS},
+        "part_of": _optional_text(ev["part_of"]),
+        "confidence": ev["confidence"].array,
+        "sources": split_list(ev["sources"]).to_numpy(),
+        "summary": ev["summary"].array,
+        "sensitive": ev["sensitive"].eq("true").to_numpy(),
     })
-    for col in SITE_REFS + ("part_of",):
-        values = ev[col].to_numpy(dtype=object)
-        out[col] = pd.Series(np.where(values == "", None, values), dtype=object)
-    out["confidence"] = ev["confidence"].to_numpy()
-    out["sources"] = split_list(ev["sources"]).to_numpy()
-    out["summary"] = ev["summary"].to_numpy()
-    out["sensitive"] = ev["sensitive"].eq("true").to_numpy()
     out["date_end"] = _period_end(out["date"], out["date_precision"])
-    out = out.sort_values(["date", "id"], kind="stable")
+    order = np.lexsort((pd.factorize(out["id"], sort=True)[0], dates))  # by date, then id
+    out = out.take(order)
     return out.set_index("id", drop=False).rename_axis(None)
+
+
+def _site_codes(col: pd.Series, site_ids: pd.Index) -> pd.Categorical:
+    """Site references as a categorical over all site ids (empty cells: missing)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    found = pc.index_in(arrow_strings(col), value_set=pa.array(list(site_ids), type=pa.string()))
+    codes = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return pd.Categorical.from_codes(codes, categories=site_ids)
+
+
+def _optional_text(col: pd.Series) -> pd.Series:
+    """Text where a cell has some, None elsewhere (object dtype: most cells of part_of are empty)."""
+    out = np.full(len(col), None, dtype=object)
+    filled = np.flatnonzero(col.ne("").to_numpy())
+    out[filled] = col.iloc[filled].to_numpy(dtype=object)
+    return pd.Series(out, dtype=object)
 
 
 def _period_end(dates: pd.Series, precision: pd.Series) -> pd.Series:
@@ -246,10 +270,10 @@ def _period_end(dates: pd.Series, precision: pd.Series) -> pd.Series:
     one = np.timedelta64(1, "D")
     month_end = (day.astype("datetime64[M]") + 1).astype("datetime64[D]") - one
     year_end = (day.astype("datetime64[Y]") + 1).astype("datetime64[D]") - one
-    prec = np.asarray(precision, dtype=object)
-    end = np.where(prec == "week", day + np.timedelta64(6, "D"), day)
-    end = np.where(prec == "month", month_end, end)
-    end = np.where(prec == "year", year_end, end)
+    prec = pd.Categorical(precision)
+    end = np.where(np.asarray(prec == "week"), day + np.timedelta64(6, "D"), day)
+    end = np.where(np.asarray(prec == "month"), month_end, end)
+    end = np.where(np.asarray(prec == "year"), year_end, end)
     return pd.Series(end.astype(dates.dtype), index=dates.index)
 
 

@@ -96,14 +96,34 @@ def counted_events(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _umbrella_positions(events: pd.DataFrame) -> np.ndarray:
-    """Each row's umbrella event as a row position in `events`, -1 when it has none in the selection
-    (looked up only for the rows that name one)."""
+    """Each row's umbrella event as a row position in `events`, -1 when it has none in the selection.
+    Only the few rows that name an umbrella are looked up, against the few rows that are one: no hash
+    table over all 100k ids."""
     part_of = events["part_of"].to_numpy(dtype=object)
     has = np.flatnonzero(pd.notna(part_of))
     out = np.full(len(events), -1, dtype=np.int64)
     if len(has):
-        out[has] = pd.Index(events.index).get_indexer(part_of[has])
+        named = part_of[has]
+        umbrellas = np.flatnonzero(events["id"].isin(pd.unique(named)).to_numpy())
+        position = dict(zip(events["id"].iloc[umbrellas].to_numpy(dtype=object), umbrellas))
+        out[has] = [position.get(u, -1) for u in named]
     return out
+
+
+def site_positions(ds: Dataset, events: pd.DataFrame, col: str) -> np.ndarray:
+    """The events' `col` site as row positions in ds.sites (-1: none, or a site not in ds.sites).
+    Integer codes straight from the categorical column: no string is hashed per event."""
+    values = events[col]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        remap = np.append(ds.sites.index.get_indexer(values.cat.categories), -1)  # code -1 picks the -1
+        return remap[values.cat.codes.to_numpy()].astype(np.int64)
+    return pd.Categorical(values, categories=ds.sites.index).codes.astype(np.int64)
+
+
+def _kind_codes(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of the events' kinds and the kinds they stand for (sorted)."""
+    codes, kinds = pd.factorize(events["kind"], sort=True)
+    return codes, np.asarray(kinds, dtype=object)
 
 
 def _is_part_of_present(events: pd.DataFrame) -> np.ndarray:
@@ -123,9 +143,10 @@ def summarize(events: pd.DataFrame) -> Summary:
     counted = ~_is_part_of_present(events)
     low = events["people_low"].to_numpy(dtype=np.int64)[counted]
     high = events["people_high"].to_numpy(dtype=np.int64)[counted]
-    codes, kinds = pd.factorize(events["kind"].to_numpy(dtype=object)[counted], sort=True)
+    codes, kinds = _kind_codes(events)
+    codes = codes[counted]
     n, lows, highs = (np.bincount(codes, weights=w, minlength=len(kinds)) for w in (None, low, high))
-    by_kind = {str(k): (int(n[i]), int(round(lows[i])), int(round(highs[i]))) for i, k in enumerate(kinds)}
+    by_kind = {str(k): (int(n[i]), int(round(lows[i])), int(round(highs[i]))) for i, k in enumerate(kinds) if n[i]}
     return Summary(len(events), int(low.sum()), int(high.sum()), by_kind)
 
 
@@ -136,7 +157,7 @@ def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     Integer site codes and np.bincount: no string pairs are hashed, which keeps 100k events cheap.
     """
     n_sites, n = len(ds.sites), len(events)
-    codes = [pd.Categorical(events[col], categories=ds.sites.index).codes.astype(np.int64) for col in SITE_REFS]
+    codes = [site_positions(ds, events, col) for col in SITE_REFS]
     # each event once per site: a stop equal to an earlier stop of the same event is dropped
     pairs_site, pairs_event = [], []
     for k, code in enumerate(codes):
@@ -155,7 +176,7 @@ def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
         site, event = site[keep], event[keep]
     low = events["people_low"].to_numpy(dtype=np.int64)[event]
     high = events["people_high"].to_numpy(dtype=np.int64)[event]
-    rep = events["kind"].to_numpy(dtype=object)[event] == "repatriation"
+    rep = events["kind"].eq("repatriation").to_numpy()[event]
 
     def total(weights=None):
         return np.bincount(site, weights=weights, minlength=n_sites).round().astype(np.int64)
@@ -165,19 +186,39 @@ def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
                         index=ds.sites.index)
 
 
+ROUTE_COLUMNS = [*SITE_REFS, "events", "people_low", "people_high", "kinds"]
+
+
 def route_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
-    """Per route (origin → crossing → destination, at least two known stops): events and people."""
-    legs = events[list(SITE_REFS)].notna().sum(axis=1) >= 2
-    ev = events[legs.to_numpy()]
-    if ev.empty:
-        return pd.DataFrame(columns=[*SITE_REFS, "events", "people_low", "people_high", "kinds"])
-    keys = ev[list(SITE_REFS)].fillna("")
-    # kind as plain objects: the per-route join below iterates it, which is slow on pyarrow-backed strings
-    grouped = pd.concat([keys, ev[["id", "people_low", "people_high"]], ev["kind"].astype(object)], axis=1).groupby(list(SITE_REFS), sort=True)
-    out = grouped.agg(events=("id", "count"), people_low=("people_low", "sum"), people_high=("people_high", "sum"),
-                      kinds=("kind", lambda k: ", ".join(sorted(set(k))))).reset_index()
-    for col in SITE_REFS:
-        out[col] = out[col].astype(object).where(out[col] != "", None)
+    """Per route (origin → crossing → destination, at least two known stops): events and people,
+    heaviest first (ties in id order). One integer key per route and np.bincount: at 100k events no
+    string is grouped or hashed."""
+    ids = ds.sites.index.to_numpy(dtype=object)
+    by_name = np.argsort(ids, kind="stable")
+    rank = np.empty(len(ids) + 1, dtype=np.int64)
+    rank[by_name] = np.arange(len(ids))
+    rank[-1] = -1  # position -1 (no stop) ranks before every site, like an empty name
+    stops = [rank[site_positions(ds, events, col)] for col in SITE_REFS]
+    legs = sum((r >= 0).astype(np.int64) for r in stops) >= 2
+    if not legs.any():
+        return pd.DataFrame(columns=ROUTE_COLUMNS)
+    base = len(ids) + 1
+    key = ((stops[0][legs] + 1) * base + stops[1][legs] + 1) * base + stops[2][legs] + 1
+    routes, which = np.unique(key, return_inverse=True)
+    low = events["people_low"].to_numpy(dtype=np.int64)[legs]
+    high = events["people_high"].to_numpy(dtype=np.int64)[legs]
+    kind_codes, kinds = _kind_codes(events)
+    seen = np.bincount(which * len(kinds) + kind_codes[legs], minlength=len(routes) * len(kinds)).reshape(len(routes), -1) > 0
+    named = np.append(ids[by_name], None)  # rank -1 → None
+    out = pd.DataFrame({
+        "origin": pd.Series(named[routes // (base * base) - 1], dtype=object),
+        "crossing": pd.Series(named[routes // base % base - 1], dtype=object),
+        "destination": pd.Series(named[routes % base - 1], dtype=object),
+        "events": np.bincount(which, minlength=len(routes)).astype(np.int64),
+        "people_low": np.bincount(which, weights=low, minlength=len(routes)).round().astype(np.int64),
+        "people_high": np.bincount(which, weights=high, minlength=len(routes)).round().astype(np.int64),
+        "kinds": [", ".join(kinds[row]) for row in seen],
+    })
     return out.sort_values("people_high", ascending=False, kind="stable").reset_index(drop=True)
 
 
@@ -256,8 +297,9 @@ def flat_table(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     site_cols = ds.sites[["name_en", "name_ko", "lon", "lat", "precision"]].copy()
     site_cols[["lon", "lat"]] = site_cols[["lon", "lat"]].round(6)
     for col in SITE_REFS:
-        out[col] = events[col]
-        joined = site_cols.reindex(events[col].fillna("").to_numpy())
+        ids = events[col].astype(object)
+        out[col] = ids.where(ids.notna(), None)
+        joined = site_cols.reindex(ids.fillna("").to_numpy())
         for attr in ("name_en", "name_ko", "lon", "lat", "precision"):
             out[f"{col}_{attr}"] = joined[attr].to_numpy()
     src = ds.sources

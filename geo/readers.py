@@ -41,8 +41,9 @@ def read_bytes(path: Path, limit: int) -> bytes:
         raise DataFileError(path, f"cannot read file ({exc.strerror})") from None
 
 
-def decode_text(raw: bytes, path: Path | str) -> str:
-    """UTF-8 only. A UTF-8 byte-order mark is dropped; UTF-16/32 are refused with advice."""
+def text_bytes(raw: bytes, path: Path | str) -> bytes:
+    """The bytes of a UTF-8 text file without its byte-order mark; UTF-16/32, binary and empty
+    files are refused with advice. The UTF-8 itself is checked by whoever decodes the bytes."""
     for bom, name in _BOMS:
         if raw.startswith(bom):
             if bom == b"\xef\xbb\xbf":
@@ -53,6 +54,12 @@ def decode_text(raw: bytes, path: Path | str) -> str:
         raise DataFileError(path, "file is empty")
     if b"\x00" in raw[:4096]:
         raise DataFileError(path, "file contains NUL bytes: it is binary or UTF-16; save it as UTF-8")
+    return raw
+
+
+def decode_text(raw: bytes, path: Path | str) -> str:
+    """UTF-8 only. A UTF-8 byte-order mark is dropped; UTF-16/32 are refused with advice."""
+    raw = text_bytes(raw, path)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -115,8 +122,7 @@ def read_json(path: Path) -> object:
     return parse_json_text(decode_text(read_bytes(path, MAX_JSON_BYTES), path), path)
 
 
-def read_csv_text(path: Path) -> str:
-    return decode_text(read_bytes(path, MAX_CSV_BYTES), path)
-
-
-
+def read_csv_bytes(path: Path) -> bytes:
+    """A CSV file's bytes (size-limited, byte-order mark dropped, UTF-16/binary refused); the CSV
+    parser checks the UTF-8, and decode_text words the error when it fails."""
+    return text_bytes(read_bytes(path, MAX_CSV_BYTES), path)

@@ -9,6 +9,8 @@ import re
 import subprocess
 import sys
 
+import pandas as pd
+
 import pytest
 
 from geo import schemas, statistics
@@ -71,8 +73,8 @@ def test_every_reference_resolves(ds):
     events = set(ds.events.index)
     for eid, ev in ds.events.iterrows():
         for col in ("origin", "destination"):
-            assert ev[col] is None or ev[col] in sites, f"{eid} {col} {ev[col]!r}"
-        assert ev["crossing"] is None or ev["crossing"] in crossings, f"{eid} crossing {ev['crossing']!r}"
+            assert pd.isna(ev[col]) or ev[col] in sites, f"{eid} {col} {ev[col]!r}"
+        assert pd.isna(ev["crossing"]) or ev["crossing"] in crossings, f"{eid} crossing {ev['crossing']!r}"
         assert ev["part_of"] is None or ev["part_of"] in events, f"{eid} part_of {ev['part_of']!r}"
         assert ev["people_low"] <= ev["people_high"]
 

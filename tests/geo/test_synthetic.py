@@ -155,7 +155,7 @@ def test_site_totals_add_up_at_100k(big, span):
     assert got == brute
     # summed over sites, events through a site = the (event, site) pairs counted independently
     stops = np.stack([events[c].to_numpy(dtype=object) for c in SITE_REFS], axis=1)
-    pairs = sum(len({s for s in row if s is not None}) for row in stops)
+    pairs = sum(len({s for s in row if pd.notna(s)}) for row in stops)
     assert int(totals["events"].sum()) == pairs
 
 
@@ -169,6 +169,14 @@ def test_route_totals_add_up_at_100k(big):
     assert int(routes["people_high"].sum()) == int(routed["people_high"].sum())
     assert not routes.duplicated(list(SITE_REFS)).any()
     assert (routes[list(SITE_REFS)].notna().sum(axis=1) >= 2).all()
+    # route by route, against a plain groupby on the site names
+    keys = routed[list(SITE_REFS)].astype(object).fillna("")
+    brute = (pd.concat([keys, routed[["people_low", "people_high"]], routed["kind"].astype(object)], axis=1)
+             .groupby(list(SITE_REFS)).agg(events=("kind", "size"), people_low=("people_low", "sum"),
+                                          people_high=("people_high", "sum"), kinds=("kind", lambda k: ", ".join(sorted(set(k))))))
+    got = routes.assign(**{c: routes[c].fillna("") for c in SITE_REFS}).set_index(list(SITE_REFS))
+    pd.testing.assert_frame_equal(got.sort_index()[brute.columns], brute.sort_index(), check_dtype=False, check_index_type=False)
+    assert (np.diff(routes["people_high"].to_numpy()) <= 0).all()  # heaviest first
 
 
 def test_summary_counts_umbrellas_once_at_100k(big):

@@ -1,6 +1,8 @@
+import pandas as pd
 import pytest
 
 from geo.dataset import check
+from geo.tables import read_table_text
 from tests.common import BROKEN_DATES, edit_event, read_rows, write_rows
 
 
@@ -118,3 +120,50 @@ def test_malformed_csv_is_one_clear_problem(data_dir):
 
 def test_html_in_summary_is_kept_as_data(data_dir):
     assert event_problems(data_dir, summary="<img src=x onerror=alert(1)> `${x}` </script>") == []
+
+
+# The bytes of events.csv go straight to pyarrow's parser; anything it cannot take falls back to the
+# pandas parser on decoded text, which words the problem. Same outcome either way.
+
+def _events_problems(data_dir, raw: bytes):
+    path = data_dir / "events.csv"
+    path.write_bytes(raw)
+    return path, [p for p in check(data_dir).problems if p.path == str(path)]
+
+
+@pytest.mark.parametrize("bad", [b"caf\xe9", b"\xed\xa0\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80"])
+def test_invalid_utf8_in_a_cell_is_named_with_its_line(data_dir, bad):
+    raw = (data_dir / "events.csv").read_bytes()
+    lines = raw.split(b"\n")
+    lines[3] = lines[3].replace(b"Chinese", b"Chinese " + bad, 1) if b"Chinese" in lines[3] else lines[3] + bad
+    path, probs = _events_problems(data_dir, b"\n".join(lines))
+    assert len(probs) == 1 and "not valid UTF-8" in probs[0].message and "line 4" in probs[0].message
+
+
+def test_invalid_utf8_in_the_header_is_named(data_dir):
+    raw = (data_dir / "events.csv").read_bytes()
+    path, probs = _events_problems(data_dir, b"\xff" + raw)
+    assert len(probs) == 1 and "not valid UTF-8" in probs[0].message and "line 1" in probs[0].message
+
+
+def test_bom_and_crlf_and_padding_read_like_the_plain_file(data_dir):
+    plain = check(data_dir).dataset.events
+    raw = (data_dir / "events.csv").read_bytes()
+    rows = raw.decode("utf-8").split("\n")
+    padded = [rows[0]] + [",".join(f" {c}" if c and not c.startswith('"') else c for c in row.split(",")) for row in rows[1:]]
+    path, probs = _events_problems(data_dir, b"\xef\xbb\xbf" + "\r\n".join(padded).encode("utf-8"))
+    assert [p for p in probs if p.is_error] == []
+    pd.testing.assert_frame_equal(check(data_dir).dataset.events, plain)
+
+
+def test_fast_and_fallback_parsers_give_the_same_cells(data_dir):
+    raw = (data_dir / "events.csv").read_bytes()
+    fast, _ = read_table_text(raw, "events.csv", "events")
+    import geo.tables as tables  # the same bytes through the pandas parser, as if pyarrow had refused them
+    original = tables._fast_parse
+    tables._fast_parse = lambda raw: None
+    try:
+        fallback, _ = read_table_text(raw, "events.csv", "events")
+    finally:
+        tables._fast_parse = original
+    pd.testing.assert_frame_equal(fast, fallback, check_dtype=False)
