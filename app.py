@@ -58,8 +58,11 @@ def map_page() -> None:
     if site and site in ds.sites.index:
         chrome.site_panel(ds, site, events)
 
-    st.subheader("Events in the selection")
-    chrome.events_table(ds, events)
+    # folded and lazy (built only once opened): the grid is the heaviest thing the browser loads
+    table = st.expander("Events in the selection, as a table", key="table_open", on_change="rerun")
+    if table.open:
+        with table:
+            chrome.events_table(ds, events)
     d1, d2 = st.columns(2)
     # built only when clicked: at 100k events the GeoJSON takes seconds, too slow for every rerun
     d1.download_button("Download events (CSV)", lambda: events_csv(ds, events), "events.csv", "text/csv",

@@ -401,7 +401,7 @@ def browser_time(root: Path, timeout_s: float = 120.0, visits: int = 2) -> dict:
     port = _free_port()
     env = dict(os.environ, GEO_DATA_DIR=str(root))
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"), "--server.port", str(port),
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "serve.py"), "--server.port", str(port),
                              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
                             cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     result: dict = {"visits_ms": [], "script_done_ms": [], "filter": []}

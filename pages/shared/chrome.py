@@ -127,6 +127,17 @@ def _write_url(ds) -> None:
             del st.query_params[key]
 
 
+def warm_up() -> None:
+    """Load the data into the cache before any visitor asks (called once at server start-up by
+    serve.py), along with the heavy modules the map page imports. Not streamlit_folium: a component
+    registers itself only when first imported inside a script run."""
+    from geo import downloads, mapbuild  # noqa: F401
+    root = data_dir()
+    content_hash = fingerprint(root)
+    if _load(str(root), content_hash).dataset is not None:
+        _public(str(root), content_hash)
+
+
 FILTER_KEYS = ("f_dates", "f_kinds", "f_conf", "f_layers")
 
 
@@ -151,9 +162,9 @@ def filters(ds) -> Filters:
         else:
             st.session_state["f_dates"] = (lo, hi)
             st.caption(f"Dates: {lo.isoformat()} (every event is on this day)")
-        st.multiselect("Event kinds", KINDS, key="f_kinds", format_func=lambda k: k.replace("-", " "))
-        st.multiselect("Confidence", CONFIDENCE_LEVELS, key="f_conf", format_func=lambda k: k.replace("-", " "))
-        st.multiselect("Layers", LAYERS, key="f_layers", format_func=LAYER_TITLES.get)
+        st.pills("Event kinds", KINDS, key="f_kinds", selection_mode="multi", format_func=lambda k: k.replace("-", " "))
+        st.pills("Confidence", CONFIDENCE_LEVELS, key="f_conf", selection_mode="multi", format_func=lambda k: k.replace("-", " "))
+        st.pills("Layers", LAYERS, key="f_layers", selection_mode="multi", format_func=LAYER_TITLES.get)
         st.caption("The URL keeps these settings: copy it to share this view.")
     for key in FILTER_KEYS:
         st.session_state[f"_keep{key}"] = st.session_state[key]

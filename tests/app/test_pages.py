@@ -72,7 +72,7 @@ def test_map_script_has_sites_and_no_remote_assets():
 def test_base_map_is_stable_across_filter_changes():
     at = run_app()
     before = map_args(at)
-    at.sidebar.multiselect[1].set_value(["corroborated"]).run()
+    at.sidebar.pills[1].set_value(["corroborated"]).run()
     after = map_args(at)
     assert before["script"] == after["script"]  # same base script: the map is not remounted
     assert before["feature_group"] != after["feature_group"]  # only the layers changed
@@ -82,11 +82,11 @@ def test_query_parameters_round_trip():
     at = run_app(params={"from": "2023-01-01", "confidence": "single-source", "site": "tumen-namyang"})
     assert not at.exception
     assert at.sidebar.slider[0].value[0].isoformat() == "2023-01-01"
-    assert at.sidebar.multiselect[1].value == ["single-source"]
+    assert at.sidebar.pills[1].value == ["single-source"]
     assert {m.label: m.value for m in at.metric}["Events"] == "2"
     assert any("Tumen–Namyang bridge" in s.value for s in at.subheader)
     # change a filter: the URL follows
-    at.sidebar.multiselect[0].set_value(["repatriation", "arrest"]).run()
+    at.sidebar.pills[0].set_value(["repatriation", "arrest"]).run()
     assert at.query_params["kind"] == ["repatriation,arrest"] or at.query_params["kind"] == "repatriation,arrest"
     assert at.query_params["site"] in (["tumen-namyang"], "tumen-namyang")
     assert at.query_params["from"] in (["2023-01-01"], "2023-01-01")
@@ -115,3 +115,47 @@ def test_invalid_data_shows_problems_not_a_traceback(tmp_path, monkeypatch):
     assert not at.exception
     assert "problem" in at.error[0].value
     assert "column date" in at.code[0].value
+
+
+def test_warm_up_loads_the_data_the_first_visit_uses(tmp_path, monkeypatch):
+    """serve.py's start-up hook reads and validates the data once; the first visitor's run finds it cached."""
+    import shutil
+    from geo import dataset as dataset_mod
+    from pages.shared import chrome
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, root)
+    monkeypatch.setenv("GEO_DATA_DIR", str(root))
+    calls = []
+    real_check = dataset_mod.check
+    monkeypatch.setattr(dataset_mod, "check", lambda *a, **k: calls.append(a) or real_check(*a, **k))
+    chrome.warm_up()  # outside any script run, as at start-up
+    assert len(calls) == 1
+    at = run_app()
+    assert not at.exception
+    assert len(calls) == 1  # the page reused what the warm-up loaded
+    assert {m.label: m.value for m in at.metric}["Events"] == "4"
+
+
+def test_warm_up_survives_invalid_data(tmp_path, monkeypatch):
+    from pages.shared import chrome
+    (tmp_path / "events.csv").write_text("not,a\nvalid,file\n", encoding="utf-8")
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
+    chrome.warm_up()  # the page shows the problems later; start-up goes on
+
+
+def test_serve_py_wraps_app_py_with_a_start_up_hook():
+    import ast
+    tree = ast.parse((REPO / "serve.py").read_text(encoding="utf-8"))
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "App"]
+    assert len(calls) == 1 and calls[0].args[0].value == "app.py"
+    assert any(k.arg == "lifespan" for k in calls[0].keywords)
+
+
+def test_events_table_is_built_only_once_unfolded():
+    at = run_app()
+    expanders = [e for e in at.expander if "Events in the selection" in e.label]
+    assert len(expanders) == 1 and len(expanders[0].dataframe) == 0  # folded: nothing built or sent
+    at.session_state["table_open"] = True
+    at.run()
+    table = [e for e in at.expander if "Events in the selection" in e.label][0].dataframe[0].value
+    assert len(table) == 4 and "summary" in table.columns

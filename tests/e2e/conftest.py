@@ -46,7 +46,7 @@ class StreamlitServer:
         ARTIFACTS.mkdir(exist_ok=True)
         self._log_fh = open(self.log, "w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(app_dir / "app.py"), "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", str(app_dir / "serve.py"), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=app_dir, env=env, stdout=self._log_fh, stderr=subprocess.STDOUT)
         deadline = time.time() + 60

@@ -30,7 +30,7 @@ def editor_server(tmp_path_factory):
     """A server whose working copy has one editor: its own copy of the app, so the real secrets file is never touched."""
     import bcrypt
     root = tmp_path_factory.mktemp("editor-app")
-    for name in ("app.py", "geo", "pages", "static", "data"):
+    for name in ("app.py", "serve.py", "geo", "pages", "static", "data"):
         src = REPO / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
     (root / ".streamlit").mkdir()

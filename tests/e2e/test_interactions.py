@@ -82,8 +82,10 @@ def test_url_restores_filters(page, server):
     page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === '2')",
                            timeout=20000)
     assert metric(page, "Events") == "2"
-    sidebar = page.locator("[data-testid='stSidebar']").inner_text()
-    assert "corroborated" not in sidebar.split("Confidence", 1)[1].split("Layers", 1)[0]
+    pressed = page.evaluate("() => [...document.querySelectorAll('[data-testid=stSidebar] button[aria-pressed=true]')]"
+                            ".map(b => b.innerText.trim())")
+    assert "single source" in pressed and "corroborated" not in pressed and "unverified" not in pressed
+    assert "repatriation" in pressed  # the kinds the URL did not name stay selected
 
 
 def test_downloads_hold_the_filtered_events(page, server):
@@ -100,3 +102,16 @@ def test_downloads_hold_the_filtered_events(page, server):
     import json
     doc = json.load(open(info.value.path(), encoding="utf-8"))
     assert doc["type"] == "FeatureCollection" and len(doc["features"]) == 3
+
+
+def test_events_table_unfolds_with_the_selection(page, server):
+    page.goto(server.url + "/?from=2023-01-01", wait_until="domcontentloaded")
+    map_frame(page)
+    wait_until_idle(page)
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("[data-testid='stDataFrame']").count() == 0  # folded: the grid is not loaded yet
+    page.get_by_text("Events in the selection, as a table").click()
+    grid = main.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(state="visible", timeout=20000)
+    assert grid.bounding_box()["height"] > 100
+    screenshot(page, "events-table-unfolded")

@@ -48,12 +48,13 @@ def test_payloads_stay_text_in_map_tooltips_popups_and_panels(hostile_page, host
         page.wait_for_timeout(150)
     tooltip = frame.locator(".leaflet-tooltip").first
     assert "<script>window.__xss=1</script>" in tooltip.inner_text()  # shown as text
+    # routes first: the popup opened below pans the map, and may carry short routes out of view
+    for route in range(frame.locator("path.route-line").count()):
+        frame.locator("path.route-line").nth(route).hover(force=True)
     frame.locator("path.site-shenyang").click(force=True)
     popup = frame.locator(".leaflet-popup-content").first
     popup.wait_for(timeout=10000)
     assert "<img src=x onerror" in popup.inner_text()
-    for route in range(frame.locator("path.route-line").count()):
-        frame.locator("path.route-line").nth(route).hover(force=True)
     page.get_by_text("event(s) through this site in the selection").wait_for(timeout=20000)
     page.wait_for_timeout(1500)
     screenshot(page, "xss-hostile-data")

@@ -1,0 +1,35 @@
+"""The app's server: `streamlit run serve.py` serves app.py and loads the data before the first visitor.
+
+Streamlit runs app.py only when a browser connects, so a plain `streamlit run app.py` makes the first
+visitor after start-up wait for the imports and for reading and validating the data. st.App's
+lifespan runs once at start-up, before the server accepts connections: it fills the same caches the
+pages use, so the first visit is as fast as every later one. app.py stays the app itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import asynccontextmanager
+
+import streamlit as st
+
+_LOG = logging.getLogger(__name__)
+
+
+def _warm_up() -> None:
+    """Import what the pages import and load the data into the pages' cache; never fatal."""
+    try:
+        from pages.shared import chrome
+        chrome.warm_up()
+    except Exception:  # a broken data directory is shown by the page, not here
+        _LOG.exception("warm-up failed; the first visit loads the data instead")
+
+
+@asynccontextmanager
+async def _lifespan(_app):
+    await asyncio.to_thread(_warm_up)
+    yield
+
+
+app = st.App("app.py", lifespan=_lifespan)
