@@ -37,6 +37,7 @@ import os
 import platform
 import resource
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -389,12 +390,37 @@ def _slider_change(page, timeout_ms: float) -> dict:
             "metrics_before": before, "metrics_after": page.evaluate(_METRICS_JS)}
 
 
-def browser_time(root: Path, timeout_s: float = 120.0, visits: int = 2) -> dict:
-    """Milliseconds from page.goto() to a visible map marker, first visit (cold server cache) and later
-    ones; then a filter change in the browser (the date slider moved by keyboard).
+# In the page: at every animation frame until the map frame (same origin) holds a marker or route,
+# look for one; the frame that finds it is the paint a person sees. In ms since navigation started.
+_PAINT_PROBE_JS = """
+(() => {
+  if (window.top !== window) return;
+  const look = () => {
+    for (const f of document.querySelectorAll("iframe[title*='streamlit_folium']")) {
+      try {
+        if (f.contentDocument && f.contentDocument.querySelector('.leaflet-interactive')) {
+          window.__mapPaintedMs = performance.now();
+          return;
+        }
+      } catch (e) { /* not readable (yet) */ }
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();
+"""
 
-    Each visit is a new browser context (a new Streamlit session). Also reported: when the page's
-    script finished (the download buttons are its last elements) and the server's peak memory.
+
+def browser_time(root: Path, timeout_s: float = 120.0, visits: int = 5) -> dict:
+    """Milliseconds from page.goto() to a visible map marker, for the first visit after the server
+    became ready and for later ones; then a filter change in the browser (the date slider moved by
+    keyboard).
+
+    Each visit is a new browser context (a new Streamlit session, an empty browser cache). Playwright
+    sees the marker a little after it is painted (it polls from outside a busy page), so the in-page
+    paint time is reported too. Also reported: how long the server took to become ready (serve.py
+    loads the data before it accepts visitors), when the page's script finished (the download buttons
+    are its last elements) and the server's peak memory.
     """
     from playwright.sync_api import sync_playwright
     import urllib.request
@@ -404,8 +430,9 @@ def browser_time(root: Path, timeout_s: float = 120.0, visits: int = 2) -> dict:
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "serve.py"), "--server.port", str(port),
                              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
                             cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    result: dict = {"visits_ms": [], "script_done_ms": [], "filter": []}
+    result: dict = {"visits_ms": [], "painted_ms": [], "script_done_ms": [], "filter": []}
     timeout_ms = timeout_s * 1000
+    started = _now()
     try:
         deadline = _now() + 60
         while True:
@@ -419,11 +446,13 @@ def browser_time(root: Path, timeout_s: float = 120.0, visits: int = 2) -> dict:
                 log.seek(0)
                 return {"error": "streamlit did not start: " + log.read().decode("utf-8", "replace")[-500:]}
             time.sleep(0.2)
+        result["ready_s"] = _now() - started
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 for _ in range(visits):
                     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    context.add_init_script(_PAINT_PROBE_JS)
                     page = context.new_page()
                     t = _now()
                     page.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
@@ -431,6 +460,7 @@ def browser_time(root: Path, timeout_s: float = 120.0, visits: int = 2) -> dict:
                     frame = frame_el.content_frame()
                     frame.wait_for_selector(".leaflet-interactive", state="visible", timeout=timeout_ms)
                     result["visits_ms"].append((_now() - t) * 1000.0)
+                    result["painted_ms"].append(page.evaluate("() => window.__mapPaintedMs ?? null"))
                     result["markers"] = frame.eval_on_selector_all(".leaflet-interactive", "els => els.length")
                     # let this session's script finish, so the next step does not share the server with it
                     page.wait_for_selector("[data-testid='stDownloadButton']", timeout=timeout_ms)
@@ -456,7 +486,10 @@ def browser_time(root: Path, timeout_s: float = 120.0, visits: int = 2) -> dict:
         log.close()
     if result["visits_ms"]:
         result["first_ms"] = result["visits_ms"][0]
-        result["warm_ms"] = min(result["visits_ms"][1:]) if len(result["visits_ms"]) > 1 else None
+        result["median_ms"] = statistics.median(result["visits_ms"])
+        result["worst_ms"] = max(result["visits_ms"])
+        painted = [p for p in result["painted_ms"] if p is not None]
+        result["painted_median_ms"] = statistics.median(painted) if painted else None
     changes = [c for c in result["filter"] if "metrics_ms" in c]
     if changes:
         result["filter_metrics_ms"] = min(c["metrics_ms"] for c in changes)
@@ -647,8 +680,10 @@ def target_lines(results: list[dict], browser: dict | None) -> list[tuple[str, s
         b = browser.get(big["n"], {})
         target = f"page open → visible map ≤ {TARGETS['browser_ms'] / 1000:.0f} s"
         if "first_ms" in b:
-            out.append((target, f"{b['first_ms']:.0f} ms first visit after the server started (imports, data load), "
-                        f"{_f(b.get('warm_ms'), 0)} ms next visit", b["first_ms"] <= TARGETS["browser_ms"]))
+            out.append((target, f"median {b['median_ms']:.0f} ms over {len(b['visits_ms'])} visits (first visit after "
+                        f"the server became ready {b['first_ms']:.0f} ms, worst {b['worst_ms']:.0f} ms; painted in the "
+                        f"page after {_f(b.get('painted_median_ms'), 0)} ms, median)",
+                        b["median_ms"] <= TARGETS["browser_ms"] and b["first_ms"] <= TARGETS["browser_ms"]))
         else:
             out.append((target, b.get("error", "n/a"), False))
     return out
@@ -658,9 +693,11 @@ def browser_lines(browser: dict | None) -> list[str]:
     out = []
     for n, b in sorted((browser or {}).items(), reverse=True):
         if b.get("visits_ms"):
-            line = (f"{n:,} events: " + ", ".join(f"{v:,.0f} ms" for v in b["visits_ms"])
-                    + " to a visible map (first visit after the server started, then a new session); script "
-                    + "finished after " + ", ".join(f"{v:,.0f} ms" for v in b["script_done_ms"]))
+            line = (f"{n:,} events: server ready {b['ready_s']:.1f} s after launch (data loaded); "
+                    + ", ".join(f"{v:,.0f} ms" for v in b["visits_ms"])
+                    + " to a visible map as Playwright sees it (first visit, then each a new session); painted in the page after "
+                    + ", ".join("n/a" if v is None else f"{v:,.0f} ms" for v in b["painted_ms"])
+                    + "; script finished after " + ", ".join(f"{v:,.0f} ms" for v in b["script_done_ms"]))
             changes = [c for c in b.get("filter", []) if "metrics_ms" in c]
             if changes:
                 line += ("; date slider moved (End key): metrics changed after "
@@ -728,10 +765,14 @@ def write_readme(results, info, browser, path: Path = README) -> None:
         lines += ["", f"Static PNG export: {o['png_how']}" + (f", {o['png_bytes'] / 1024:.0f} KB" if o.get("png_bytes") else "")]
     if browser:
         lines += ["", "## Browser", "",
-                  "The real app (`streamlit run app.py`) in headless Chromium (Playwright): from `page.goto()` to the first",
-                  "visible `.leaflet-interactive` inside the streamlit-folium iframe; then the sidebar's date slider start",
-                  "thumb moved with the End key until the metrics change, and until the rerun is over. Each visit is a",
-                  "new session. The small data set shows what the framework and this machine cost whatever the data.", ""]
+                  "The real app (`streamlit run serve.py`) in headless Chromium (Playwright): from `page.goto()` to the",
+                  "first visible `.leaflet-interactive` inside the streamlit-folium iframe, as Playwright sees it (it polls",
+                  "from outside the page, a little after the paint), and as the page itself records it (the animation frame",
+                  "after the first marker or route entered the map's DOM, since navigation start). Then the sidebar's date",
+                  "slider start thumb moved with the End key until the metrics change, and until the rerun is over. Each",
+                  "visit is a new browser context: a new Streamlit session with an empty browser cache. The first visit",
+                  "comes right after the server became ready; serve.py loads the data before that. The small data set",
+                  "shows what the framework and this machine cost whatever the data.", ""]
         lines += [f"- {line}" for line in browser_lines(browser)]
     lines += ["", "Per-N details (routes drawn, events after the filter change, HTML sizes):", ""]
     for r in results:

@@ -24,7 +24,8 @@ def _fake(n, ours_s=0.5, explore_s=10.0):
 
 
 def _browser(ms=2500.0):
-    return {"visits_ms": [ms, ms - 500], "script_done_ms": [ms + 100, ms - 400], "first_ms": ms, "warm_ms": ms - 500,
+    return {"visits_ms": [ms, ms - 500], "painted_ms": [ms - 200, None], "script_done_ms": [ms + 100, ms - 400],
+            "first_ms": ms, "median_ms": ms - 250, "worst_ms": ms, "painted_median_ms": ms - 200, "ready_s": 3.2,
             "server_peak_mb": 400.0, "filter": [{"metrics_ms": 250.0, "done_ms": 300.0}, {"error": "Timeout"}]}
 
 
