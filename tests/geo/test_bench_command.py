@@ -94,3 +94,15 @@ def test_export_section_shape():
 @pytest.mark.parametrize("argv", [["bench", "--events", "0"], ["bench", "--repeat", "0"], ["bench", "--sites", "2"]])
 def test_bench_usage_errors(argv, capsys):
     assert main(argv) == 2
+
+
+def test_the_workers_run_for_real_on_a_small_data_set(tmp_path):
+    """Ours and the explore() baseline, each in its own process as the bench runs them: a missing
+    dependency of the baseline fails here, not silently as 'n/a' in the published numbers."""
+    from geo import synthetic
+    root = tmp_path / "data"
+    synthetic.write(synthetic.generate(300, sites=12), root)
+    ours = bench.run_worker("ours", root, repeat=1)
+    explore = bench.run_worker("explore", root, repeat=1)
+    assert "error" not in ours and "error" not in explore, (ours.get("error"), explore.get("error"))
+    assert ours["html_bytes"] > 0 and explore["html_bytes"] > 0 and explore["points"] > 0
