@@ -64,11 +64,12 @@ def map_page() -> None:
         with table:
             chrome.events_table(ds, events)
     d1, d2 = st.columns(2)
-    # built only when clicked: at 100k events the GeoJSON takes seconds, too slow for every rerun
-    d1.download_button("Download events (CSV)", lambda: events_csv(ds, events), "events.csv", "text/csv",
-                       on_click="ignore")
-    d2.download_button("Download events (GeoJSON)", lambda: events_geojson(ds, events), "events.geojson",
-                       "application/geo+json", on_click="ignore")
+    # built only when clicked (at 100k events the GeoJSON takes seconds, too slow for every rerun), from
+    # the filters and the shared dataset: a session keeps no copy of its selection in memory meanwhile
+    d1.download_button("Download events (CSV)", lambda: events_csv(ds, query.filter_events(ds, f)), "events.csv",
+                       "text/csv", on_click="ignore")
+    d2.download_button("Download events (GeoJSON)", lambda: events_geojson(ds, query.filter_events(ds, f)),
+                       "events.geojson", "application/geo+json", on_click="ignore")
     chrome.footer()
 
 

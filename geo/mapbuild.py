@@ -35,7 +35,8 @@ COUNTRY_FILLS = {"CN": "#f4f1ea", "KP": "#ebe6f2"}
 
 
 class VectorBasemap(MacroElement):
-    """A shipped GeoJSON layer drawn non-interactively under everything else.
+    """A shipped GeoJSON layer drawn non-interactively under everything else (in a pane of its own,
+    between tiles and overlays).
 
     Core Leaflet only. In the app the file is fetched from Streamlit's static serving (so the map
     script that travels on every rerun stays small); in a standalone export it is embedded. Embedded
@@ -46,7 +47,12 @@ class VectorBasemap(MacroElement):
 {% macro script(this, kwargs) %}
 (function (map) {
     var fills = {{ this.fills|tojson }};
+    var pane = {{ this.pane|tojson }};  // a pane per layer, under the overlays (routes draw on a canvas of
+    if (!map.getPane(pane)) {            // their own): the stacking order never depends on which file loads first
+        map.createPane(pane).style.zIndex = {{ this.z_index }};
+    }
     var layer = L.geoJSON(null, {
+        pane: pane,
         interactive: false,
         style: function (f) {
             var s = Object.assign({}, {{ this.style|tojson }});
@@ -56,7 +62,7 @@ class VectorBasemap(MacroElement):
     }).addTo(map);
     {% if this.url %}
     fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })
-        .then(function (d) { layer.addData(d); layer.bringToBack(); });
+        .then(function (d) { layer.addData(d); });
     {% else %}
     layer.addData({{ this.data_json }});
     {% endif %}
@@ -67,6 +73,8 @@ class VectorBasemap(MacroElement):
     def __init__(self, name: str, url: str | None = None, data: dict | None = None, fills: dict | None = None):
         super().__init__()
         self._name = "VectorBasemap"
+        self.pane = f"basemap-{name}"
+        self.z_index = 350 + basemap.LAYERS.index(name)  # between tiles (200) and overlays (400), in LAYERS order
         self.url = url
         self.data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") if data else "null"
         self.style = BASEMAP_STYLES[name]
@@ -227,20 +235,27 @@ class _SiteRows(MacroElement):
 
 
 class _RouteRows(MacroElement):
-    """All routes as one compact JSON array; site names and positions are sent once, not per route."""
+    """All routes as one compact JSON array; site names and positions are sent once, not per route.
+
+    Drawn on one canvas, not as SVG: at 100k events there are hundreds of routes, two lines each,
+    and a DOM node per line is what made the map slow to appear. The pale line (high figure) carries
+    the tooltip; the dark core (low figure) lets the pointer through to it.
+    """
 
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function (group, stops, rows) {
+  var canvas = L.canvas({padding: 0.5, tolerance: 3});
   rows.forEach(function (r) {
     var pts = r[0].map(function (i) { return [stops[i][0], stops[i][1]]; });
     var label = "<b>" + r[0].map(function (i) { return stops[i][2]; }).join(" \\u2192 ") + "<\\/b><br>" + r[3] +
                 " event(s); " + r[4] + " people<br><span style='color:#666'>" + r[5] + "<\\/span>";
-    var lines = [L.polyline(pts, {color: {{ this.colour|tojson }}, weight: r[1], opacity: 0.3, className: "route-line route-high"})];
+    L.polyline(pts, {color: {{ this.colour|tojson }}, weight: r[1], opacity: 0.3, renderer: canvas,
+                     className: "route-line route-high"}).bindTooltip(label, {sticky: true}).addTo(group);
     if (r[2]) {
-      lines.push(L.polyline(pts, {color: {{ this.colour|tojson }}, weight: r[2], opacity: 0.9, className: "route-line route-low"}));
+      L.polyline(pts, {color: {{ this.colour|tojson }}, weight: r[2], opacity: 0.9, renderer: canvas, interactive: false,
+                       className: "route-line route-low"}).addTo(group);
     }
-    lines.forEach(function (l) { l.bindTooltip(label, {sticky: true}).addTo(group); });
   });
 })({{ this._parent.get_name() }}, {{ this.stops_json }}, {{ this.rows_json }});
 {% endmacro %}

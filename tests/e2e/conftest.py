@@ -126,6 +126,56 @@ def map_frame(page, timeout=30000):
     return frame
 
 
+def _map_handle(page):
+    return next(f for f in page.frames if "streamlit_folium" in f.url)
+
+
+_ROUTE_POINTS_JS = """() => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const box = map.getContainer().getBoundingClientRect();
+  const out = [];
+  map.eachLayer(l => {
+    if (l instanceof L.Polyline && (l.options.className || "").includes("route-high")) {
+      const p = map.latLngToContainerPoint(l.getCenter());
+      if (p.x > 5 && p.y > 5 && p.x < box.width - 5 && p.y < box.height - 5) out.push([box.left + p.x, box.top + p.y]);
+    }
+  });
+  return out;
+}"""
+
+_CANVAS_INK_JS = """() => [...document.querySelectorAll(".leaflet-overlay-pane canvas")].reduce((n, c) => {
+  const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+  return n;
+}, 0)"""
+
+
+def route_points(page) -> list[tuple[float, float]]:
+    """Page coordinates of the middle of every route in view. Routes are drawn on a canvas, so a
+    person (and a test) finds them by position, not as elements."""
+    frame_box = page.locator("iframe[title*='streamlit_folium']").first.bounding_box()
+    return [(frame_box["x"] + x, frame_box["y"] + y) for x, y in _map_handle(page).evaluate(_ROUTE_POINTS_JS)]
+
+
+def routes_ink(page) -> int:
+    """How many pixels the routes' canvas has painted."""
+    return _map_handle(page).evaluate(_CANVAS_INK_JS)
+
+
+def routes_on_screen(page) -> int:
+    """How many routes a person can see: in a screenshot, the pixel at a route's middle has the route
+    colour's strong red-over-green (#c51b7d, pale or dark), which no basemap fill or water has."""
+    import io
+    from PIL import Image
+    shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    scale = shot.width / page.viewport_size["width"]
+    seen = 0
+    for x, y in route_points(page):
+        r, g, b = shot.getpixel((int(x * scale), int(y * scale)))
+        seen += r - g > 40
+    return seen
+
+
 def screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

@@ -26,6 +26,7 @@ def test_config_is_hardened():
     assert cfg["server"]["maxUploadSize"] <= 20
     assert cfg["browser"]["gatherUsageStats"] is False
     assert cfg["client"]["showErrorDetails"] == "none"
+    assert cfg["server"]["fileWatcherType"] == "none"  # a served app does not reload (and it slowed every page open)
 
 
 def test_static_serving_serves_vendored_assets_only(server):

@@ -1,6 +1,6 @@
 """What a person sees: the map draws offline with its markers and routes, and nothing fails."""
 
-from tests.e2e.conftest import map_frame, screenshot
+from tests.e2e.conftest import map_frame, route_points, routes_ink, routes_on_screen, screenshot
 
 PUBLIC_SITES = 6  # fixture: 7 sites, one of them sensitive
 
@@ -12,9 +12,13 @@ def test_map_renders_offline_with_markers_and_routes(page, server):
     page.wait_for_timeout(1000)
     assert frame.locator("path.site-marker").count() == PUBLIC_SITES
     assert frame.locator("path.site-secret-site").count() == 0
-    assert frame.locator("path.route-line").count() >= 3
+    assert len(route_points(page)) >= 3
+    assert routes_ink(page) > 500  # the routes' canvas is painted, not blank
     assert frame.locator("path.uncertainty-circle").count() == 4  # the approximate public sites
-    assert frame.locator(".leaflet-overlay-pane svg path").count() > 20  # the basemap is drawn too
+    assert frame.locator(".leaflet-basemap-countries-pane svg path").count() > 5  # the basemap is drawn too
+    assert frame.locator(".leaflet-basemap-borders-pane svg path").count() > 0
+    # and the routes show above it, not under its fills (the third runs beneath its own markers here)
+    assert routes_on_screen(page) >= 2
     screenshot(page, "map-offline")
     assert page.watch.external == [], page.watch.external
     assert page.watch.asset_failures() == []

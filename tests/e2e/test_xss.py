@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.common import HOSTILE_NAME, hostile_copy, read_rows, write_rows
-from tests.e2e.conftest import StreamlitServer, map_frame, screenshot, watched_page
+from tests.e2e.conftest import StreamlitServer, map_frame, route_points, screenshot, watched_page
 
 XSS_FLAG = "() => window.__xss === undefined"
 
@@ -48,9 +48,16 @@ def test_payloads_stay_text_in_map_tooltips_popups_and_panels(hostile_page, host
         page.wait_for_timeout(150)
     tooltip = frame.locator(".leaflet-tooltip").first
     assert "<script>window.__xss=1</script>" in tooltip.inner_text()  # shown as text
-    # routes first: the popup opened below pans the map, and may carry short routes out of view
-    for route in range(frame.locator("path.route-line").count()):
-        frame.locator("path.route-line").nth(route).hover(force=True)
+    # routes first (the popup opened below pans the map): the pointer over each one shows its tooltip
+    points = route_points(page)
+    assert len(points) >= 3
+    shown = []
+    for x, y in points:
+        page.mouse.move(x, y)
+        frame.locator(".leaflet-tooltip").first.wait_for(timeout=5000)
+        shown += frame.locator(".leaflet-tooltip").all_inner_texts()
+    assert any("→" in t and "people" in t for t in shown)  # route tooltips, not only site ones
+    assert any("<script>window.__xss=1</script>" in t for t in shown if "→" in t)  # hostile names as text
     frame.locator("path.site-shenyang").click(force=True)
     popup = frame.locator(".leaflet-popup-content").first
     popup.wait_for(timeout=10000)
