@@ -246,6 +246,7 @@ class _RouteRows(MacroElement):
 {% macro script(this, kwargs) %}
 (function (group, stops, rows) {
   var canvas = L.canvas({padding: 0.5, tolerance: 3});
+  group.on("remove", function () { canvas.remove(); });  // a rerun replaces the group: take its canvas too
   rows.forEach(function (r) {
     var pts = r[0].map(function (i) { return [stops[i][0], stops[i][1]]; });
     var label = "<b>" + r[0].map(function (i) { return stops[i][2]; }).join(" \\u2192 ") + "<\\/b><br>" + r[3] +

@@ -49,7 +49,12 @@ def public_view(ds: Dataset, include_sensitive: bool = False) -> Dataset:
     if len(hidden):
         events = events.copy()
         for col in SITE_REFS:
-            events.loc[events[col].isin(hidden), col] = None
+            if isinstance(events[col].dtype, pd.CategoricalDtype):
+                # the ids go from the categories too, not only from the rows: a categorical carries its
+                # categories wherever it is sent (Arrow, st.dataframe), sensitive ids included
+                events[col] = events[col].cat.remove_categories(events[col].cat.categories.intersection(hidden))
+            else:
+                events.loc[events[col].isin(hidden), col] = None
     return Dataset(ds.root, sites, events, ds.sources, ds.warnings, ds.statistics)
 
 

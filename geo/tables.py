@@ -262,9 +262,8 @@ def rows_naming_unknown(series: pd.Series, known) -> np.ndarray:
 
 def split_list(series: pd.Series) -> pd.Series:
     """The ';'-separated ids of each cell as a tuple (empty cell: empty tuple), split once per
-    distinct cell. For validated cells: check_columns has already refused spaces and empty items,
-    so a plain split is exact."""
+    distinct cell. Items are trimmed, as check_columns trims them before it checks them."""
     codes, uniques = pd.factorize(series)
     tuples = np.empty(len(uniques), dtype=object)
-    tuples[:] = [tuple(v.split(LIST_SEPARATOR)) if v else () for v in np.asarray(uniques, dtype=object)]
+    tuples[:] = [tuple(s.strip() for s in v.split(LIST_SEPARATOR)) if v else () for v in np.asarray(uniques, dtype=object)]
     return pd.Series(tuples[codes], index=series.index, dtype=object)

@@ -37,6 +37,23 @@ def test_date_slider_changes_numbers_and_markers(page, server):
     assert page.watch.console_errors == []
 
 
+def test_filter_changes_leave_one_route_canvas(page, server):
+    """Each rerun replaces the route group; its canvas must go with it, or every change would leave
+    another map-sized canvas behind, redrawn on every pan."""
+    page.goto(server.url, wait_until="domcontentloaded")
+    map_frame(page)
+    handle = next(f for f in page.frames if "streamlit_folium" in f.url)
+    count = "() => document.querySelectorAll('.leaflet-overlay-pane canvas').length"
+    assert handle.evaluate(count) == 1
+    thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").first
+    for key in ("ArrowRight", "ArrowRight", "ArrowLeft", "End"):
+        thumb.focus()
+        thumb.press(key)
+        wait_until_idle(page)
+        page.wait_for_timeout(300)
+    assert handle.evaluate(count) == 1
+
+
 @pytest.mark.parametrize("path, heading", [("/timeline", "Timeline"), ("/sites", "Sites"), ("/about", "About & sources")])
 def test_every_page_loads(page, server, path, heading):
     page.goto(server.url, wait_until="domcontentloaded")

@@ -22,6 +22,19 @@ def test_public_view_drops_sensitive_sites(fixture_ds):
     assert "secret-site" in public_view(fixture_ds, include_sensitive=True).sites.index
 
 
+def test_public_events_carry_no_sensitive_site_id_anywhere(fixture_ds):
+    """Not in a row, and not in a categorical's categories either, which travel with any slice that is
+    sent to the browser (Arrow is what st.dataframe sends)."""
+    import pyarrow as pa
+    cols = ["origin", "crossing", "destination"]
+    assert "secret-site" in fixture_ds.events["origin"].cat.categories  # the full data knows the id
+    events = public_view(fixture_ds).events
+    for col in cols:
+        assert "secret-site" not in set(events[col].dropna()) and "secret-site" not in events[col].cat.categories
+    sent = pa.Table.from_pandas(events[cols].head(1))
+    assert all("secret-site" not in sent.column(c).combine_chunks().dictionary.to_pylist() for c in cols)
+
+
 def test_date_range_overlaps_coarse_periods(fixture_ds):
     # the sensitive month-precision event is dated 2023-04-01 and covers all of April 2023
     f = Filters(date_from=date(2023, 4, 20), date_to=date(2023, 4, 30), include_sensitive=True)

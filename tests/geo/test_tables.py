@@ -167,3 +167,22 @@ def test_fast_and_fallback_parsers_give_the_same_cells(data_dir):
     finally:
         tables._fast_parse = original
     pd.testing.assert_frame_equal(fast, fallback, check_dtype=False)
+
+
+def test_spaces_around_list_separators_are_trimmed_everywhere(data_dir):
+    """Validation trims the items of a list cell before checking them; the loaded data must hold the
+    same trimmed ids, or a lookup by id fails later (the events command, downloads, the site panel)."""
+    from geo.query import joined_records
+    edit_event(data_dir, 0, sources="rfa-2021-07-20 ;  newsweek-2023-12")
+    report = check(data_dir)
+    assert report.ok, report.errors
+    events = report.dataset.events
+    row = events.loc["2021-07-14-dandong-return"]
+    assert row["sources"] == ("rfa-2021-07-20", "newsweek-2023-12")
+    record = [r for r in joined_records(report.dataset, events) if r["id"] == "2021-07-14-dandong-return"][0]
+    assert [s["id"] for s in record["sources"]] == ["rfa-2021-07-20", "newsweek-2023-12"]
+
+
+def test_the_same_id_twice_with_spaces_is_named(data_dir):
+    probs = event_problems(data_dir, sources="rfa-2021-07-20; rfa-2021-07-20")
+    assert any("lists the same id twice" in p.message and p.place.endswith("column sources") for p in probs)
