@@ -219,9 +219,19 @@ class _SiteRows(MacroElement):
       L.circle([r[0], r[1]], {radius: r[11], color: r[6], weight: 1, dashArray: {{ this.dash|tojson }}, fill: true,
                 fillOpacity: 0.06, interactive: false, className: "uncertainty-circle"}).addTo(group);
     }
-    L.circleMarker([r[0], r[1]], {radius: r[2], color: r[3], weight: r[4], dashArray: r[5], fill: true,
+    var marker = L.circleMarker([r[0], r[1]], {radius: r[2], color: r[3], weight: r[4], dashArray: r[5], fill: true,
                    fillColor: r[6], fillOpacity: r[7], className: r[8]})
       .bindTooltip(r[9], {sticky: true}).bindPopup(r[10], {maxWidth: 340}).addTo(group);
+    if (r[12]) {
+      // the selected site: a click selects it and the rerun redraws the markers, which would close the
+      // popup it just opened; reopen it on the new marker, without panning the map again
+      var reopen = function () {
+        marker.getPopup().options.autoPan = false;
+        marker.openPopup();
+        marker.getPopup().options.autoPan = true;
+      };
+      if (group._map) { reopen(); } else { group.once("add", reopen); }
+    }
   });
 })({{ this._parent.get_name() }}, {{ this.rows_json }});
 {% endmacro %}
@@ -294,6 +304,7 @@ def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = Non
             0.85 if int(stats["events"]) else 0.35, f"site-marker site-{sid}",
             site_tooltip(site, stats), site_popup(site, stats),
             int(site["uncertainty_m"]) if approx else 0,
+            1 if sid == selected else 0,
         ])
     group.add_child(_SiteRows(rows))
     return group

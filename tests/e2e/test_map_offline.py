@@ -33,6 +33,10 @@ def test_clicking_a_site_shows_its_events_and_sources_and_url(page, server):
     page.get_by_text("event(s) through this site in the selection").wait_for(timeout=20000)
     page.get_by_text("Shenyang detention · 선양 구금시설").wait_for()
     assert "site=shenyang" in page.url
+    # the rerun redrew the markers; the selected site's popup is open again on the new marker
+    page.wait_for_timeout(1000)
+    assert frame.locator(".leaflet-popup-content").count() == 1
+    assert "Shenyang detention" in frame.locator(".leaflet-popup-content").inner_text()
     screenshot(page, "site-selected")
     # the URL restores the view in a fresh page
     fresh = page.context.new_page()
