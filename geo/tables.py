@@ -50,11 +50,10 @@ def _fast_parse(raw: bytes) -> pd.DataFrame | None:
     return table.to_pandas(types_mapper=lambda t: pd.StringDtype("pyarrow", na_value=np.nan) if t == pa.string() else None)
 
 
-def read_table_text(text: str | bytes, path: str, table: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Parse CSV (text, or a file's bytes) into an all-string frame; header problems are returned,
-    fatal ones (not UTF-8, malformed CSV) raised."""
+def parse_table(raw: bytes, path: str, table: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse a CSV file's bytes into an all-string frame; header problems are returned, fatal ones
+    (not UTF-8, malformed CSV) raised."""
     expected = schemas.columns(table)
-    raw = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         frame = _fast_parse(raw)
         if frame is None:
@@ -91,7 +90,7 @@ def read_table(path, table: str, today: date, problems: list[Problem], shown: st
     """Read, parse and column-check one CSV table; None (with the problem recorded) when it cannot be read."""
     shown = shown or str(path)
     try:
-        frame, header_problems = read_table_text(read_csv_bytes(path), shown, table)
+        frame, header_problems = parse_table(read_csv_bytes(path), shown, table)
     except DataFileError as exc:
         problems.append(Problem(shown, exc.place or "file", exc.message))
         return None

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from geo.dataset import check
-from geo.tables import read_table_text
+from geo.tables import parse_table
 from tests.common import BROKEN_DATES, edit_event, read_rows, write_rows
 
 
@@ -158,12 +158,12 @@ def test_bom_and_crlf_and_padding_read_like_the_plain_file(data_dir):
 
 def test_fast_and_fallback_parsers_give_the_same_cells(data_dir):
     raw = (data_dir / "events.csv").read_bytes()
-    fast, _ = read_table_text(raw, "events.csv", "events")
+    fast, _ = parse_table(raw, "events.csv", "events")
     import geo.tables as tables  # the same bytes through the pandas parser, as if pyarrow had refused them
     original = tables._fast_parse
     tables._fast_parse = lambda raw: None
     try:
-        fallback, _ = read_table_text(raw, "events.csv", "events")
+        fallback, _ = parse_table(raw, "events.csv", "events")
     finally:
         tables._fast_parse = original
     pd.testing.assert_frame_equal(fast, fallback, check_dtype=False)
