@@ -3,7 +3,7 @@
 Streamlit runs app.py only when a browser connects, so a plain `streamlit run app.py` makes the first
 visitor after start-up wait for the imports and for reading and validating the data. st.App's
 lifespan runs once at start-up, before the server accepts connections: it fills the same caches the
-pages use, so the first visit is as fast as every later one. app.py stays the app itself.
+pages use, so the first visit is about as fast as later ones. app.py stays the app itself.
 """
 
 from __future__ import annotations

@@ -57,16 +57,23 @@ def _public(root: str, content_hash: str):
     return public_view(_load(root, content_hash).dataset)
 
 
-def dataset():
-    """The public view of the validated data, or a page listing every problem and nothing else."""
+def _cached_data():
+    """The data directory, its cached validation report and (when valid) its cached public view."""
     root = data_dir()
     content_hash = fingerprint(root)
     report = _load(str(root), content_hash)
-    if report.dataset is None:
+    public = _public(str(root), content_hash) if report.dataset is not None else None
+    return root, report, public
+
+
+def dataset():
+    """The public view of the validated data, or a page listing every problem and nothing else."""
+    root, report, public = _cached_data()
+    if public is None:
         st.error(f"The data in `{root}` has {len(report.errors)} problem(s); the map is not shown until they are fixed.")
         st.code("\n".join(str(p) for p in report.problems[:200]), language=None)
         st.stop()
-    return _public(str(root), content_hash)
+    return public
 
 
 def _csv_param(name: str, allowed) -> list[str] | None:
@@ -132,10 +139,7 @@ def warm_up() -> None:
     serve.py), along with the heavy modules the map page imports. Not streamlit_folium: a component
     registers itself only when first imported inside a script run."""
     from geo import downloads, mapbuild  # noqa: F401
-    root = data_dir()
-    content_hash = fingerprint(root)
-    if _load(str(root), content_hash).dataset is not None:
-        _public(str(root), content_hash)
+    _cached_data()
 
 
 FILTER_KEYS = ("f_dates", "f_kinds", "f_conf", "f_layers")

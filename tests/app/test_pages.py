@@ -141,6 +141,8 @@ def test_warm_up_survives_invalid_data(tmp_path, monkeypatch):
     (tmp_path / "events.csv").write_text("not,a\nvalid,file\n", encoding="utf-8")
     monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
     chrome.warm_up()  # the page shows the problems later; start-up goes on
+    at = run_app()
+    assert not at.exception and "problem" in at.error[0].value
 
 
 def test_serve_py_wraps_app_py_with_a_start_up_hook():

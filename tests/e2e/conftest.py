@@ -126,7 +126,8 @@ def map_frame(page, timeout=30000):
     return frame
 
 
-def _map_handle(page):
+def map_handle(page):
+    """The map iframe as a Playwright Frame (for evaluating script in it)."""
     return next(f for f in page.frames if "streamlit_folium" in f.url)
 
 
@@ -154,12 +155,12 @@ def route_points(page) -> list[tuple[float, float]]:
     """Page coordinates of the middle of every route in view. Routes are drawn on a canvas, so a
     person (and a test) finds them by position, not as elements."""
     frame_box = page.locator("iframe[title*='streamlit_folium']").first.bounding_box()
-    return [(frame_box["x"] + x, frame_box["y"] + y) for x, y in _map_handle(page).evaluate(_ROUTE_POINTS_JS)]
+    return [(frame_box["x"] + x, frame_box["y"] + y) for x, y in map_handle(page).evaluate(_ROUTE_POINTS_JS)]
 
 
 def routes_ink(page) -> int:
     """How many pixels the routes' canvas has painted."""
-    return _map_handle(page).evaluate(_CANVAS_INK_JS)
+    return map_handle(page).evaluate(_CANVAS_INK_JS)
 
 
 def routes_on_screen(page) -> int:

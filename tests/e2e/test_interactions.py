@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import map_frame, screenshot, wait_until_idle
+from tests.e2e.conftest import map_frame, map_handle, screenshot, wait_until_idle
 
 
 def metric(page, label: str) -> str:
@@ -42,7 +42,7 @@ def test_filter_changes_leave_one_route_canvas(page, server):
     another map-sized canvas behind, redrawn on every pan."""
     page.goto(server.url, wait_until="domcontentloaded")
     map_frame(page)
-    handle = next(f for f in page.frames if "streamlit_folium" in f.url)
+    handle = map_handle(page)
     count = "() => document.querySelectorAll('.leaflet-overlay-pane canvas').length"
     assert handle.evaluate(count) == 1
     thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").first

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.common import HOSTILE_NAME, hostile_copy, read_rows, write_rows
-from tests.e2e.conftest import StreamlitServer, map_frame, route_points, screenshot, watched_page
+from tests.e2e.conftest import StreamlitServer, map_frame, map_handle, route_points, screenshot, watched_page
 
 XSS_FLAG = "() => window.__xss === undefined"
 
@@ -40,7 +40,7 @@ def test_payloads_stay_text_in_map_tooltips_popups_and_panels(hostile_page, host
     page = hostile_page
     page.goto(hostile_server.url, wait_until="domcontentloaded")
     frame = map_frame(page)
-    handle = next(f for f in page.frames if "streamlit_folium" in f.url)
+    handle = map_handle(page)
     markers = frame.locator("path.site-marker")
     assert markers.count() == 6
     for i in range(markers.count()):
