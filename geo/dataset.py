@@ -14,12 +14,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from . import claim_checks, claims as claims_mod
 from .errors import DataFileError, InvalidData
 from .layers import SITE_COLUMNS, read_layer
-from .paths import EVENTS_FILE, LAYERS, SOURCES_FILE, SITES_SUBDIR, layer_path
+from .paths import LAYERS, SITES_SUBDIR, layer_path, table_path
 from .problems import Problem, feature_place, row_place
 from . import statistics as statistics_mod
-from .tables import arrow_strings, read_table, rows_naming_unknown, split_list
+from .tables import arrow_strings, read_table, split_list
 
 SITE_REFS = ("origin", "crossing", "destination")
 
@@ -28,7 +29,9 @@ SITE_REFS = ("origin", "crossing", "destination")
 class Dataset:
     """Validated, typed data. Events stay a DataFrame so 100k rows remain cheap: texts are
     pyarrow-backed, origin/crossing/destination are categoricals over the site ids (missing: NaN),
-    part_of is text or None, sources a tuple of source ids."""
+    part_of is text or None. Each event also carries its figure as derived from its claims
+    (claims.DERIVED: people_low/people_high are the smallest and largest figures its sources state,
+    with flags) and `sources`, the tuple of source ids its claims cite."""
 
     root: Path
     sites: gpd.GeoDataFrame  # index: site id
@@ -36,6 +39,7 @@ class Dataset:
     sources: pd.DataFrame  # index: source id
     warnings: tuple = field(default=())
     statistics: pd.DataFrame | None = None  # statistics.csv, when the directory has one
+    claims: pd.DataFrame | None = None  # claims.csv, typed, in file order (index: claim id)
 
     def site_ids(self) -> set[str]:
         return set(self.sites.index)
@@ -76,7 +80,7 @@ def _read_sites(root: Path, overrides: dict, problems: list[Problem], invalid: s
 
 def check(root: Path, overrides: dict[str, Path] | None = None, today: date | None = None) -> Report:
     """Read and validate the data directory; `overrides` swaps in candidate files (layer name,
-    'events', 'sources' or 'statistics' → path) checked against the rest of the directory."""
+    'events', 'sources', 'claims' or 'statistics' → path) checked against the rest of the directory."""
     today = today or date.today()
     overrides = overrides or {}
     problems: list[Problem] = []
@@ -85,29 +89,37 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
         return Report([Problem(str(root), "directory", "data directory not found")], None)
     invalid_sites: set[str] = set()
     site_records = _read_sites(root, overrides, problems, invalid_sites)
-    src_path = overrides.get("sources", root / SOURCES_FILE)
-    ev_path = overrides.get("events", root / EVENTS_FILE)
+    src_path = overrides.get("sources", table_path(root, "sources"))
+    ev_path = overrides.get("events", table_path(root, "events"))
+    cl_path = overrides.get("claims", table_path(root, "claims"))
     sources = read_table(src_path, "sources", today, problems, str(src_path))
     events = read_table(ev_path, "events", today, problems, str(ev_path))
+    claims = read_table(cl_path, "claims", today, problems, str(cl_path))
     if not (root / SITES_SUBDIR).is_dir() and not any(k in overrides for k in LAYERS):
         problems.append(Problem(str(root / SITES_SUBDIR), "directory", "no site layers found"))
 
     source_ids = set(sources["id"]) if sources is not None else None
     sites = _site_checks(site_records, source_ids, problems)
     if events is not None:
-        _event_checks(events, str(ev_path), sites, invalid_sites, source_ids, problems)
+        _event_checks(events, str(ev_path), sites, invalid_sites, problems)
     if sources is not None:
         _unique(sources, str(src_path), problems)
-    stats_path = overrides.get("statistics", root / statistics_mod.STATISTICS_FILE)
+        problems += claim_checks.source_checks(sources, str(src_path))
+    if claims is not None:
+        event_ids = set(events["id"]) if events is not None else None
+        problems += claim_checks.check(claims, str(cl_path), event_ids, source_ids, set(sites) | invalid_sites,
+                                       events, str(ev_path))
+    stats_path = overrides.get("statistics", table_path(root, "statistics"))
     stats = None
     if stats_path.exists() or "statistics" in overrides:
         stats, stats_problems = statistics_mod.check_file(stats_path, source_ids, today)
         problems += stats_problems
 
     dataset = None
-    if not any(p.is_error for p in problems) and sources is not None and events is not None:
-        dataset = Dataset(root, _site_frame(site_records), _typed_events(events, sorted(sites)), _typed_sources(sources),
-                          tuple(p for p in problems if not p.is_error), stats)
+    if not any(p.is_error for p in problems) and sources is not None and events is not None and claims is not None:
+        typed_claims = _typed_claims(claims)
+        dataset = Dataset(root, _site_frame(site_records), _typed_events(events, sorted(sites), typed_claims),
+                          _typed_sources(sources), tuple(p for p in problems if not p.is_error), stats, typed_claims)
     _release_parser_memory()
     return Report(problems, dataset)
 
@@ -151,13 +163,8 @@ def _unique(frame: pd.DataFrame, path: str, problems: list[Problem]) -> None:
         problems.append(Problem(path, row_place(int(line), ids[line], "id"), f"duplicate id; first used on row {first}"))
 
 
-def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[str], source_ids, problems) -> None:
+def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[str], problems) -> None:
     _unique(ev, path, problems)
-    low, high = _whole_numbers(ev["people_low"]), _whole_numbers(ev["people_high"])
-    reversed_ = (low > high).to_numpy()
-    for line in ev.index[reversed_]:
-        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "people_high"),
-                                f"people_high {ev.at[line, 'people_high']} is below people_low {ev.at[line, 'people_low']}"))
     site_ids = pd.Index(list(sites))
     for col in SITE_REFS:
         vals = ev[col]
@@ -174,18 +181,6 @@ def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[s
         problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "destination"), "destination is the same site as origin", "warning"))
     _part_of_checks(ev, path, problems)
     _date_precision_checks(ev, path, problems)
-    if source_ids is not None:
-        for line in ev.index[rows_naming_unknown(ev["sources"], source_ids)]:
-            bad = [x for x in ev.at[line, "sources"].split(";") if x not in source_ids]
-            problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "sources"), f"source {bad[0]!r} is not in sources.csv"))
-
-
-def _whole_numbers(col: pd.Series) -> pd.Series:
-    """The column as numbers; cells that are not whole numbers (already reported) become NaN."""
-    try:
-        return col.astype("int64")  # the usual case: check_columns has proved every cell
-    except (ValueError, TypeError):
-        return pd.to_numeric(col, errors="coerce")
 
 
 def _part_of_checks(ev, path, problems) -> None:
@@ -229,10 +224,10 @@ def _site_frame(records: list[dict]) -> gpd.GeoDataFrame:
 
 
 
-def _typed_events(ev: pd.DataFrame, site_ids: list[str]) -> pd.DataFrame:
+def _typed_events(ev: pd.DataFrame, site_ids: list[str], claims: pd.DataFrame) -> pd.DataFrame:
     """The validated text columns as typed columns, without a round trip through Python objects:
     texts stay pyarrow-backed, site references become categoricals over the sorted site ids (integer
-    codes for the aggregates), sources become tuples built once per distinct cell."""
+    codes for the aggregates); the figure columns are derived from the claims (claims.derive)."""
     site_ids = pd.Index(site_ids, dtype=object)
     dates = pd.to_datetime(ev["date"], format="%Y-%m-%d").to_numpy()
     out = pd.DataFrame({
@@ -240,15 +235,16 @@ def _typed_events(ev: pd.DataFrame, site_ids: list[str]) -> pd.DataFrame:
         "date": dates,
         "date_precision": pd.Categorical(ev["date_precision"].to_numpy(dtype=object)),
         "kind": ev["kind"].array,
-        "people_low": ev["people_low"].astype(np.int64).to_numpy(),
-        "people_high": ev["people_high"].astype(np.int64).to_numpy(),
         **{col: _site_codes(ev[col], site_ids) for col in SITE_REFS},
         "part_of": _optional_text(ev["part_of"]),
         "confidence": ev["confidence"].array,
-        "sources": split_list(ev["sources"]).to_numpy(),
         "summary": ev["summary"].array,
+        "summary_ko": _optional_text(ev["summary_ko"]),
         "sensitive": ev["sensitive"].eq("true").to_numpy(),
     })
+    derived = claims_mod.derive(pd.Index(out["id"].to_numpy(dtype=object)), claims)
+    for col in claims_mod.DERIVED:
+        out[col] = derived[col].to_numpy()
     out["date_end"] = _period_end(out["date"], out["date_precision"])
     order = np.lexsort((pd.factorize(out["id"], sort=True)[0], dates))  # by date, then id
     out = out.take(order)
@@ -287,6 +283,24 @@ def _period_end(dates: pd.Series, precision: pd.Series) -> pd.Series:
 
 def _typed_sources(src: pd.DataFrame) -> pd.DataFrame:
     out = src.reset_index(drop=True).astype(object)
-    for col in ("author", "url"):
+    for col in ("author", "url", "archive_url", "cites", "published"):
         out[col] = out[col].where(out[col] != "", None)
+    return out.set_index("id", drop=False).rename_axis(None)
+
+
+def _typed_claims(cl: pd.DataFrame) -> pd.DataFrame:
+    """Claims in file order: numbers as nullable integers, empty texts as None, sites as tuples."""
+    out = pd.DataFrame({
+        "id": cl["id"].to_numpy(dtype=object),
+        "event": cl["event"].to_numpy(dtype=object),
+        "source": cl["source"].to_numpy(dtype=object),
+        "said_by": _optional_text(cl["said_by"]).to_numpy(),
+        "qualifier": cl["qualifier"].to_numpy(dtype=object),
+        "people": pd.array(pd.to_numeric(cl["people"].where(cl["people"].ne("")), errors="coerce"), dtype="Int64"),
+        "people_to": pd.array(pd.to_numeric(cl["people_to"].where(cl["people_to"].ne("")), errors="coerce"), dtype="Int64"),
+        "date": _optional_text(cl["date"]).to_numpy(),
+        "date_precision": _optional_text(cl["date_precision"]).to_numpy(),
+        "sites": split_list(cl["sites"]).to_numpy(),
+        "note": _optional_text(cl["note"]).to_numpy(),
+    })
     return out.set_index("id", drop=False).rename_axis(None)

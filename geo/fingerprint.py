@@ -5,12 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .paths import EVENTS_FILE, LAYERS, SOURCES_FILE, layer_path
-
-
-def data_files(root: Path) -> list[Path]:
-    root = Path(root)
-    return [layer_path(root, layer) for layer in LAYERS] + [root / EVENTS_FILE, root / SOURCES_FILE, root / "statistics.csv"]
+from .paths import data_files
 
 
 _by_stat: dict[tuple, str] = {}

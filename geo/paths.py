@@ -1,7 +1,12 @@
-"""Where the data lives: the shipped data/ or the directory named by GEO_DATA_DIR / --data."""
+"""Where the data lives (the shipped data/, or GEO_DATA_DIR / --data), and which file is which.
+
+File names, layer names and their titles come from data/schema/datamodel.json, the one registry of
+the data model's files; `file_kind` is the one place that decides what a given path is.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -11,15 +16,25 @@ SCHEMA_DIR = SHIPPED_DATA / "schema"
 BASEMAP_DIR = SHIPPED_DATA / "basemap"
 STATIC_DIR = REPO_ROOT / "static"
 
-SITES_SUBDIR = "sites"
-EVENTS_FILE = "events.csv"
-SOURCES_FILE = "sources.csv"
-LAYERS = ("crossings", "china-detention", "nk-facilities")
-LAYER_TITLES = {
-    "crossings": "Border crossings",
-    "china-detention": "Detention sites in China",
-    "nk-facilities": "Holding centres and prisons in North Korea",
-}
+with open(SCHEMA_DIR / "datamodel.json", encoding="utf-8") as _fh:
+    MODEL = json.load(_fh)
+
+LIST_SEPARATOR = MODEL["list_separator"]
+TABLES = tuple(MODEL["tables"])  # sources, events, claims, statistics
+TABLE_FILES = {name: spec["file"] for name, spec in MODEL["tables"].items()}
+OPTIONAL_TABLES = frozenset(name for name, spec in MODEL["tables"].items() if spec.get("optional"))
+SITES_SUBDIR = MODEL["layers_dir"]
+LAYERS = tuple(MODEL["layers"])
+LAYER_FILES = {name: spec["file"] for name, spec in MODEL["layers"].items()}
+LAYER_TITLES = {name: spec["title"]["en"] for name, spec in MODEL["layers"].items()}
+EVENTS_FILE = TABLE_FILES["events"]
+SOURCES_FILE = TABLE_FILES["sources"]
+CLAIMS_FILE = TABLE_FILES["claims"]
+STATISTICS_FILE = TABLE_FILES["statistics"]
+
+
+def layer_title(layer: str, lang: str = "en") -> str:
+    return MODEL["layers"][layer]["title"].get(lang) or MODEL["layers"][layer]["title"]["en"]
 
 
 def data_dir(explicit: str | os.PathLike | None = None) -> Path:
@@ -31,4 +46,28 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def layer_path(root: Path, layer: str) -> Path:
-    return root / SITES_SUBDIR / f"{layer}.geojson"
+    return Path(root) / SITES_SUBDIR / LAYER_FILES[layer]
+
+
+def table_path(root: Path, table: str) -> Path:
+    return Path(root) / TABLE_FILES[table]
+
+
+def data_files(root: Path) -> list[Path]:
+    """Every file of a data directory, in registry order (whether it exists or not)."""
+    return [layer_path(root, layer) for layer in LAYERS] + [table_path(root, t) for t in TABLES]
+
+
+def file_kind(path: os.PathLike | str) -> str | None:
+    """Which part of the data model a file is, by its name: a table name, a layer name, or None.
+
+    Exactly the registry's file names (case-insensitive): `figures.csv` is nothing, never 'events'.
+    """
+    name = Path(path).name.lower()
+    for table, file in TABLE_FILES.items():
+        if name == file.lower():
+            return table
+    for layer, file in LAYER_FILES.items():
+        if name == file.lower():
+            return layer
+    return None

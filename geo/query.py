@@ -12,10 +12,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from . import claims as rules
 from .dataset import SITE_REFS, Dataset
 from .errors import UsageError
 
 CONFIDENCE_LEVELS = ("corroborated", "single-source", "unverified")
+KIND_ORDER = tuple(rules.schemas.enum("events", "kind"))
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,15 @@ class Filters:
 
 
 def public_view(ds: Dataset, include_sensitive: bool = False) -> Dataset:
-    """Drop sensitive sites and events; blank references to sensitive sites in public events."""
+    """Drop sensitive sites and events and the claims about those events; blank references to
+    sensitive sites in public events and in public claims."""
     if include_sensitive:
         return ds
     sites = ds.sites[~ds.sites["sensitive"].to_numpy()]
     events = ds.events[~ds.events["sensitive"].to_numpy()]
+    claims = ds.claims
+    if claims is not None:
+        claims = claims[claims["event"].isin(events.index).to_numpy()]
     hidden = ds.sites.index[ds.sites["sensitive"].to_numpy()]
     if len(hidden):
         events = events.copy()
@@ -55,7 +61,10 @@ def public_view(ds: Dataset, include_sensitive: bool = False) -> Dataset:
                 events[col] = events[col].cat.remove_categories(events[col].cat.categories.intersection(hidden))
             else:
                 events.loc[events[col].isin(hidden), col] = None
-    return Dataset(ds.root, sites, events, ds.sources, ds.warnings, ds.statistics)
+        if claims is not None:
+            hidden_set = set(hidden)
+            claims = claims.assign(sites=[tuple(s for s in ids if s not in hidden_set) for ids in claims["sites"]])
+    return Dataset(ds.root, sites, events, ds.sources, ds.warnings, ds.statistics, claims)
 
 
 def filter_events(ds: Dataset, f: Filters) -> pd.DataFrame:
@@ -138,28 +147,35 @@ def _is_part_of_present(events: pd.DataFrame) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Summary:
+    """Events in a selection and, per event kind, the computed sum of their figures (claims.sums
+    columns). There is deliberately no total of people across kinds: the same people may be
+    arrested, held and returned."""
+
     events: int
-    people_low: int
-    people_high: int
-    by_kind: dict = field(default_factory=dict)  # kind -> (events, low, high)
+    by_kind: pd.DataFrame  # index: kind; claims.SUM_COLUMNS
+
+    def kind(self, kind: str) -> dict:
+        """One kind's sum (all zeros when the selection has none)."""
+        if kind in self.by_kind.index:
+            return self.by_kind.loc[kind].to_dict()
+        return {c: 0 for c in rules.SUM_COLUMNS}
 
 
 def summarize(events: pd.DataFrame) -> Summary:
-    counted = ~_is_part_of_present(events)
-    low = events["people_low"].to_numpy(dtype=np.int64)[counted]
-    high = events["people_high"].to_numpy(dtype=np.int64)[counted]
+    counted = np.flatnonzero(~_is_part_of_present(events))
     codes, kinds = _kind_codes(events)
-    codes = codes[counted]
-    n, lows, highs = (np.bincount(codes, weights=w, minlength=len(kinds)) for w in (None, low, high))
-    by_kind = {str(k): (int(n[i]), int(round(lows[i])), int(round(highs[i]))) for i, k in enumerate(kinds) if n[i]}
-    return Summary(len(events), int(low.sum()), int(high.sum()), by_kind)
+    frame = rules.sums(codes[counted], len(kinds), events, counted)
+    frame.index = pd.Index(kinds, name="kind")
+    return Summary(len(events), frame[frame["events"] > 0])
 
 
 def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
-    """Per site: events through it and people (low, high), each event counted once per site.
+    """Per site and event kind: the computed sum of the events through the site (claims.sums columns),
+    each event counted once per site. Index: (site, kind), only pairs with events.
 
-    A site named by both an umbrella event and one of its parts counts the people once (the part's).
-    Integer site codes and np.bincount: no string pairs are hashed, which keeps 100k events cheap.
+    A site named by both an umbrella event and one of its parts counts the part (whose figure, or
+    unreported share, is what happened at that site), not the umbrella again. Integer site codes and
+    np.bincount: no string pairs are hashed, which keeps 100k events cheap.
     """
     n_sites, n = len(ds.sites), len(events)
     codes = [site_positions(ds, events, col) for col in SITE_REFS]
@@ -179,25 +195,48 @@ def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
         shadow_keys = site[is_part] * n + parent[event][is_part]
         keep = ~np.isin(site * n + event, shadow_keys)
         site, event = site[keep], event[keep]
-    low = events["people_low"].to_numpy(dtype=np.int64)[event]
-    high = events["people_high"].to_numpy(dtype=np.int64)[event]
-    rep = events["kind"].eq("repatriation").to_numpy()[event]
-
-    def total(weights=None):
-        return np.bincount(site, weights=weights, minlength=n_sites).round().astype(np.int64)
-
-    return pd.DataFrame({"events": total(), "people_low": total(low), "people_high": total(high),
-                         "repatriated_low": total(np.where(rep, low, 0)), "repatriated_high": total(np.where(rep, high, 0))},
-                        index=ds.sites.index)
+    kind_codes, kinds = _kind_codes(events)
+    group = site * max(len(kinds), 1) + kind_codes[event]
+    frame = rules.sums(group, n_sites * max(len(kinds), 1), events, event)
+    frame.index = pd.MultiIndex.from_product([ds.sites.index, pd.Index(kinds, dtype=object)], names=["site", "kind"])
+    return frame[frame["events"] > 0]
 
 
-ROUTE_COLUMNS = [*SITE_REFS, "events", "people_low", "people_high", "kinds"]
+def site_summary(ds: Dataset, totals: pd.DataFrame, size_kind: str) -> pd.DataFrame:
+    """Per site (every site of ds): events of any kind, and the sum of `size_kind` alone, which is
+    what sizes its marker (claims.SUM_COLUMNS, prefixed `size_`)."""
+    out = pd.DataFrame(index=ds.sites.index)
+    if len(totals):
+        out["events"] = totals["events"].groupby(level="site").sum().reindex(out.index, fill_value=0).astype(np.int64)
+        one = totals.xs(size_kind, level="kind") if size_kind in totals.index.get_level_values("kind") else totals.iloc[:0].droplevel("kind")
+    else:
+        out["events"] = 0
+        one = pd.DataFrame(columns=rules.SUM_COLUMNS)
+    for col in rules.SUM_COLUMNS:
+        filled = one[col].reindex(out.index) if len(one) else pd.Series(index=out.index, dtype=object)
+        out[f"size_{col}"] = filled.fillna(False if col in ("approx", "low_open", "high_open") else 0).to_numpy()
+    for col in ("events", "low", "high", "unreported"):
+        out[f"size_{col}"] = out[f"size_{col}"].astype(np.int64)
+    return out
+
+
+def kinds_at(totals: pd.DataFrame, site_id: str) -> pd.DataFrame:
+    """One site's rows of site_totals (index: kind), in the schema's kind order."""
+    if not len(totals) or site_id not in totals.index.get_level_values("site"):
+        return pd.DataFrame(columns=rules.SUM_COLUMNS)
+    rows = totals.xs(site_id, level="site")
+    order = [k for k in KIND_ORDER if k in rows.index]
+    return rows.loc[order]
+
+
+ROUTE_COLUMNS = [*SITE_REFS, "kind", *rules.SUM_COLUMNS]
 
 
 def route_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
-    """Per route (origin → crossing → destination, at least two known stops): events and people,
-    heaviest first (ties in id order). One integer key per route and np.bincount: at 100k events no
-    string is grouped or hashed."""
+    """Per route (origin → crossing → destination, at least two known stops) and event kind: the
+    computed sum of its events (claims.SUM_COLUMNS), largest first (ties in stop-id order). Kinds are
+    never added together: a transfer and a return along the same stops are two rows. One integer key
+    per (route, kind) and np.bincount: at 100k events no string is grouped or hashed."""
     ids = ds.sites.index.to_numpy(dtype=object)
     by_name = np.argsort(ids, kind="stable")
     rank = np.empty(len(ids) + 1, dtype=np.int64)
@@ -208,23 +247,22 @@ def route_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     if not legs.any():
         return pd.DataFrame(columns=ROUTE_COLUMNS)
     base = len(ids) + 1
-    key = ((stops[0][legs] + 1) * base + stops[1][legs] + 1) * base + stops[2][legs] + 1
-    routes, which = np.unique(key, return_inverse=True)
-    low = events["people_low"].to_numpy(dtype=np.int64)[legs]
-    high = events["people_high"].to_numpy(dtype=np.int64)[legs]
     kind_codes, kinds = _kind_codes(events)
-    seen = np.bincount(which * len(kinds) + kind_codes[legs], minlength=len(routes) * len(kinds)).reshape(len(routes), -1) > 0
+    rows = np.flatnonzero(legs)
+    key = (((stops[0][legs] + 1) * base + stops[1][legs] + 1) * base + stops[2][legs] + 1) * len(kinds) + kind_codes[legs]
+    keys, which = np.unique(key, return_inverse=True)
+    route = keys // len(kinds)
     named = np.append(ids[by_name], None)  # rank -1 → None
     out = pd.DataFrame({
-        "origin": pd.Series(named[routes // (base * base) - 1], dtype=object),
-        "crossing": pd.Series(named[routes // base % base - 1], dtype=object),
-        "destination": pd.Series(named[routes % base - 1], dtype=object),
-        "events": np.bincount(which, minlength=len(routes)).astype(np.int64),
-        "people_low": np.bincount(which, weights=low, minlength=len(routes)).round().astype(np.int64),
-        "people_high": np.bincount(which, weights=high, minlength=len(routes)).round().astype(np.int64),
-        "kinds": [", ".join(kinds[row]) for row in seen],
+        "origin": pd.Series(named[route // (base * base) - 1], dtype=object),
+        "crossing": pd.Series(named[route // base % base - 1], dtype=object),
+        "destination": pd.Series(named[route % base - 1], dtype=object),
+        "kind": pd.Series(kinds[keys % len(kinds)], dtype=object),
     })
-    return out.sort_values("people_high", ascending=False, kind="stable").reset_index(drop=True)
+    sums = rules.sums(which, len(keys), events, rows)
+    for col in rules.SUM_COLUMNS:
+        out[col] = sums[col].to_numpy()
+    return out.sort_values("high", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def _site_ref(ds: Dataset, sid) -> dict | None:
@@ -238,18 +276,13 @@ def _site_ref(ds: Dataset, sid) -> dict | None:
     }
 
 
-def _source_ref(ds: Dataset, sid: str) -> dict:
-    s = ds.sources.loc[sid]
-    return {"id": sid, "publisher": s["publisher"], "title": s["title"], "author": s["author"],
-            "published": s["published"], "url": s["url"]}
-
-
-def joined_records(ds: Dataset, events: pd.DataFrame) -> list[dict]:
-    """Events with their sites and sources resolved: the shape of `python -m geo events`."""
-    # each site and source is looked up once per call, not once per event (a .loc costs ~50 µs);
+def joined_records(ds: Dataset, events: pd.DataFrame, lang: str = "en") -> list[dict]:
+    """Events with their sites resolved, their figure as derived from their claims, and every claim
+    with its source: the shape of `python -m geo events` and of the GeoJSON download."""
+    from . import evidence
+    # each site is looked up once per call, not once per event (a .loc costs ~50 µs);
     # every record still gets dicts of its own
     site_refs: dict = {}
-    source_refs: dict = {}
 
     def site(sid):
         if sid is None or (isinstance(sid, float) and np.isnan(sid)):
@@ -259,11 +292,10 @@ def joined_records(ds: Dataset, events: pd.DataFrame) -> list[dict]:
         ref = site_refs[sid]
         return None if ref is None else dict(ref)
 
-    def source(sid):
-        if sid not in source_refs:
-            source_refs[sid] = _source_ref(ds, sid)
-        return dict(source_refs[sid])
-
+    grouped = evidence.claims_by_event(ds, events.index)
+    texts = evidence.figure_texts(ds, events, lang, grouped=grouped)
+    bases = evidence.basis(events)
+    empty = ds.claims.iloc[:0]
     out = []
     for ev in events.itertuples(index=False):
         out.append({
@@ -271,34 +303,51 @@ def joined_records(ds: Dataset, events: pd.DataFrame) -> list[dict]:
             "date": ev.date.strftime("%Y-%m-%d"),
             "date_precision": str(ev.date_precision),
             "kind": ev.kind,
-            "people_low": int(ev.people_low),
-            "people_high": int(ev.people_high),
+            "figure": {
+                "text": texts[ev.id], "basis": bases[ev.id],
+                "people_low": int(ev.people_low) if ev.has_figure else None,
+                "people_high": int(ev.people_high) if ev.has_figure else None,
+                "approx": bool(ev.approx), "low_open": bool(ev.low_open), "high_open": bool(ev.high_open),
+            },
             "origin": site(ev.origin),
             "crossing": site(ev.crossing),
             "destination": site(ev.destination),
             "part_of": ev.part_of,
             "confidence": ev.confidence,
-            "sources": [source(s) for s in ev.sources],
+            "claims": evidence.claim_records(ds, grouped.get(ev.id, empty), lang),
             "summary": ev.summary,
+            "summary_ko": ev.summary_ko,
             "sensitive": bool(ev.sensitive),
         })
     return out
 
 
 FLAT_COLUMNS = [
-    "id", "date", "date_precision", "kind", "people_low", "people_high",
+    "id", "date", "date_precision", "kind", "people", "people_basis", "people_low_stated", "people_high_stated",
     "origin", "origin_name_en", "origin_name_ko", "origin_lon", "origin_lat", "origin_precision",
     "crossing", "crossing_name_en", "crossing_name_ko", "crossing_lon", "crossing_lat", "crossing_precision",
     "destination", "destination_name_en", "destination_name_ko", "destination_lon", "destination_lat", "destination_precision",
-    "part_of", "confidence", "sources", "source_publishers", "source_titles", "source_dates", "source_urls", "summary",
+    "part_of", "confidence", "claims", "sources", "source_publishers", "source_titles", "source_dates", "source_urls",
+    "summary",
 ]
 
 
-def flat_table(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
-    """One row per event with site names/coordinates and sources flattened (for CSV export)."""
-    out = events[["id", "date", "date_precision", "kind", "people_low", "people_high", "part_of", "confidence", "summary"]].copy()
+def flat_table(ds: Dataset, events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """One row per event with site names/coordinates, its figure in words with who states it, its
+    claims side by side, and its sources flattened (for CSV export and the events table)."""
+    from . import evidence
+    out = events[["id", "date", "date_precision", "kind", "part_of", "confidence", "summary"]].copy()
     out["date"] = out["date"].dt.strftime("%Y-%m-%d")
     out["date_precision"] = out["date_precision"].astype(str)
+    grouped = evidence.claims_by_event(ds, events.index)
+    out["people"] = evidence.figure_texts(ds, events, lang, grouped=grouped)
+    out["people_basis"] = evidence.basis(events)
+    has = events["has_figure"].to_numpy()
+    out["people_low_stated"] = pd.array(np.where(has, events["people_low"], 0), dtype="Int64")
+    out["people_high_stated"] = pd.array(np.where(has, events["people_high"], 0), dtype="Int64")
+    out.loc[~has, ["people_low_stated", "people_high_stated"]] = pd.NA
+    empty = ds.claims.iloc[:0]
+    out["claims"] = [evidence.claims_line(ds, grouped.get(eid, empty), lang) for eid in events.index]
     site_cols = ds.sites[["name_en", "name_ko", "lon", "lat", "precision"]].copy()
     site_cols[["lon", "lat"]] = site_cols[["lon", "lat"]].round(6)
     for col in SITE_REFS:
@@ -308,6 +357,7 @@ def flat_table(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
         for attr in ("name_en", "name_ko", "lon", "lat", "precision"):
             out[f"{col}_{attr}"] = joined[attr].to_numpy()
     src = ds.sources
+
     def pick(attr):
         lookup = src[attr].fillna("").to_dict()
         return events["sources"].map(lambda ids: " | ".join(str(lookup.get(i, "")) for i in ids))

@@ -2,6 +2,9 @@
 
 Site features are checked with jsonschema directly; CSV tables are checked column by column
 with pandas from the same schema (see tables.py), which is what keeps 100k rows fast.
+Enumerations carry their own labels (`x-labels`, English and Korean) and colours (`x-colours`):
+every label and colour table in the code is read from here, so a new value needs only its
+schema entry, label and colour.
 """
 
 from __future__ import annotations
@@ -11,15 +14,14 @@ from functools import lru_cache
 
 from jsonschema import Draft202012Validator
 
-from .paths import SCHEMA_DIR
+from .paths import MODEL, SCHEMA_DIR
 
 SCHEMA_FILES = {
-    "site": "site.schema.json",
-    "layer": "layer.schema.json",
-    "events": "events.schema.json",
-    "sources": "sources.schema.json",
-    "statistics": "statistics.schema.json",
+    **{name: spec["schema"] for name, spec in MODEL["tables"].items()},
+    "site": MODEL["feature_schema"],
+    "layer": MODEL["layer_schema"],
 }
+LANGS = ("en", "ko")
 
 
 @lru_cache(maxsize=None)
@@ -40,9 +42,62 @@ def columns(name: str) -> list[str]:
     return list(schema(name)["required"])
 
 
+def field_spec(name: str, field: str) -> dict:
+    """A field's schema: a table column, or for 'site' a feature property. An enum that allows null
+    (`oneOf: [null, {enum}]`) is returned as its enum branch."""
+    props = schema(name)["properties"]
+    if name == "site":
+        props = props["properties"]["properties"]
+    spec = props[field]
+    for alt in spec.get("oneOf", []):
+        if "enum" in alt:
+            return {**alt, **{k: v for k, v in spec.items() if k != "oneOf"}}
+    return spec
+
+
 def enum(name: str, field: str) -> list[str]:
-    return list(schema(name)["properties"][field]["enum"])
+    return list(field_spec(name, field)["enum"])
 
 
 def site_enum(field: str) -> list[str]:
-    return list(schema("site")["properties"]["properties"]["properties"][field]["enum"])
+    return enum("site", field)
+
+
+def labels(name: str, field: str, lang: str = "en") -> dict[str, str]:
+    """value → label in `lang` (English where a Korean label is missing), for every enum value."""
+    spec = field_spec(name, field)
+    found = spec.get("x-labels", {})
+    return {v: (found.get(v, {}).get(lang) or found.get(v, {}).get("en") or v) for v in spec["enum"]}
+
+
+def short_labels(name: str, field: str, lang: str = "en") -> dict[str, str]:
+    spec = field_spec(name, field)
+    found = spec.get("x-short-labels", {})
+    full = labels(name, field, lang)
+    return {v: (found.get(v, {}).get(lang) or found.get(v, {}).get("en") or full[v]) for v in spec["enum"]}
+
+
+def colours(name: str, field: str) -> dict[str, str]:
+    """value → colour for every enum value (KeyError on a value without one: the schema is incomplete)."""
+    spec = field_spec(name, field)
+    table = spec["x-colours"]
+    return {v: table[v] for v in spec["enum"]}
+
+
+def missing_vocabulary() -> list[str]:
+    """Enum values that lack a label (or, where the field has colours, a colour): empty when complete."""
+    out = []
+    for name in SCHEMA_FILES:
+        sch = schema(name)
+        props = sch["properties"]["properties"]["properties"] if name == "site" else sch.get("properties", {})
+        for field in props:
+            spec = field_spec(name, field)
+            if "enum" not in spec or "x-labels" not in spec:
+                continue
+            for value in spec["enum"]:
+                for lang in LANGS:
+                    if not spec["x-labels"].get(value, {}).get(lang):
+                        out.append(f"{name}.{field}: {value!r} has no {lang} label")
+                if "x-colours" in spec and value not in spec["x-colours"]:
+                    out.append(f"{name}.{field}: {value!r} has no colour")
+    return out

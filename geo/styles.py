@@ -1,30 +1,23 @@
-"""How each kind of site, country and route looks; shared by the web map and static exports."""
+"""How each kind of site, event, country and route looks; shared by the web map and static exports.
+
+Labels and colours are read from the schemas (data/schema/, `x-labels` and `x-colours`).
+"""
 
 from __future__ import annotations
 
 import math
 
-KIND_COLOURS = {
-    "border-crossing": "#d95f02",
-    "detention-centre": "#1f78b4",
-    "holding-centre": "#6a3d9a",
-    "reeducation-camp": "#b15928",
-    "political-prison-camp": "#a50026",
-}
-KIND_LABELS = {
-    "border-crossing": "Border crossing",
-    "detention-centre": "Detention centre",
-    "holding-centre": "Holding centre",
-    "reeducation-camp": "Re-education camp (kyo-hwa-so)",
-    "political-prison-camp": "Political prison camp (kwan-li-so)",
-}
-COUNTRY_STROKES = {"CN": "#b2182b", "KP": "#08306b", "CN-KP": "#222222"}
-COUNTRY_LABELS = {"CN": "China", "KP": "North Korea", "CN-KP": "China–North Korea border"}
-PRECISION_LABELS = {
-    "facility": "the facility itself",
-    "town": "approximate: town or city centre",
-    "region": "approximate: region only",
-}
+from . import schemas
+
+KIND_COLOURS = schemas.colours("site", "kind")
+KIND_LABELS = schemas.labels("site", "kind")
+COUNTRY_STROKES = schemas.colours("site", "country")
+COUNTRY_LABELS = schemas.labels("site", "country")
+PRECISION_LABELS = schemas.labels("site", "precision")
+EVENT_KIND_COLOURS = schemas.colours("events", "kind")
+EVENT_KIND_LABELS = schemas.labels("events", "kind")
+EVENT_KINDS = tuple(schemas.enum("events", "kind"))
+SIZE_KIND = "repatriation"  # the kind whose figures size markers and routes unless the reader picks another
 ROUTE_COLOUR = "#c51b7d"
 APPROX_DASH = "4 4"
 
@@ -37,8 +30,3 @@ def scaled(value: float, largest: float, lo: float, hi: float) -> float:
     if largest <= 0 or value <= 0:
         return lo
     return lo + (hi - lo) * math.sqrt(value / largest)
-
-
-def people_range(low: int, high: int) -> str:
-    low, high = int(low), int(high)
-    return f"{low:,}" if low == high else f"{low:,}–{high:,}"

@@ -1,20 +1,17 @@
 """The data files an editor can change: the site layers and the CSV tables, by part name.
 
-A part is a layer name ('crossings', …) or a table name ('events', 'sources', 'statistics'); the
-same names key geo.dataset.check's overrides.
+A part is a layer name ('crossings', …) or a table name ('events', 'sources', 'claims',
+'statistics'); the same names key geo.dataset.check's overrides. All from the registry (geo.paths).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..paths import EVENTS_FILE, LAYER_TITLES, LAYERS, SOURCES_FILE, layer_path
-from ..statistics import STATISTICS_FILE
+from ..paths import LAYER_TITLES, LAYERS, MODEL, TABLE_FILES, TABLES, layer_path
 
-TABLE_FILES = {"events": EVENTS_FILE, "sources": SOURCES_FILE, "statistics": STATISTICS_FILE}
-TABLES = tuple(TABLE_FILES)
 PARTS = (*LAYERS, *TABLES)
-TITLES = {**LAYER_TITLES, "events": "Events", "sources": "Sources", "statistics": "Statistics"}
+TITLES = {**LAYER_TITLES, **{name: spec["title"]["en"] for name, spec in MODEL["tables"].items()}}
 
 
 def relative_name(part: str) -> str:

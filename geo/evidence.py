@@ -1,0 +1,107 @@
+"""Events with their claims and sources, worded for readers: what every output shows of an event.
+
+The map's popups, the site panel, the events table, the Sites page, the HTML export, the downloads
+and `python -m geo events` all call these, so an event reads the same everywhere: its figure as
+geo.claims derives it, and each claim with its source (publisher, date, link).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import claims as rules
+from .dataset import Dataset
+
+
+def publishers(ds: Dataset) -> dict:
+    return ds.sources["publisher"].to_dict()
+
+
+def claims_by_event(ds: Dataset, event_ids) -> dict[str, pd.DataFrame]:
+    """The claims of the given events, each event's in file order (events without claims: absent)."""
+    if ds.claims is None or not len(ds.claims):
+        return {}
+    wanted = ds.claims[ds.claims["event"].isin(list(event_ids))]
+    return {eid: group for eid, group in wanted.groupby("event", sort=False)}
+
+
+def _umbrella_compact(ds: Dataset, umbrella: str | None, lang: str) -> str | None:
+    if not isinstance(umbrella, str) or umbrella not in ds.events.index:
+        return None
+    u = ds.events.loc[umbrella]
+    if not u["has_figure"]:
+        return None
+    return rules.compact_text(u["people_low"], u["people_high"], bool(u["approx"]), bool(u["low_open"]),
+                              bool(u["high_open"]), lang)
+
+
+def figure_texts(ds: Dataset, events: pd.DataFrame, lang: str = "en", attributed: bool = True,
+                 grouped: dict | None = None) -> pd.Series:
+    """Each event's figure in words, with who states it (index: event id)."""
+    grouped = claims_by_event(ds, events.index) if grouped is None else grouped
+    pubs = publishers(ds)
+    empty = ds.claims.iloc[:0] if ds.claims is not None else pd.DataFrame(columns=["qualifier"])
+    out = []
+    for eid, part_of in zip(events.index, events["part_of"].to_numpy(dtype=object)):
+        share = _umbrella_compact(ds, part_of, lang)
+        out.append(rules.event_figure_text(grouped.get(eid, empty), pubs, lang, share_of=share, attributed=attributed))
+    return pd.Series(out, index=events.index, dtype=object)
+
+
+def basis(events: pd.DataFrame) -> pd.Series:
+    """How each event's figure was reached: agreeing, conflicting, share of an umbrella, not reported."""
+    has = events["has_figure"].to_numpy()
+    agree = events["agree"].to_numpy()
+    part = pd.notna(events["part_of"].to_numpy(dtype=object))
+    out = np.select([has & agree, has & ~agree, ~has & part], ["as stated", "sources disagree", "share not reported"],
+                    "not reported")
+    return pd.Series(out, index=events.index, dtype=object)
+
+
+def claim_records(ds: Dataset, claims: pd.DataFrame, lang: str = "en") -> list[dict]:
+    """One event's claims as plain records: the figure as stated, who says it, and the source."""
+    out = []
+    for c in claims.itertuples(index=False):
+        src = ds.sources.loc[c.source] if c.source in ds.sources.index else None
+        out.append({
+            "id": c.id,
+            "source": _source_ref(src, c.source),
+            "said_by": c.said_by,
+            "attributed_to": rules.attribution(c.said_by, src["publisher"] if src is not None else c.source),
+            "qualifier": c.qualifier,
+            "people": None if pd.isna(c.people) else int(c.people),
+            "people_to": None if pd.isna(c.people_to) else int(c.people_to),
+            "stated": rules.stated_text(c.qualifier, None if pd.isna(c.people) else int(c.people),
+                                        None if pd.isna(c.people_to) else int(c.people_to), lang),
+            "date": c.date,
+            "date_precision": c.date_precision,
+            "sites": list(c.sites),
+            "note": c.note,
+        })
+    return out
+
+
+def _source_ref(src, sid: str) -> dict:
+    if src is None:
+        return {"id": sid}
+    return {"id": sid, "publisher": src["publisher"], "title": src["title"], "author": src["author"],
+            "published": src["published"], "url": src["url"], "archive_url": src.get("archive_url"),
+            "accessed": src.get("accessed"), "language": src.get("language"), "role": src.get("role"),
+            "cites": src.get("cites")}
+
+
+def claims_line(ds: Dataset, claims: pd.DataFrame, lang: str = "en") -> str:
+    """Claims side by side on one line: 'Human Rights Watch: more than 500 | TJWG (Newsweek, 2023-12): about 600'."""
+    parts = []
+    for rec in claim_records(ds, claims, lang):
+        src = rec["source"]
+        where = src.get("publisher", src["id"])
+        if src.get("published"):
+            where += f", {src['published']}"
+        who = rec["attributed_to"]
+        label = who if who == src.get("publisher") else f"{who} (in {where})"
+        if who == src.get("publisher") and src.get("published"):
+            label = f"{who} ({src['published']})"
+        parts.append(f"{label}: {rec['stated']}")
+    return " | ".join(parts)
