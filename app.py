@@ -8,9 +8,9 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import mapbuild, query
+from geo import evidence, mapbuild, query
 from geo.downloads import events_csv, events_geojson
-from geo.styles import people_range
+from geo.styles import EVENT_KIND_LABELS, SIZE_KIND
 from pages.shared import chrome
 
 
@@ -28,20 +28,22 @@ def map_page() -> None:
     cols = st.columns(4)
     cols[0].metric("Events", f"{summary.events:,}", help="Events in the selection. A mass return through several "
                    "crossings is one event with one part per crossing.")
-    for col, (kind, label) in zip(cols[1:], [("repatriation", "Returned to North Korea"), ("arrest", "Arrested in China"),
-                                             ("detention", "Reported held in China")]):
-        n, low, high = summary.by_kind.get(kind, (0, 0, 0))
-        col.metric(label, people_range(low, high), help=f"People, low–high, over {n} {kind} event(s); "
-                   "umbrella events count once, not again through their parts.")
-    others = [f"{kind.replace('-', ' ')}: {people_range(lo, hi)} people in {n} event(s)"
-              for kind, (n, lo, hi) in summary.by_kind.items() if kind not in ("repatriation", "arrest", "detention")]
+    headline = ("repatriation", "arrest", "detention")
+    for col, kind in zip(cols[1:], headline):
+        row = summary.kind(kind)
+        col.metric(EVENT_KIND_LABELS[kind], chrome.metric_value(row),
+                   help=f"People, as the sources state them: {evidence.total_text(ds, events, row)}. "
+                        "A sum over several events is a computation and says so; umbrella events count once, "
+                        "not again through their parts; events without a reported figure are counted, never guessed.")
+    others = [f"{EVENT_KIND_LABELS[kind]}: {evidence.total_text(ds, events, row)}"
+              for kind, row in summary.by_kind.iterrows() if kind not in headline]
     if others:
-        st.caption("Also in the selection — " + "; ".join(others) + ". Kinds are not added up: the same people "
-                   "may be arrested, held and returned.")
+        st.caption("Also in the selection — " + "; ".join(others) + ".")
+    st.caption("Kinds are never added up: the same people may be arrested, held and returned.")
 
     selected = st.session_state.get("site")
     base = mapbuild.base_map()
-    layers = [mapbuild.route_layer(ds, routes), mapbuild.site_layer(ds, totals, f.layers, selected)]
+    layers = [mapbuild.route_layer(ds, routes, events=events), mapbuild.site_layer(ds, totals, f.layers, selected, events)]
     out = st_folium(base, key="map", height=560, use_container_width=True, feature_group_to_add=layers,
                     returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}
     clicks = out.get("last_object_clicked_count")
@@ -51,8 +53,10 @@ def map_page() -> None:
         if hit in ds.sites.index and hit != st.session_state.get("site"):
             chrome.select_site(hit)
             st.rerun()
-    st.caption("Marker size: people in the selected period (area-true). Route width: pale = high figure, dark = low figure. "
-               "Dashed outline and circle: approximate location with its uncertainty radius.")
+    st.caption(f"Marker size: people {EVENT_KIND_LABELS[SIZE_KIND].lower()} in the selected period, as the sources "
+               "state them (area-true); other kinds are never added in. Routes are coloured by event kind; width: pale = "
+               "largest figure stated, dark = smallest. Dashed outline and circle: approximate location with its "
+               "uncertainty radius.")
 
     site = st.session_state.get("site")
     if site and site in ds.sites.index:

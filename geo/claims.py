@@ -228,7 +228,7 @@ def _sources_per_event(n: int, pos: np.ndarray, sources: np.ndarray) -> np.ndarr
 
 # --- sums, vectorised over groups ----------------------------------------------------------------
 
-SUM_COLUMNS = ("events", "low", "high", "approx", "low_open", "high_open", "unreported")
+SUM_COLUMNS = ("events", "low", "high", "approx", "low_open", "high_open", "unreported", "only")
 
 
 def sums(group: np.ndarray, n_groups: int, events: pd.DataFrame, rows: np.ndarray | None = None) -> pd.DataFrame:
@@ -236,7 +236,8 @@ def sums(group: np.ndarray, n_groups: int, events: pd.DataFrame, rows: np.ndarra
     keep the sum's meaning. `group[i]` is the group of `events.iloc[rows[i]]` (rows: all, by default).
 
     An event whose smallest figure is an 'up to' adds 0 to the low sum (it has no floor); an event
-    without a figure adds nothing and is counted in `unreported`.
+    without a figure adds nothing and is counted in `unreported`. `only`: for a group of one event,
+    its row position in `events` (so it can be worded as its own claims say), else -1.
     """
     rows = np.arange(len(events)) if rows is None else rows
     has = events["has_figure"].to_numpy()[rows]
@@ -258,6 +259,7 @@ def sums(group: np.ndarray, n_groups: int, events: pd.DataFrame, rows: np.ndarra
         "low_open": any_of(low_open & has),
         "high_open": any_of(events["high_open"].to_numpy()[rows] & has),
         "unreported": count((~has).astype(np.int64)).astype(np.int64),
+        "only": np.where(count() == 1, count(rows.astype(np.float64)), -1).round().astype(np.int64),
     })
 
 

@@ -1,4 +1,8 @@
-"""The filtered events as files a reader can take away: CSV and GeoJSON."""
+"""The filtered events as files a reader can take away: CSV and GeoJSON.
+
+Each event carries its figure as derived from its claims, every claim with its source, and the data
+version (geo.version) it came from: a figure quoted from a download can be traced back.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,15 @@ import json
 
 import pandas as pd
 
+from . import version
 from .dataset import SITE_REFS, Dataset
 from .query import flat_table, joined_records
 
 
 def events_csv(ds: Dataset, events: pd.DataFrame) -> bytes:
-    return flat_table(ds, events).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    table = flat_table(ds, events)
+    table["data_version"] = version.of(ds.root).credit_line()
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def events_geojson(ds: Dataset, events: pd.DataFrame) -> bytes:
@@ -29,5 +36,9 @@ def events_geojson(ds: Dataset, events: pd.DataFrame) -> bytes:
             geometry = None
         props = {k: v for k, v in rec.items() if k != "id"}
         features.append({"type": "Feature", "id": rec["id"], "geometry": geometry, "properties": props})
-    doc = {"type": "FeatureCollection", "features": features}
+    v = version.of(ds.root)
+    doc = {"type": "FeatureCollection",
+           "metadata": {"data_version": v.version, "as_of": v.as_of, "sha256": v.sha256, "licence": v.licence,
+                        "credit": v.credit_line()},
+           "features": features}
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

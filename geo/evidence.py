@@ -32,8 +32,10 @@ def _umbrella_compact(ds: Dataset, umbrella: str | None, lang: str) -> str | Non
     u = ds.events.loc[umbrella]
     if not u["has_figure"]:
         return None
-    return rules.compact_text(u["people_low"], u["people_high"], bool(u["approx"]), bool(u["low_open"]),
-                              bool(u["high_open"]), lang)
+    # the umbrella's sources disagree: the share is of the span between their figures, as stated
+    approx = bool(u["approx"]) and bool(u["agree"])
+    return rules.compact_text(u["people_low"], u["people_high"], approx, bool(u["low_open"]) and bool(u["agree"]),
+                              bool(u["high_open"]) and bool(u["agree"]), lang)
 
 
 def figure_texts(ds: Dataset, events: pd.DataFrame, lang: str = "en", attributed: bool = True,
@@ -105,3 +107,12 @@ def claims_line(ds: Dataset, claims: pd.DataFrame, lang: str = "en") -> str:
             label = f"{who} ({src['published']})"
         parts.append(f"{label}: {rec['stated']}")
     return " | ".join(parts)
+
+
+def total_text(ds: Dataset, events: pd.DataFrame, row, lang: str = "en") -> str:
+    """One group's figure (a row of claims.sums over `events`): a single event in its own words, with
+    who states it; several as the labelled computed sum."""
+    only = int(row["only"]) if "only" in row else -1
+    if int(row["events"]) == 1 and 0 <= only < len(events):
+        return figure_texts(ds, events.iloc[[only]], lang).iloc[0]
+    return rules.sum_text(row, lang)

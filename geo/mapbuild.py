@@ -15,13 +15,14 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from . import basemap
+from . import basemap, evidence, query
+from . import claims as rules
 from . import safe_html as h
 from .assets import APP_STATIC_URL, use_local_assets
 from .dataset import Dataset
 from .region import BORDER_BOUNDS
-from .styles import (APPROX_DASH, COUNTRY_LABELS, COUNTRY_STROKES, KIND_COLOURS, KIND_LABELS, MAX_RADIUS, MAX_WIDTH,
-                     MIN_RADIUS, MIN_WIDTH, PRECISION_LABELS, ROUTE_COLOUR, people_range, scaled)
+from .styles import (APPROX_DASH, COUNTRY_LABELS, COUNTRY_STROKES, EVENT_KIND_COLOURS, EVENT_KIND_LABELS, KIND_COLOURS, KIND_LABELS,
+                     MAX_RADIUS, MAX_WIDTH, MIN_RADIUS, MIN_WIDTH, PRECISION_LABELS, ROUTE_COLOUR, SIZE_KIND, scaled)
 
 ONLINE_TILES = "OpenStreetMap"
 
@@ -124,19 +125,24 @@ class Legend(MacroElement):
 {% endmacro %}
 """)
 
-    def __init__(self):
+    def __init__(self, size_kind: str = SIZE_KIND):
         super().__init__()
         self._name = "Legend"
         dot = "<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{};border:2px {} {};margin-right:5px;vertical-align:-1px'></span>"
         rows = [dot.format(colour, "solid", "#fff") + h.text(KIND_LABELS[kind]) for kind, colour in KIND_COLOURS.items()]
         rows += [dot.format("#fff", "solid", stroke) + h.text(f"outline: {COUNTRY_LABELS[c]}") for c, stroke in COUNTRY_STROKES.items()]
         rows.append(dot.format("#fff", "dashed", "#555") + "approximate location (dashed circle: uncertainty)")
-        rows.append(f"<span style='display:inline-block;width:22px;height:8px;background:{ROUTE_COLOUR};opacity:.3;margin-right:5px'></span>"
-                    "route: high figure; dark core: low figure")
+        bar = "<span style='display:inline-block;width:22px;height:8px;background:{};opacity:.55;margin-right:5px'></span>"
+        rows += [bar.format(colour) + h.text(f"route: {EVENT_KIND_LABELS[kind].lower()}") for kind, colour in EVENT_KIND_COLOURS.items()
+                 if kind in ROUTE_KINDS]
+        rows.append("route width: largest figure stated; dark core: smallest")
+        rows.append(h.text(f"Marker size and route width: {EVENT_KIND_LABELS[size_kind].lower()} "
+                           "(people, as the sources state them; other kinds are never added in)"))
         self.body = "<b>Legend</b><br>" + "<br>".join(rows)
 
 
-def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False) -> folium.Map:
+def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
+             size_kind: str = SIZE_KIND) -> folium.Map:
     """The part of the map that never changes with the filters.
 
     embed_basemap: put the basemap into the page (standalone HTML) instead of fetching it from
@@ -155,7 +161,7 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
             m.add_child(VectorBasemap(name, data=basemap.layer(name), fills=fills))
         else:
             m.add_child(VectorBasemap(name, url=f"{static_url}{basemap.STATIC_URL_PATH}{name}.geojson", fills=fills))
-    m.add_child(Legend())
+    m.add_child(Legend(size_kind))
     if online_tiles:
         folium.TileLayer(ONLINE_TILES, name="Online street map (needs internet)", overlay=True, show=False,
                          control=True).add_to(m)
@@ -173,12 +179,22 @@ SITE_ID_PREFIX = "site id: "
 _SITE_ID = re.compile(re.escape(SITE_ID_PREFIX) + r"([a-z0-9]+(?:-[a-z0-9]+)*)")
 
 
-def site_tooltip(site, stats) -> str:
-    """Names, numbers, and the site id (which is also how a click is traced back to its site)."""
-    people = people_range(stats["people_low"], stats["people_high"])
+def figure(ds: Dataset, events: pd.DataFrame | None, row, lang: str = "en") -> str:
+    """A group's figure: one event in its sources' words, several as a labelled computed sum."""
+    return evidence.total_text(ds, events, row, lang) if events is not None else rules.sum_text(row, lang)
+
+
+def site_tooltip(site, stats, size_kind: str = SIZE_KIND, people: str | None = None) -> str:
+    """Names, events, the sizing kind's figure, and the site id (which is also how a click is traced
+    back to its site). Only one kind's people: kinds are never added up."""
     approx = " (approximate location)" if site["precision"] != "facility" else ""
+    size = {c: stats.get(f"size_{c}", 0) for c in rules.SUM_COLUMNS}
+    if not size["events"]:
+        people = f"no {EVENT_KIND_LABELS[size_kind].lower()} events"
+    else:
+        people = f"{EVENT_KIND_LABELS[size_kind]}: {people or rules.sum_text(size)}"
     return (f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}{h.text(approx)}<br>"
-            f"{int(stats['events'])} event(s), {people} people in the selected period<br>"
+            f"{int(stats['events'])} event(s) in the selected period; {h.text(people)}<br>"
             f"<span style='color:#777;font-size:11px'>{SITE_ID_PREFIX}{h.text(site['id'])}</span>")
 
 
@@ -188,7 +204,40 @@ def site_from_tooltip(text: str | None) -> str | None:
     return found.group(1) if found else None
 
 
-def site_popup(site, stats) -> str:
+ROUTE_KINDS = ("repatriation", "transfer")  # the kinds that move people between places (legend rows)
+POPUP_EVENTS = 6  # events listed in a popup, newest first; the site panel lists them all
+
+
+def source_links(ds: Dataset, source_ids) -> str:
+    """Each source as 'Publisher (date)', linked when its address is a plain http(s) one; escaped."""
+    out = []
+    for sid in source_ids:
+        if sid not in ds.sources.index:
+            continue
+        src = ds.sources.loc[sid]
+        label = src["publisher"] + (f", {src['published']}" if src["published"] else "")
+        out.append(h.link(label, src["url"] or src.get("archive_url")))
+    return "; ".join(out)
+
+
+def event_items(ds: Dataset, events: pd.DataFrame, limit: int = POPUP_EVENTS) -> str:
+    """An HTML list of events (newest first): date, kind, the figure with who states it, its sources."""
+    shown = events.iloc[::-1].iloc[:limit]
+    if not len(shown):
+        return ""
+    grouped = evidence.claims_by_event(ds, shown.index)
+    texts = evidence.figure_texts(ds, shown, grouped=grouped)
+    items = []
+    for eid, ev in zip(shown.index, shown.itertuples(index=False)):
+        items.append(f"<li><b>{h.text(ev.date.strftime('%Y-%m-%d'))}</b> · {h.text(EVENT_KIND_LABELS.get(ev.kind, ev.kind))}: "
+                     f"{h.text(texts[eid])}<br><span class='muted'>Sources: {source_links(ds, ev.sources)}</span></li>")
+    more = f"<p class='muted'>{len(events) - len(shown)} more event(s) in the site panel below the map.</p>" if len(events) > len(shown) else ""
+    return f"<ul class='popup-events'>{''.join(items)}</ul>{more}"
+
+
+def site_popup(site, stats, kind_rows=None, items: str = "", figures: dict | None = None) -> str:
+    """The site's names, kind, location quality, each event kind's computed figure (never added
+    across kinds), and its latest events each with its own sources."""
     rows = [
         ("Kind", KIND_LABELS.get(site["kind"], site["kind"])),
         ("Country", COUNTRY_LABELS.get(site["country"], site["country"])),
@@ -196,10 +245,14 @@ def site_popup(site, stats) -> str:
     ]
     if site.get("side_cn"):
         rows.append(("Sides", f"{site['side_cn']} (China) – {site['side_kp']} (North Korea)"))
-    rows.append(("Selected period", f"{int(stats['events'])} event(s); {people_range(stats['people_low'], stats['people_high'])} people"))
+    rows.append(("Selected period", f"{int(stats['events'])} event(s)"))
+    if kind_rows is not None:
+        for kind, row in kind_rows.iterrows():
+            rows.append((EVENT_KIND_LABELS.get(kind, kind), (figures or {}).get(kind) or rules.sum_text(row)))
     body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{h.text(k)}</th><td>{h.text(v)}</td></tr>" for k, v in rows)
     notes = f"<p class='muted'>{h.text(site['notes'])}</p>" if site.get("notes") else ""
-    return f"<div class='site-popup'>{_names(site)}<table>{body}</table>{notes}<p class='muted'>Click shows its events and sources below the map.</p></div>"
+    return (f"<div class='site-popup'>{_names(site)}<table>{body}</table>{items}{notes}"
+            "<p class='muted'>Click shows all its events and sources below the map.</p></div>")
 
 
 def _json(value) -> str:
@@ -259,12 +312,12 @@ class _RouteRows(MacroElement):
   group.on("remove", function () { canvas.remove(); });  // a rerun replaces the group: take its canvas too
   rows.forEach(function (r) {
     var pts = r[0].map(function (i) { return [stops[i][0], stops[i][1]]; });
-    var label = "<b>" + r[0].map(function (i) { return stops[i][2]; }).join(" \\u2192 ") + "<\\/b><br>" + r[3] +
-                " event(s); " + r[4] + " people<br><span style='color:#666'>" + r[5] + "<\\/span>";
-    L.polyline(pts, {color: {{ this.colour|tojson }}, weight: r[1], opacity: 0.3, renderer: canvas,
+    var label = "<b>" + r[0].map(function (i) { return stops[i][2]; }).join(" \\u2192 ") + "<\\/b><br>" + r[5] + ": " +
+                r[4] + "<br><span style='color:#666'>" + r[3] + " event(s)<\\/span>";
+    L.polyline(pts, {color: r[6], weight: r[1], opacity: 0.3, renderer: canvas,
                      className: "route-line route-high"}).bindTooltip(label, {sticky: true}).addTo(group);
     if (r[2]) {
-      L.polyline(pts, {color: {{ this.colour|tojson }}, weight: r[2], opacity: 0.9, renderer: canvas, interactive: false,
+      L.polyline(pts, {color: r[6], weight: r[2], opacity: 0.9, renderer: canvas, interactive: false,
                        className: "route-line route-low"}).addTo(group);
     }
   });
@@ -275,34 +328,43 @@ class _RouteRows(MacroElement):
     def __init__(self, stops, rows):
         super().__init__()
         self._name = "RouteRows"
-        self.colour = ROUTE_COLOUR
         self.stops_json = _json(stops)
         self.rows_json = _json(rows)
 
 
-def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None, selected: str | None = None) -> folium.FeatureGroup:
-    """Sites as circle markers coloured by kind, outlined by country, sized by people in the period.
+def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None, selected: str | None = None,
+               events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND) -> folium.FeatureGroup:
+    """Sites as circle markers coloured by kind, outlined by country, sized by the people of ONE
+    event kind (size_kind) in the period: area-true, as the sources state them.
 
-    Approximate locations get a dashed outline and a dashed circle of their uncertainty radius.
-    Tooltip and popup HTML are built (and escaped) here, on the server.
+    totals: query.site_totals (per site and kind). events: the selection, for each popup's list of
+    events with their own sources (None: popups give the figures only). Approximate locations get a
+    dashed outline and a dashed circle of their uncertainty radius. Tooltip and popup HTML are built
+    (and escaped) here, on the server.
     """
     group = folium.FeatureGroup(name="Sites")
     sites = ds.sites if layers is None else ds.sites[ds.sites["layer"].isin(layers).to_numpy()]
-    largest = float(totals["people_high"].max()) if len(totals) else 0.0
-    stats_of = totals.to_dict("index")
-    empty = {"events": 0, "people_low": 0, "people_high": 0}
+    summary = query.site_summary(ds, totals, size_kind)
+    largest = float(summary.loc[sites.index, "size_high"].max()) if len(sites) else 0.0
+    stats_of = summary.to_dict("index")
     rows = []
     for site in sites.drop(columns="geometry").to_dict("records"):
         sid = site["id"]
-        stats = stats_of.get(sid, empty)
+        stats = stats_of[sid]
         approx = site["precision"] != "facility"
+        items, figures, people = "", {}, None
+        kind_rows = query.kinds_at(totals, sid)
+        if events is not None and stats["events"]:
+            items = event_items(ds, events[query.touches_site(events, sid)])
+            figures = {kind: figure(ds, events, row) for kind, row in kind_rows.iterrows()}
+            people = figures.get(size_kind)
         rows.append([
             round(float(site["lat"]), 6), round(float(site["lon"]), 6),
-            round(scaled(float(stats["people_high"]), largest, MIN_RADIUS, MAX_RADIUS), 2),
+            round(scaled(float(stats["size_high"]), largest, MIN_RADIUS, MAX_RADIUS), 2),
             "#ffd400" if sid == selected else COUNTRY_STROKES[site["country"]],
             4 if sid == selected else 2, APPROX_DASH if approx else None, KIND_COLOURS[site["kind"]],
             0.85 if int(stats["events"]) else 0.35, f"site-marker site-{sid}",
-            site_tooltip(site, stats), site_popup(site, stats),
+            site_tooltip(site, stats, size_kind, people), site_popup(site, stats, kind_rows, items, figures),
             int(site["uncertainty_m"]) if approx else 0,
             1 if sid == selected else 0,
         ])
@@ -310,32 +372,38 @@ def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = Non
     return group
 
 
-def route_layer(ds: Dataset, routes: pd.DataFrame) -> folium.FeatureGroup:
-    """Routes origin → crossing → destination; a pale wide line for the high figure and a dark
-    line inside it for the low figure, so a range reads as a range."""
+def route_layer(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, events: pd.DataFrame | None = None) -> folium.FeatureGroup:
+    """Routes origin → crossing → destination, one line per route and event kind, coloured by kind
+    (`kind`: only that one); a pale wide line for the largest figure stated and a dark line inside it
+    for the smallest, so a range reads as a range. Kinds are never added together."""
     group = folium.FeatureGroup(name="Routes")
-    largest = float(routes["people_high"].max()) if len(routes) else 0.0
+    if kind is not None and len(routes):
+        routes = routes[routes["kind"].eq(kind).to_numpy()]
+    largest = float(routes["high"].max()) if len(routes) else 0.0
     sites = ds.sites
     index = {sid: i for i, sid in enumerate(sites.index)}
     stops_table = [[round(float(lat), 6), round(float(lon), 6), f"{h.text(en)} ({h.text(ko)})"]
                    for lat, lon, en, ko in zip(sites["lat"], sites["lon"], sites["name_en"], sites["name_ko"])]
     rows = []
-    for route in routes.itertuples(index=False):
-        stops = [index[s] for s in (route.origin, route.crossing, route.destination) if s is not None and s in index]
+    for route in routes.to_dict("records"):
+        stops = [index[s] for s in (route["origin"], route["crossing"], route["destination"]) if s is not None and s in index]
         if len(stops) < 2:
             continue
-        high_w = scaled(float(route.people_high), largest, MIN_WIDTH, MAX_WIDTH)
-        low_w = scaled(float(route.people_low), largest, MIN_WIDTH * 0.6, MAX_WIDTH) if route.people_low else 0
-        rows.append([stops, round(high_w, 2), round(max(low_w * 0.55, 1.0), 2) if low_w else 0, int(route.events),
-                     people_range(route.people_low, route.people_high), h.text(route.kinds)])
+        low = 0 if route["low_open"] else route["low"]
+        high_w = scaled(float(route["high"]), largest, MIN_WIDTH, MAX_WIDTH)
+        low_w = scaled(float(low), largest, MIN_WIDTH * 0.6, MAX_WIDTH) if low else 0
+        rows.append([stops, round(high_w, 2), round(max(low_w * 0.55, 1.0), 2) if low_w else 0, int(route["events"]),
+                     h.text(figure(ds, events, route)), h.text(EVENT_KIND_LABELS.get(route["kind"], route["kind"])),
+                     EVENT_KIND_COLOURS.get(route["kind"], ROUTE_COLOUR)])
     group.add_child(_RouteRows(stops_table, rows))
     return group
 
 
 def full_map(ds: Dataset, totals: pd.DataFrame, routes: pd.DataFrame, layers=None, selected=None,
-             static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False) -> folium.Map:
+             static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
+             events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND) -> folium.Map:
     """Base plus both layers in one map: for standalone HTML, benchmarks and tests."""
-    m = base_map(static_url, online_tiles, embed_basemap)
-    route_layer(ds, routes).add_to(m)
-    site_layer(ds, totals, layers, selected).add_to(m)
+    m = base_map(static_url, online_tiles, embed_basemap, size_kind)
+    route_layer(ds, routes, events=events).add_to(m)
+    site_layer(ds, totals, layers, selected, events, size_kind).add_to(m)
     return m

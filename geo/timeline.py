@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from . import claims as rules
 from .query import counted_events
+from .styles import EVENT_KIND_LABELS
+
+COLUMNS = ["month", "kind", "kind_label", *rules.SUM_COLUMNS, "figure"]
 
 
 def monthly_counts(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per (month, kind): events, people low and high. Parts of an umbrella event in the
-    selection are not counted again."""
+    """One row per (month, kind): the events and the computed sum of their figures as the sources
+    state them (claims.sums), worded (`figure`). Parts of an umbrella event in the selection are not
+    counted again, and kinds are never added together."""
     counted = counted_events(events)
     if counted.empty:
-        return pd.DataFrame(columns=["month", "kind", "events", "people_low", "people_high"])
+        return pd.DataFrame(columns=COLUMNS)
     month = counted["date"].dt.to_period("M").dt.to_timestamp()
-    out = (counted.assign(month=month).groupby(["month", "kind"], sort=True)
-           .agg(events=("id", "count"), people_low=("people_low", "sum"), people_high=("people_high", "sum"))
-           .reset_index())
-    return out
+    keys = pd.MultiIndex.from_arrays([month, counted["kind"].astype(object)])
+    codes, uniques = pd.factorize(keys, sort=True)
+    out = rules.sums(codes, len(uniques), counted)
+    out.insert(0, "month", uniques.get_level_values(0))
+    out.insert(1, "kind", np.asarray(uniques.get_level_values(1), dtype=object))
+    out.insert(2, "kind_label", out["kind"].map(EVENT_KIND_LABELS))
+    out["low"] = np.where(out["low_open"] & (out["low"] == 0), 0, out["low"])
+    out["figure"] = [rules.sum_text(row) for _, row in out.iterrows()]
+    return out[COLUMNS]

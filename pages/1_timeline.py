@@ -6,6 +6,7 @@ import altair as alt
 import streamlit as st
 
 from geo import query
+from geo.styles import EVENT_KIND_COLOURS, EVENT_KIND_LABELS
 from geo.timeline import monthly_counts
 from pages.shared import chrome
 
@@ -15,20 +16,25 @@ f = chrome.filters(ds)
 events = query.filter_events(ds, f)
 
 st.title("Timeline")
-st.write("People per month by event kind: the solid bar is the low figure, the pale extension reaches the high "
-         "figure. Events dated only to a month or year sit at the start of that period; umbrella events count once.")
+st.write("People per month by event kind, as the sources state them: the solid bar reaches the smallest figure "
+         "stated, the pale extension the largest. A month with several events shows their computed sum; kinds "
+         "are drawn side by side, never added together. Events dated only to a month or year sit at the start of "
+         "that period; umbrella events count once.")
 frame = monthly_counts(events)
 if frame.empty:
     st.info("No events match the filters.")
 else:
+    colour = alt.Color("kind_label:N", title="Kind", scale=alt.Scale(
+        domain=[EVENT_KIND_LABELS[k] for k in EVENT_KIND_COLOURS], range=list(EVENT_KIND_COLOURS.values())))
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=-40))
-    tip = [alt.Tooltip("month:T", format="%Y-%m", title="Month"), "kind:N", "events:Q",
-           alt.Tooltip("people_low:Q", title="People (low)"), alt.Tooltip("people_high:Q", title="People (high)")]
-    base = alt.Chart(frame).encode(x=x, color=alt.Color("kind:N", title="Kind"), tooltip=tip)
-    certain = base.mark_bar(size=9).encode(y=alt.Y("people_low:Q", title="People (dark: low figure; pale: up to high)", stack=None))
-    uncertain = base.mark_bar(size=9, opacity=0.35).encode(y=alt.Y("people_low:Q", stack=None), y2="people_high:Q")
+    tip = [alt.Tooltip("month:T", format="%Y-%m", title="Month"), alt.Tooltip("kind_label:N", title="Kind"),
+           alt.Tooltip("events:Q", title="Events"), alt.Tooltip("figure:N", title="People")]
+    base = alt.Chart(frame).encode(x=x, xOffset="kind_label:N", color=colour, tooltip=tip)
+    certain = base.mark_bar(size=7).encode(y=alt.Y("low:Q", title="People (solid: smallest figure; pale: largest)", stack=None))
+    uncertain = base.mark_bar(size=7, opacity=0.35).encode(y=alt.Y("low:Q", stack=None), y2="high:Q")
     st.altair_chart((uncertain + certain).properties(height=340), width="stretch")
-    st.altair_chart(base.mark_bar(size=9).encode(y=alt.Y("events:Q", title="Events", stack="zero")).properties(height=160),
-                    width="stretch")
-    st.dataframe(frame.assign(month=frame["month"].dt.strftime("%Y-%m")), hide_index=True, width="stretch")
+    st.altair_chart(base.mark_bar(size=7).encode(y=alt.Y("events:Q", title="Events", axis=alt.Axis(tickMinStep=1)))
+                    .properties(height=160), width="stretch")
+    st.dataframe(frame.assign(month=frame["month"].dt.strftime("%Y-%m"))[["month", "kind_label", "events", "figure"]]
+                 .rename(columns={"kind_label": "kind", "figure": "people"}), hide_index=True, width="stretch")
 chrome.footer()

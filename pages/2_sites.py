@@ -6,7 +6,8 @@ import streamlit as st
 
 from geo import query
 from geo.paths import LAYER_TITLES
-from geo.styles import KIND_LABELS, PRECISION_LABELS
+from geo import evidence
+from geo.styles import EVENT_KIND_LABELS, KIND_LABELS, PRECISION_LABELS, SIZE_KIND
 from pages.shared import chrome
 
 chrome.page("Sites")
@@ -16,12 +17,24 @@ events = query.filter_events(ds, f)
 totals = query.site_totals(ds, events)
 
 st.title("Sites")
+
+
+def kind_text(site_id: str, kind: str) -> str:
+    """The site's figure for one kind, as its sources state it (empty when it has none)."""
+    rows = query.kinds_at(totals, site_id)
+    return evidence.total_text(ds, events, rows.loc[kind]) if kind in rows.index else ""
+
+
 sites = ds.sites[ds.sites["layer"].isin(f.layers).to_numpy()]
 table = sites[["name_en", "name_ko", "name_zh", "layer", "kind", "country", "precision", "uncertainty_m", "lon", "lat"]].copy()
 table["layer"] = table["layer"].map(LAYER_TITLES)
 table["kind"] = table["kind"].map(KIND_LABELS)
 table["precision"] = table["precision"].map(PRECISION_LABELS)
-table = table.join(totals[["events", "people_low", "people_high"]])
+summary = query.site_summary(ds, totals, SIZE_KIND)
+table["events"] = summary["events"].reindex(table.index).fillna(0).astype(int)
+for kind in query.KIND_ORDER:  # one column per kind in the selection: kinds are never added up
+    if len(totals) and kind in totals.index.get_level_values("kind"):
+        table[EVENT_KIND_LABELS[kind]] = [kind_text(sid, kind) for sid in table.index]
 st.dataframe(table, width="stretch", column_config={"lon": st.column_config.NumberColumn(format="%.5f"),
                                                      "lat": st.column_config.NumberColumn(format="%.5f")})
 choices = list(sites.index)

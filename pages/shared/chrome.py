@@ -10,10 +10,12 @@ import streamlit as st
 from geo import dataset as dataset_mod
 from geo.fingerprint import fingerprint
 from geo.paths import LAYER_TITLES, LAYERS, data_dir
-from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, public_view, touches_site
+from geo import claims as rules
+from geo import evidence
+from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, kinds_at, public_view, site_totals, touches_site
 from geo.safe_html import safe_url
 from geo.schemas import enum
-from geo.styles import KIND_LABELS, PRECISION_LABELS
+from geo.styles import EVENT_KIND_LABELS, KIND_LABELS, PRECISION_LABELS
 
 APP_TITLE = "Forced repatriations of North Koreans from China"
 KINDS = tuple(enum("events", "kind"))
@@ -188,20 +190,31 @@ def select_site(site_id: str | None) -> None:
 
 
 
+def metric_value(row) -> str:
+    """A kind's figure short enough for a metric tile: the numbers of the (computed) figure, without
+    its attribution or label (the tile's help and the site panel give those)."""
+    if int(row["events"]) == 0:
+        return "–"
+    return rules.sum_text(row, labelled=False)
+
+
 def footer() -> None:
     st.divider()
-    st.caption("Every event and site cites its sources; numbers are ranges where sources differ or say "
-               "'about'; dashed markers and circles are approximate locations. See *About & sources*.")
+    st.caption("Every figure is shown as its sources state it, with who said it; where sources disagree both "
+               "figures are shown; sums are labelled as computed and never add different kinds of event; dashed "
+               "markers and circles are approximate locations. See *About & sources*.")
 
 
 def source_table(ds, source_ids) -> None:
     """Sources as a table with safe links (only http/https addresses become links)."""
 
     rows = ds.sources.loc[[s for s in source_ids if s in ds.sources.index]]
-    frame = rows[["publisher", "title", "author", "published"]].copy()
+    frame = rows[["publisher", "title", "author", "published", "language", "role", "cites", "accessed"]].copy()
     frame["link"] = [safe_url(u) for u in rows["url"]]
+    frame["archived copy"] = [safe_url(u) for u in rows["archive_url"]]
     st.dataframe(frame, hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn("Link", display_text="open")})
+                 column_config={"link": st.column_config.LinkColumn("Link", display_text="open"),
+                                "archived copy": st.column_config.LinkColumn("Archived copy", display_text="open")})
 
 
 def site_panel(ds, site_id: str, events) -> None:
@@ -216,20 +229,41 @@ def site_panel(ds, site_id: str, events) -> None:
         st.text(site["notes"])
     through = events[touches_site(events, site_id)]
     st.markdown(f"**{len(through)} event(s) through this site in the selection**")
+    totals = site_totals(ds, through)
+    for kind, row in kinds_at(totals, site_id).iterrows():
+        st.text(f"{EVENT_KIND_LABELS.get(kind, kind)}: {evidence.total_text(ds, through, row)}")
     if len(through):
-        st.dataframe(through[["date", "date_precision", "kind", "people_low", "people_high", "confidence", "summary"]]
-                     .assign(date=through["date"].dt.strftime("%Y-%m-%d")), hide_index=True, width="stretch")
-    cited = list(dict.fromkeys([s for ids in through["sources"] for s in ids] + list(site["sources"])))
-    st.markdown("**Sources**")
-    source_table(ds, cited)
+        event_claims(ds, through.iloc[::-1])
+    st.markdown("**Sources for the site itself**")
+    source_table(ds, list(site["sources"]))
     if st.button("Clear selected site"):
         select_site(None)
         st.rerun()
 
 
+def event_claims(ds, events) -> None:
+    """Each event with its figure and, beneath it, every claim with its own source: who said what."""
+    grouped = evidence.claims_by_event(ds, events.index)
+    texts = evidence.figure_texts(ds, events, grouped=grouped)
+    for eid, ev in zip(events.index, events.itertuples(index=False)):
+        st.text(f"{ev.date.strftime('%Y-%m-%d')} ({ev.date_precision}) · {EVENT_KIND_LABELS.get(ev.kind, ev.kind)} · "
+                f"{texts[eid]} · {ev.confidence.replace('-', ' ')}\n{ev.summary}")
+        records = evidence.claim_records(ds, grouped.get(eid, ds.claims.iloc[:0]))
+        frame = {
+            "said": [r["stated"] for r in records],
+            "by": [r["attributed_to"] for r in records],
+            "publisher": [r["source"].get("publisher", r["source"]["id"]) for r in records],
+            "published": [r["source"].get("published") or "" for r in records],
+            "note": [r["note"] or "" for r in records],
+            "link": [safe_url(r["source"].get("url")) for r in records],
+        }
+        st.dataframe(frame, hide_index=True, width="stretch",
+                     column_config={"link": st.column_config.LinkColumn("Link", display_text="open")})
+
+
 TABLE_PAGE_ROWS = 500
-TABLE_COLUMNS = ["date", "date_precision", "kind", "people_low", "people_high", "origin_name_en", "crossing_name_en",
-                 "destination_name_en", "confidence", "source_publishers", "summary"]
+TABLE_COLUMNS = ["date", "date_precision", "kind", "people", "people_basis", "origin_name_en", "crossing_name_en",
+                 "destination_name_en", "confidence", "claims", "summary"]
 
 
 def events_table(ds, events) -> None:

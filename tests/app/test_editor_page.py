@@ -202,21 +202,24 @@ def test_conflict_shows_both_versions_and_saves_nothing(root, editors):
 # ---------------------------------------------------------------- tables
 
 def test_table_edit_is_validated_then_saved(root, editors):
+    """Claims are edited like any other table: a qualifier without its number is refused, a fixed row saved."""
     at = task(signed_in(editors), "Edit tables")
-    key = at.data_editor[0].key
-    at.session_state[key] = {"edited_rows": {0: {"people_high": 10}}, "added_rows": [], "deleted_rows": []}
+    at.selectbox(key="table_part").set_value("claims")
     at.run()
-    assert "people_high 10 is below people_low 48" in texts(at)
+    key = at.data_editor[0].key
+    at.session_state[key] = {"edited_rows": {0: {"people": None}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "qualifier 'about' needs the number the source states" in texts(at)
     assert at.button(key="table_save").disabled
     key = at.data_editor[0].key
-    at.session_state[key] = {"edited_rows": {0: {"people_high": 60, "sensitive": True}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[key] = {"edited_rows": {0: {"qualifier": "nearly", "people": 50}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.button(key="table_save").disabled
     at.button(key="table_save").click()
     at.run()
     assert not at.exception
-    row = (root / "events.csv").read_text(encoding="utf-8").splitlines()[1]
-    assert row.startswith("2021-07-14-dandong-return,") and ",48,60," in row and row.endswith(",true")
+    row = (root / "claims.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert row.startswith("2021-07-14-dandong-return--rfa-2021-07-20,") and ",nearly,50,," in row
 
 
 def test_site_table_edit(root, editors):
