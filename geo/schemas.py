@@ -84,14 +84,18 @@ def colours(name: str, field: str) -> dict[str, str]:
     return {v: table[v] for v in spec["enum"]}
 
 
-def missing_vocabulary() -> list[str]:
-    """Enum values that lack a label (or, where the field has colours, a colour): empty when complete."""
+def missing_vocabulary(get=None) -> list[str]:
+    """Enum values that lack a label (or, where the field has colours, a colour): empty when complete.
+    `get(name)` supplies the schemas (default: the shipped ones)."""
+    get = get or schema
     out = []
     for name in SCHEMA_FILES:
-        sch = schema(name)
+        sch = get(name)
         props = sch["properties"]["properties"]["properties"] if name == "site" else sch.get("properties", {})
         for field in props:
-            spec = field_spec(name, field)
+            spec = props[field]
+            spec = next((alt for alt in spec.get("oneOf", []) if "enum" in alt), spec) | {
+                k: v for k, v in spec.items() if k.startswith("x-")}
             if "enum" not in spec or "x-labels" not in spec:
                 continue
             for value in spec["enum"]:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .errors import InvalidData
 from .problems import Problem, row_place
-from .tables import read_table, split_list
+from .tables import read_table, rows_naming_unknown, split_list
 
 from .paths import STATISTICS_FILE  # noqa: E402  (the registry names it)
 TABLE = "statistics"
@@ -94,11 +94,11 @@ def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:
         problems += _wording_check(frame, path, int(line), int(value[line]), int(low[line]), int(high[line]))
 
     if source_ids is not None:
-        for line, cell in frame["sources"].items():
-            bad = [s for s in cell.split(";") if cell and s not in source_ids]
-            if bad:
-                problems.append(Problem(path, row_place(int(line), frame.at[line, "id"], "sources"),
-                                        f"source {bad[0]!r} is not in sources.csv"))
+        lists = split_list(frame["sources"])
+        for line in frame.index[rows_naming_unknown(frame["sources"], source_ids)]:
+            bad = [s for s in lists[line] if s not in source_ids]
+            problems.append(Problem(path, row_place(int(line), frame.at[line, "id"], "sources"),
+                                    f"source {bad[0]!r} is not in sources.csv"))
     return problems
 
 

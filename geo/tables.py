@@ -19,7 +19,7 @@ from .problems import Problem, row_place
 from .readers import decode_text, read_csv_bytes
 from . import schemas
 
-LIST_SEPARATOR = ";"
+from .paths import LIST_SEPARATOR  # noqa: E402  (the registry's; every list cell is split by split_list/list_items)
 FIRST_DATA_LINE = 2  # line 1 is the header
 
 

@@ -81,6 +81,23 @@ def edit_event(root: Path, index: int, **changes) -> Path:
     return write_rows(path, rows)
 
 
+def edit_claim(root: Path, index: int, **changes) -> Path:
+    path = root / "claims.csv"
+    rows = read_rows(path)
+    rows[index].update({k: str(v) for k, v in changes.items()})
+    return write_rows(path, rows)
+
+
+def add_claim(root: Path, **values) -> Path:
+    """Append a claim (unset columns empty) to a data directory's claims.csv."""
+    path = root / "claims.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    rows = read_rows(path)
+    rows.append({c: str(values.get(c, "")) for c in header})
+    return write_rows(path, rows, header)
+
+
 def hostile_copy(tmp_path: Path) -> Path:
     """Fixture data with script payloads in every text field and a javascript: link."""
     root = copy_data(tmp_path)
@@ -105,4 +122,9 @@ def hostile_copy(tmp_path: Path) -> Path:
         row["publisher"] = row["publisher"] + XSS_PAYLOADS[1]
         row["author"] = XSS_PAYLOADS[4]
     write_rows(root / "sources.csv", rows)
+    rows = read_rows(root / "claims.csv")
+    for row in rows:
+        row["said_by"] = XSS_PAYLOADS[0] + " " + XSS_PAYLOADS[2]
+        row["note"] = HOSTILE_NAME
+    write_rows(root / "claims.csv", rows)
     return root

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
 
@@ -9,21 +10,25 @@ from ..cli import add_data_option
 from ..dataset import check
 from ..editing.upload import check_files
 from ..errors import DataFileError, UsageError
-from ..paths import LAYERS, data_dir
+from ..paths import LAYERS, TABLE_FILES, TABLES, data_dir, file_kind, table_by_header
 from ..readers import read_json
 
 
 def configure(p) -> None:
     add_data_option(p)
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="a site layer (.geojson), events.csv or sources.csv, checked against the rest of the data directory")
+                   help="a site layer (.geojson) or a table (events.csv, claims.csv, sources.csv, statistics.csv), checked against the rest of the data directory")
 
 
 def classify(path: Path) -> str:
-    """Which part of the data model a file is: a layer name, 'events' or 'sources'.
+    """Which part of the data model a file is: a layer or table name.
 
-    A layer is known by its `name` member, else by its file name; a table by its name, else its header.
+    A layer is known by its `name` member, else by its file name; a table by its file name (exactly
+    the registry's), else by a header that is exactly one table's columns. Anything else is refused
+    with the names it could have: a copy of statistics.csv called figures.csv is checked as
+    statistics (its header says so), never as events.
     """
+    kind = file_kind(path)
     name = path.name.lower()
     if name.endswith((".geojson", ".json")):
         try:
@@ -33,22 +38,23 @@ def classify(path: Path) -> str:
         layer = declared.get("name") if isinstance(declared, dict) else None
         if layer in LAYERS:
             return layer
-        if path.stem in LAYERS:
-            return path.stem
+        if kind in LAYERS:
+            return kind
         return LAYERS[0]  # read as a layer so its own problems are reported
     if name.endswith(".csv"):
-        if "statistic" in name:
-            return "statistics"
-        if "source" in name:
-            return "sources"
-        if "event" in name:
-            return "events"
+        if kind in TABLES:
+            return kind
         try:
-            with open(path, encoding="utf-8-sig", errors="replace") as fh:
-                header = fh.readline()
-        except OSError:
-            header = ""
-        return "sources" if "publisher" in header else "events"
+            with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
+                header = next(csv.reader([fh.readline()]), [])
+        except (OSError, csv.Error):
+            header = []
+        table = table_by_header(header)
+        if table:
+            return table
+        names = ", ".join(TABLE_FILES.values())
+        raise UsageError(f"{path}: cannot tell which table this is: name it one of {names}, or give it one of "
+                         "their headers")
     raise UsageError(f"{path}: not a site layer (.geojson) or table (.csv)")
 
 

@@ -17,7 +17,7 @@ from . import canonical
 
 SITE_TABLE_COLUMNS = ["id", "lon", "lat", "name_en", "name_ko", "name_zh", "kind", "country", "precision",
                       "uncertainty_m", "side_cn", "side_kp", "sources", "notes", "sensitive"]
-LIST_SEPARATOR = ";"
+from ..paths import LIST_SEPARATOR  # noqa: E402
 
 
 def _blank(value) -> bool:

@@ -43,3 +43,24 @@ def test_clicking_a_site_shows_its_events_and_sources_and_url(page, server):
     fresh.goto(page.url, wait_until="domcontentloaded")
     fresh.get_by_text("Shenyang detention · 선양 구금시설").wait_for(timeout=30000)
     fresh.close()
+
+
+def test_dandong_bridge_popup_lists_each_event_with_its_own_sources(page, server):
+    """Attribution on the map itself: each event at the crossing with its figure, who states it, and
+    its own sources; the two returns are never added into one people figure."""
+    page.goto(server.url, wait_until="domcontentloaded")
+    frame = map_frame(page)
+    frame.locator("path.site-dandong-sinuiju").click(force=True)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=20000)
+    page.wait_for_timeout(1500)  # the rerun after the click reopens the popup on the redrawn marker
+    text = frame.locator(".leaflet-popup-content").inner_text()
+    assert "2021-07-14 · Returned to North Korea: about 50 (Radio Free Asia)" in text
+    assert "2023-10-09 · Returned to North Korea: up to 200 (One Korea Network)" in text
+    items = frame.locator(".leaflet-popup-content li")
+    assert items.count() == 2
+    assert "Radio Free Asia" in items.nth(1).inner_text() and "Newsweek" not in items.nth(1).inner_text()
+    assert "Newsweek" in items.nth(0).inner_text()
+    assert "computed: sum of 2 events" in text  # the kind's figure at the site says it is a sum
+    assert "250" in text and "people" not in text.split("Selected period")[1].split("\n")[0]
+    screenshot(page, "dandong-popup")
