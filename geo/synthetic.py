@@ -12,8 +12,15 @@ data/schema/*.json and passes geo.dataset.check with zero errors:
 - events dated 1998–2024, weighted to recent years, with day/week/month/year precision written as
   the first day of the period; kinds with plausible routes (a Chinese detention site → its nearest
   crossings → the North Korean holding centres nearest those), so the number of distinct routes
-  stays as small as it is in reality; people ranges low ≤ high; 1–3 sources each;
-- umbrella events (a mass return with no site of its own) whose 2–5 parts name it in part_of;
+  stays as small as it is in reality;
+- 1–3 claims per event (claims.csv), one per source, each stating the figure its own way: exact,
+  about, nearly, at least, more than, up to, fewer than, a range, or no figure. Most further claims
+  agree with the first one, the others state another number of the same true range, so the data has
+  agreeing, conflicting and open-ended figures alike;
+- umbrella events (a mass return with no site of its own) whose 2–5 parts name it in part_of; about
+  half the parts have no figure of their own (a share of the umbrella's that no source broke down);
+- sources with the provenance columns (accessed, archive address, language, primary or secondary);
+  every one has an address (url or archive_url), so validation reports nothing;
 - a few sensitive events.
 """
 
@@ -29,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .atomicfile import atomic_write
-from .paths import EVENTS_FILE, LAYERS, SITES_SUBDIR, SOURCES_FILE
+from .paths import CLAIMS_FILE, EVENTS_FILE, LAYERS, SITES_SUBDIR, SOURCES_FILE
 from .schemas import columns
 
 FIRST_YEAR, LAST_YEAR = 1998, 2024
@@ -94,15 +101,26 @@ CONFIDENCE_P = [0.3, 0.45, 0.25]
 UMBRELLA_SHARE = 0.01  # of events; each has 2–5 parts
 SENSITIVE_EVENT_SHARE = 0.005
 SENSITIVE_SITE_SHARE = 0.03
+ACCESSED = "2025-01-15"  # the day every synthetic source was "read" (fixed: same seed, same bytes)
+# how claims state a figure (probabilities sum to 1); "range" needs a true range, else it is "exact"
+QUALIFIER_MIX = {"exact": 0.33, "about": 0.2, "nearly": 0.04, "range": 0.14, "at-least": 0.06, "more-than": 0.05,
+                 "up-to": 0.05, "fewer-than": 0.02, "not-given": 0.11}
+AGREE_SHARE = 0.6  # a further claim about an event states the same figure as its first claim
+UNREPORTED_PART_SHARE = 0.5  # parts of an umbrella whose sources give no figure of their own
+SAID_BY_SHARE = 0.08  # claims the source attributes to someone else
+UNDATED_CLAIM_SHARE = 0.05  # claims whose source states no date
+KIND_KO = {"repatriation": "북송", "arrest": "중국 내 체포", "detention": "구금", "transfer": "구금 장소 간 이송",
+           "death-in-custody": "구금 중 사망"}
 
 
 @dataclass(frozen=True)
 class Synthetic:
-    """The generated content: the site layers as GeoJSON documents and the two tables as frames."""
+    """The generated content: the site layers as GeoJSON documents and the three tables as frames."""
 
     layers: dict  # layer name -> FeatureCollection dict
     events: pd.DataFrame  # all-string columns, file order
     sources: pd.DataFrame
+    claims: pd.DataFrame  # all-string columns, file order (events' order, then source order)
 
     def files(self) -> dict[str, bytes]:
         """Relative path → file bytes, exactly what write() puts on disk."""
@@ -110,7 +128,7 @@ class Synthetic:
         for layer in LAYERS:
             text = json.dumps(self.layers[layer], ensure_ascii=False, indent=2) + "\n"
             out[f"{SITES_SUBDIR}/{layer}.geojson"] = text.encode("utf-8")
-        for name, frame in ((EVENTS_FILE, self.events), (SOURCES_FILE, self.sources)):
+        for name, frame in ((EVENTS_FILE, self.events), (SOURCES_FILE, self.sources), (CLAIMS_FILE, self.claims)):
             buf = io.StringIO()
             frame.to_csv(buf, index=False, lineterminator="\n")
             out[name] = buf.getvalue().encode("utf-8")
@@ -273,7 +291,10 @@ def _sources(rng, n: int) -> pd.DataFrame:
     pub = rng.integers(0, len(PUBLISHERS), size=n)
     auth = rng.integers(-len(AUTHORS) // 2, len(AUTHORS), size=n)  # negative: no author
     has_url = rng.random(n) < 0.7
+    has_archive = ~has_url | (rng.random(n) < 0.2)  # every source has an address of some kind
     lang = rng.choice(LANGUAGES, size=n, p=[0.6, 0.3, 0.1])
+    secondary = rng.random(n) < 0.25
+    cited = rng.integers(0, len(PUBLISHERS), size=n)
     return pd.DataFrame({
         "id": ids,
         "publisher": [PUBLISHERS[p] for p in pub],
@@ -281,7 +302,11 @@ def _sources(rng, n: int) -> pd.DataFrame:
         "author": [AUTHORS[a] if a >= 0 else "" for a in auth],
         "published": published,
         "url": [f"https://example.org/synthetic/{ids[i]}" if has_url[i] else "" for i in range(n)],
+        "archive_url": [f"https://archive.example.org/synthetic/{ids[i]}" if has_archive[i] else "" for i in range(n)],
+        "accessed": ACCESSED,
         "language": list(lang),
+        "role": np.where(secondary, "secondary", "primary"),
+        "cites": [f"{PUBLISHERS[c]} (synthetic)" if sec else "" for c, sec in zip(cited, secondary)],
     }, columns=columns("sources"))
 
 
@@ -318,9 +343,6 @@ def _people(rng, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     low = np.minimum(low, 5000).astype(np.int64)
     exact = rng.random(n) < 0.55
     high = np.where(exact, low, low + np.ceil(low * rng.uniform(0.05, 1.5, size=n))).astype(np.int64)
-    # "up to N" reports: low 1, high N
-    up_to = (rng.random(n) < 0.04) & (kinds != "death-in-custody")
-    low = np.where(up_to, 1, low)
     return low, high
 
 
@@ -448,7 +470,6 @@ def generate(events: int, sites: int = DEFAULT_SITES, seed: int = DEFAULT_SEED, 
     confidence = rng.choice(CONFIDENCE, size=n, p=CONFIDENCE_P)
     n_src = rng.choice([1, 2, 3], size=n, p=[0.55, 0.3, 0.15])
     picks = rng.integers(0, n_sources, size=(n, 3))
-    src_ids = np.array(_source_ids(n_sources), dtype=object)
     sensitive = np.zeros(n, dtype=bool)
     standalone = np.arange(n_umb + n_parts, n)
     if len(standalone):
@@ -466,32 +487,85 @@ def generate(events: int, sites: int = DEFAULT_SITES, seed: int = DEFAULT_SEED, 
         part_of[n_umb: n_umb + n_parts] = event_id[owner]
     umbrella_parts = np.zeros(n, dtype=np.int64)
     umbrella_parts[:n_umb] = parts_per
+    role = np.zeros(n, dtype=np.int8)  # 0 standalone, 1 umbrella, 2 part of one
+    role[:n_umb] = 1
+    role[n_umb: n_umb + n_parts] = 2
 
-    source_lists = []
-    for row, k in zip(picks, n_src):
-        chosen = list(dict.fromkeys(row[:k].tolist()))  # distinct, in drawn order
-        source_lists.append(";".join(src_ids[chosen]))
     names = {sid: f["properties"]["name_en"] for doc in layers.values() for f in doc["features"] for sid in [f["id"]]}
     summary = _summaries(kinds, low, high, origin, crossing, dest, names, umbrella_parts)
+    with_ko = rng.random(n) < 0.3
+    summary_ko = [f"합성 데이터: {KIND_KO[k]}." if ko else "" for k, ko in zip(kinds, with_ko)]
+    claims = _claims(rng, np.array(_source_ids(n_sources), dtype=object)[picks], n_src, low, high, role, event_id, dates, precision, (origin, crossing, dest), order)
 
     frame = pd.DataFrame({
         "id": event_id,
         "date": np.datetime_as_string(dates, unit="D"),
         "date_precision": precision,
         "kind": kinds,
-        "people_low": low.astype(str),
-        "people_high": high.astype(str),
         "origin": origin,
         "crossing": crossing,
         "destination": dest,
         "part_of": part_of,
         "confidence": confidence,
-        "sources": source_lists,
         "summary": summary,
+        "summary_ko": summary_ko,
         "sensitive": np.where(sensitive, "true", "false"),
     }, columns=columns("events"))
     frame = frame.iloc[order].reset_index(drop=True)
-    return Synthetic(layers, frame, src)
+    return Synthetic(layers, frame, src, claims)
+
+
+def _claims(rng, picks, n_src, low, high, role, event_id, dates, precision, stops, order) -> pd.DataFrame:
+    """One claim per (event, distinct source), in file order: each states the event's true figure its
+    own way (see QUALIFIER_MIX), or agrees with the event's first claim. picks: three source ids per
+    event (generation order). Vectorised over an n×3 grid of
+    (event, source slot); slot k is a claim when k < the event's number of sources and its source
+    repeats no earlier slot's."""
+    n = len(low)
+    use = np.arange(3)[None, :] < n_src[:, None]
+    use[:, 1] &= picks[:, 1] != picks[:, 0]
+    use[:, 2] &= (picks[:, 2] != picks[:, 0]) & (picks[:, 2] != picks[:, 1])
+    names = np.array(list(QUALIFIER_MIX), dtype=object)
+    q = rng.choice(names, size=(n, 3), p=list(QUALIFIER_MIX.values()))
+    q[role == 1] = np.where(q[role == 1] == "not-given", "about", q[role == 1])  # an umbrella has a figure
+    unreported = (role == 2) & (rng.random(n) < UNREPORTED_PART_SHARE)
+    q[unreported] = "not-given"
+    lo, hi = low[:, None], high[:, None]
+    value = lo + np.floor(rng.random((n, 3)) * (hi - lo + 1)).astype(np.int64)
+    value[:, 0] = low
+    agree = rng.random((n, 3)) < AGREE_SHARE
+    agree[:, 0] = False
+    q = np.where(agree, q[:, :1], q)
+    value = np.where(agree, value[:, :1], value)
+    q = np.where((q == "range") & (hi == lo), "exact", q)
+    people = np.where(np.isin(q, ["up-to", "fewer-than"]), hi, np.where(q == "range", lo, value))
+    people_to = np.broadcast_to(hi, (n, 3))
+    said_by = rng.random((n, 3)) < SAID_BY_SHARE
+    undated = rng.random((n, 3)) < UNDATED_CLAIM_SHARE
+
+    # flatten to claim rows in file order (events by file position, then slot)
+    rows, slots = np.nonzero(use[order])
+    ev = order[rows]
+    q, people, people_to = q[ev, slots], people[ev, slots], people_to[ev, slots]
+    source = picks[ev, slots]
+    events = event_id[ev]
+    places = [";".join(s for s in trio if s) for trio in zip(*stops)]
+    day = np.datetime_as_string(dates, unit="D")
+    dated = ~undated[ev, slots]
+    no_figure = q == "not-given"
+    return pd.DataFrame({
+        "id": [f"{e}--{s}" for e, s in zip(events, source)],
+        "event": events,
+        "source": source,
+        "said_by": np.where(said_by[ev, slots], "a synthetic informant", ""),
+        "qualifier": q,
+        "people": np.where(no_figure, "", people.astype(str)),
+        "people_to": np.where(q == "range", people_to.astype(str), ""),
+        "date": np.where(dated, day[ev], ""),
+        "date_precision": np.where(dated, precision[ev], ""),
+        "sites": [places[i] for i in ev],
+        "note": np.where(no_figure, "Synthetic: this source gives no number.", "Synthetic: the figure as this source states it."),
+    }, columns=columns("claims"))
 
 
 def write(data: Synthetic, out: Path) -> list[Path]:

@@ -15,6 +15,7 @@ from ..paths import LAYERS
 
 from ..export.options import LANGS
 from ..export.presets import PRESETS
+from ..styles import EVENT_KINDS, SIZE_KIND
 
 
 def _dpi(text: str) -> float:
@@ -41,6 +42,9 @@ def configure(p) -> None:
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default en)")
     p.add_argument("--title", help="title instead of the default")
     p.add_argument("--dpi", type=_dpi, metavar="N", help="resolution (changes pixels, not the layout)")
+    p.add_argument("--size-kind", choices=EVENT_KINDS, default=SIZE_KIND, metavar="KIND",
+                   help=f"the one event kind whose figures size markers and routes (default {SIZE_KIND}; "
+                        f"kinds are never added together): {', '.join(EVENT_KINDS)}")
 
 
 def _layers(raw) -> list[str] | None:
@@ -68,7 +72,8 @@ def _run(args) -> int:
                          "and never contain sensitive records")
     from ..export import ExportOptions, export, format_for
     format_for(args.out)  # an unknown suffix fails before any work
-    options = ExportOptions(preset=args.preset, lang=args.lang, title=args.title, dpi=args.dpi)
+    options = ExportOptions(preset=args.preset, lang=args.lang, title=args.title, dpi=args.dpi,
+                            size_kind=args.size_kind)
     layers = _layers(args.layers)
     ds = load_or_report(args)
     if ds is None:
@@ -82,8 +87,8 @@ def _run(args) -> int:
         names = ", ".join(str(ds.sites.at[s, "name_en"]) for s in info.dropped)
         print(f"note: no room for {len(info.dropped)} label(s): {names}; try a larger --preset", file=sys.stderr)
     if info.unlabelled:
-        print(f"note: the {args.preset} preset names the {len(info.placed) + len(info.dropped)} sites with the most "
-              f"people; {len(info.unlabelled)} smaller ones are shown without a label", file=sys.stderr)
+        print(f"note: the {args.preset} preset names the {len(info.placed) + len(info.dropped)} sites with the largest "
+              f"{args.size_kind} figures; {len(info.unlabelled)} smaller ones are shown without a label", file=sys.stderr)
     if args.out.lower().endswith(".html") and size > 1_000_000:
         print(f"note: {args.out} is {size / 1e6:.1f} MB, over the 1 MB budget for the HTML export", file=sys.stderr)
     print(f"wrote {args.out} ({size:,} bytes)", file=sys.stderr)

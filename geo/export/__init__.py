@@ -27,7 +27,7 @@ def render(ds, filters, options: ExportOptions, fmt: str, info=None) -> bytes:
         from .html import render_html
         return render_html(ds, filters, options)
     from . import scene, static
-    return static.render(scene.build(ds, filters), options, fmt, info=info)
+    return static.render(scene.build(ds, filters, options.size_kind), options, fmt, info=info)
 
 
 def export(ds, filters, options: ExportOptions, path, info=None) -> int:

@@ -1,20 +1,28 @@
 """A self-contained HTML map: the app's interactive map in one file that opens offline.
 
-Built with geo.mapbuild.full_map (the app's own map, with the basemap embedded) on the public view;
-Leaflet's script and stylesheet (and the images the stylesheet names) are inlined, so opening the
-file makes no network request at all. Element ids are numbered in tree order, so the same input
-gives the same bytes.
+Built on geo.mapbuild.base_map (the app's basemap and legend, embedded) with the public view only.
+Its site and route layers are the export's own: each popup lists the site's events, each with its
+figure as geo.evidence words it and its own sources (publisher, date, link), and the claims side by
+side where sources disagree; markers and routes are sized by one event kind (ExportOptions.size_kind)
+and the header says which. No figure adds people of different kinds. Leaflet's script and stylesheet
+(and the images the stylesheet names) are inlined, so opening the file makes no network request at
+all. Element ids are numbered in tree order, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import re
 
-from .. import query
+import pandas as pd
+
+from .. import claims as rules
+from .. import evidence, query
 from .. import safe_html as h
 from ..assets import LEAFLET_DIR, LEAFLET_URL_PATH, html_has_external_assets, leaflet_files
 from ..errors import GeoError
+from ..styles import APPROX_DASH, COUNTRY_STROKES, KIND_COLOURS, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS, MIN_WIDTH, ROUTE_COLOUR, scaled
 from . import wording
 
 PLACEHOLDER = "geo-export-inline:/"
@@ -23,6 +31,10 @@ STYLE = """<style>
 .geo-export-head{position:absolute;top:10px;left:54px;z-index:1000;max-width:min(560px,70vw);background:rgba(255,255,255,.92);
  padding:8px 12px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.25);font:13px/1.35 system-ui,sans-serif;color:#1a1a1a}
 .geo-export-head h1{font-size:17px;margin:0 0 2px}.geo-export-head p{margin:0;color:#555}
+.geo-export-head p.size{margin-top:3px;font-size:12px}
+.site-popup .figures th{text-align:left;padding-right:6px;vertical-align:top}
+.site-popup ol.events{margin:6px 0 0;padding-left:18px;max-height:260px;overflow:auto}
+.site-popup ol.events li{margin:0 0 6px}.site-popup .claims{margin:2px 0 0;padding-left:14px;font-size:12px}
 .geo-export-credits{position:absolute;bottom:52px;left:8px;z-index:1000;max-width:min(640px,55vw);background:rgba(255,255,255,.88);
  padding:3px 6px;font:10.5px/1.3 system-ui,sans-serif;color:#555;border-radius:3px}
 </style>"""
@@ -61,8 +73,183 @@ def inline_assets(html: str) -> str:
     return html
 
 
+POPUP_EVENTS = 15  # events listed per popup, newest first (keeps a 100k-event export near its 1 MB budget)
+POPUP_WORDS = {
+    "en": {"events": "Events", "sources": "Sources", "disagree": "Sources disagree:", "archived": "archived copy",
+           "more": "and {n:,} earlier event(s) not listed: narrow the dates to see them",
+           "no_kind": "no events of this kind", "approx": "approximate location, within about {m:,} m"},
+    "ko": {"events": "사건", "sources": "출처", "disagree": "출처별 수치가 다름:", "archived": "보관본",
+           "more": "이전 사건 {n:,}건은 생략: 기간을 좁혀 보십시오",
+           "no_kind": "해당 종류 사건 없음", "approx": "대략적 위치, 약 {m:,} m 이내"},
+}
+
+
+def _source_html(src: dict, words: dict) -> str:
+    """'Publisher, date' linked to the source's address (and its archived copy); every part escaped."""
+    label = src.get("publisher", src["id"]) + (f", {src['published']}" if src.get("published") else "")
+    out = h.link(label, src.get("url") or src.get("archive_url"))
+    if src.get("url") and h.safe_url(src.get("archive_url")):
+        out += " (" + h.link(words["archived"], src["archive_url"]) + ")"
+    return out
+
+
+def event_item(ds, event, figure: str, claims: pd.DataFrame, lang: str) -> str:
+    """One event in a popup: date, kind, its figure (with who states it), then its own sources, or,
+    where they disagree, each claim beside its source."""
+    words = POPUP_WORDS[lang]
+    records = evidence.claim_records(ds, claims, lang)
+    head = (f"<b>{h.text(event.date.strftime('%Y-%m-%d'))}</b> · {h.text(wording.event_kind(event.kind, lang))}: "
+            f"{h.text(figure)}")
+    if not bool(event.agree):
+        rows = "".join(f"<li>{h.text(r['attributed_to'])}: <b>{h.text(r['stated'])}</b> — {_source_html(r['source'], words)}</li>"
+                       for r in records)
+        return f"<li>{head}<div class='muted'>{h.text(words['disagree'])}</div><ul class='claims'>{rows}</ul></li>"
+    seen, sources = set(), []
+    for r in records:
+        if r["source"]["id"] not in seen:
+            seen.add(r["source"]["id"])
+            sources.append(_source_html(r["source"], words))
+    return f"<li>{head}<br><span class='muted'>{h.text(words['sources'])}: {'; '.join(sources)}</span></li>"
+
+
+def site_popup(ds, site: dict, events: pd.DataFrame, kind_rows: pd.DataFrame, lang: str) -> str:
+    """A site's popup: names, kind and location quality, each event kind's own figure (one event in
+    its sources' words, several as a labelled computed sum; never added across kinds), and its events,
+    newest first, each with its own sources."""
+    words = POPUP_WORDS[lang]
+    zh = f" · {h.text(site['name_zh'])}" if site.get("name_zh") else ""
+    kind = wording.kind_label(site["kind"], lang)
+    where = f" · {words['approx'].format(m=int(site['uncertainty_m']))}" if site["precision"] != "facility" else ""
+    out = [f"<div class='site-popup'><h4>{h.text(site['name_en'])}</h4><div class='ko'>{h.text(site['name_ko'])}{zh}</div>",
+           f"<div class='muted'>{h.text(kind + where)}</div>"]
+    shown = events.sort_values("date", ascending=False, kind="stable").iloc[:POPUP_EVENTS]
+    grouped = evidence.claims_by_event(ds, shown.index)
+    texts = evidence.figure_texts(ds, shown, lang, grouped=grouped)
+    rows = []
+    for k, row in kind_rows.iterrows():
+        of_kind = shown[(shown["kind"] == k).to_numpy()]
+        one = int(row["events"]) == 1 and len(of_kind) == 1
+        figure = texts[of_kind.index[0]] if one else rules.sum_text(row, lang)
+        rows.append(f"<tr><th>{h.text(wording.event_kind(k, lang))}</th><td>{h.text(figure)}</td></tr>")
+    if rows:
+        out.append(f"<table class='figures'>{''.join(rows)}</table>")
+    if len(shown):
+        empty = ds.claims.iloc[:0]
+        items = "".join(event_item(ds, ev, texts[eid], grouped.get(eid, empty), lang)
+                        for eid, ev in zip(shown.index, shown.itertuples(index=False)))
+        out.append(f"<div><b>{h.text(words['events'])} ({len(events):,})</b></div><ol class='events'>{items}</ol>")
+        if len(events) > len(shown):
+            out.append(f"<p class='muted'>{h.text(words['more'].format(n=len(events) - len(shown)))}</p>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _json(value) -> str:
+    """JSON for inside <script>: escaped text never holds a raw '<', and '</' is escaped anyway."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _layer_element(name: str, rows, stops=None):
+    """The export's site or route layer as one compact JSON array turned into Leaflet objects in the
+    browser (one folium object per marker would cost boilerplate each). Popup and tooltip HTML is
+    built and escaped on the server; JSON keeps backticks, ${} and </script> inert."""
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    sites_js = """
+(function (map, rows) {
+  var group = L.featureGroup().addTo(map);
+  rows.forEach(function (r) {
+    if (r[9]) {
+      L.circle([r[0], r[1]], {radius: r[9], color: r[5], weight: 1, dashArray: DASH, fill: true, fillOpacity: 0.06,
+                interactive: false, className: "uncertainty-circle"}).addTo(group);
+    }
+    L.circleMarker([r[0], r[1]], {radius: r[2], color: r[3], weight: 2, dashArray: r[4], fill: true, fillColor: r[5],
+                   fillOpacity: r[6], className: "site-marker"})
+      .bindTooltip(r[7], {sticky: true}).bindPopup(r[8], {maxWidth: 380}).addTo(group);
+  });
+})({{ this._parent.get_name() }}, {{ this.rows_json }});
+""".replace("DASH", json.dumps(APPROX_DASH))
+    routes_js = """
+(function (map, stops, rows) {
+  var group = L.featureGroup().addTo(map);
+  var canvas = L.canvas({padding: 0.5, tolerance: 3});
+  rows.forEach(function (r) {
+    var pts = r[0].map(function (i) { return [stops[i][0], stops[i][1]]; });
+    L.polyline(pts, {color: COLOUR, weight: r[1], opacity: 0.3, renderer: canvas, className: "route-line route-high"})
+      .bindTooltip(r[3], {sticky: true}).addTo(group);
+    if (r[2]) {
+      L.polyline(pts, {color: COLOUR, weight: r[2], opacity: 0.9, renderer: canvas, interactive: false,
+                       className: "route-line route-low"}).addTo(group);
+    }
+  });
+})({{ this._parent.get_name() }}, {{ this.stops_json }}, {{ this.rows_json }});
+""".replace("COLOUR", json.dumps(ROUTE_COLOUR))
+
+    class Layer(MacroElement):
+        _template = Template("{% macro script(this, kwargs) %}" + (sites_js if name == "sites" else routes_js)
+                             + "{% endmacro %}")
+
+        def __init__(self):
+            super().__init__()
+            self._name = "ExportSites" if name == "sites" else "ExportRoutes"
+            self.rows_json = _json(rows)
+            self.stops_json = _json(stops or [])
+
+    return Layer()
+
+
+def site_rows(public, events: pd.DataFrame, totals: pd.DataFrame, scene, lang: str) -> list:
+    """One row per site marker: position, size (the size kind's figure only), style, tooltip, popup."""
+    marks = {m.id: m for m in scene.sites}
+    largest = max((m.size_high for m in scene.sites if m.involved), default=0)
+    kind_name = wording.event_kind(scene.size_kind, lang)
+    rows = []
+    for site in public.sites.drop(columns="geometry").loc[[m.id for m in reversed(scene.sites)]].to_dict("records"):
+        sid = site["id"]
+        m = marks[sid]
+        approx = site["precision"] != "facility"
+        here = events[query.touches_site(events, sid)] if m.involved else events.iloc[:0]
+        if m.figure:
+            figure = f"{kind_name}: {m.figure[1 if lang == 'ko' else 0]}"
+        else:
+            figure = f"{kind_name}: {POPUP_WORDS[lang]['no_kind']}"
+        tooltip = (f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}<br>"
+                   f"{h.text(wording.word('events', lang, n=m.events))}; {h.text(figure)}")
+        rows.append([
+            round(float(site["lat"]), 6), round(float(site["lon"]), 6),
+            round(scaled(float(m.size_high), largest, MIN_RADIUS, MAX_RADIUS), 2) if m.involved else MIN_RADIUS,
+            COUNTRY_STROKES[site["country"]], APPROX_DASH if approx else None, KIND_COLOURS[site["kind"]],
+            0.85 if m.involved else 0.35, tooltip,
+            site_popup(public, site, here, query.kinds_at(totals, sid), lang),
+            int(site["uncertainty_m"]) if approx and m.involved else 0,
+        ])
+    return rows
+
+
+def route_rows(public, routes: pd.DataFrame, scene, lang: str) -> tuple[list, list]:
+    """Route lines (widths: the size kind's figures only) and a tooltip naming each kind's own figure."""
+    index = {sid: i for i, sid in enumerate(public.sites.index)}
+    stops_table = [[round(float(lat), 6), round(float(lon), 6)] for lat, lon in zip(public.sites["lat"], public.sites["lon"])]
+    names = public.sites["name_en"].to_dict()
+    figures: dict = {}
+    for r in routes.to_dict("records"):
+        stops = tuple(s for s in (r["origin"], r["crossing"], r["destination"]) if s is not None and s in index)
+        figures.setdefault(stops, []).append(f"{wording.event_kind(r['kind'], lang)}: {rules.sum_text(r, lang)}")
+    largest = max((r.size_high for r in scene.routes), default=0)
+    rows = []
+    for r in reversed(scene.routes):  # widest drawn first, under the others
+        high_w = scaled(float(r.size_high), largest, MIN_WIDTH, MAX_WIDTH)
+        low_w = scaled(float(r.size_low), largest, MIN_WIDTH * 0.6, MAX_WIDTH) if r.size_low else 0
+        tooltip = (f"<b>{' → '.join(h.text(names[s]) for s in r.stops)}</b><br>"
+                   + "<br>".join(h.text(t) for t in figures.get(r.stops, [])))
+        rows.append([[index[s] for s in r.stops], round(high_w, 2), round(max(low_w * 0.55, 1.0), 2) if low_w else 0, tooltip])
+    return stops_table, rows
+
+
 def render_html(ds, filters, options) -> bytes:
-    """The interactive map as one HTML file (bytes, UTF-8) with title, date range and sources."""
+    """The interactive map as one HTML file (bytes, UTF-8) with title, date range, each kind's
+    computed figure, which kind sizes the markers, and the sources."""
     import folium
     from dataclasses import replace
     from .. import mapbuild
@@ -71,34 +258,38 @@ def render_html(ds, filters, options) -> bytes:
     f = replace(filters, include_sensitive=False)
     public = query.public_view(ds, False)
     events = query.filter_events(public, f)
-    totals = query.site_totals(public, events)
+    totals = scene_mod.site_totals(public, events)
     routes = query.route_totals(public, events)
-    scene = scene_mod.build(ds, f)
-    m = mapbuild.full_map(public, totals, routes, f.layers, static_url=PLACEHOLDER, online_tiles=False,
-                          embed_basemap=True)
+    scene = scene_mod.build(ds, f, options.size_kind)
+    lang = options.lang
+    sub = "ko" if lang == "ko" else "en"
+    m = mapbuild.base_map(PLACEHOLDER, False, True)
+    stops, rows = route_rows(public, routes, scene, sub)
+    m.add_child(_layer_element("routes", rows, stops))
+    m.add_child(_layer_element("sites", site_rows(public, events, totals, scene, sub)))
     if not scene.empty:
         from . import projection
         x0, y0, x1, y1 = scene.focus
         lons, lats = projection.unproject([x0, x1, x0, x1], [y0, y0, y1, y1])
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
-    lang = options.lang
-    sub = "ko" if lang == "ko" else "en"
     if options.title:
         title = options.title
     elif lang == "en+ko":
         title = f"{wording.TITLE['en']} · {wording.TITLE['ko']}"
     else:
         title = wording.TITLE[lang]
-    parts = [wording.date_range(scene.date_from, scene.date_to, sub)]
-    parts += ([wording.word("no_match", sub)] if scene.empty else
-              [wording.word("events", sub, n=scene.events), wording.people(scene.people_low, scene.people_high, sub)])
+    parts = wording.subtitle_parts(scene, sub)  # events, then each kind's own computed sum: never one total
+    size = (f"{wording.word('size_both', sub, kind=wording.event_kind(scene.size_kind, sub))} "
+            f"({wording.word('size_note', sub)})")
     sources = "; ".join(wording.source_groups(scene.sources, sub))
-    credits = (f"{wording.word('sources', sub)}: {sources}. " if sources else "") + wording.word("basemap", sub)
+    credits = ((f"{wording.word('sources', sub)}: {sources}. " if sources else "") + wording.word("basemap", sub)
+               + (f". {scene.version_text(sub)}" if scene.version_text(sub) else ""))
     root = m.get_root()
     root.title = h.text(title)  # branca puts it in <title> as it is
     root.header.add_child(folium.Element(STYLE))
     root.html.add_child(folium.Element(
-        f"<div class='geo-export-head'><h1>{h.text(title)}</h1><p>{h.text(' · '.join(p for p in parts if p))}</p></div>"
+        f"<div class='geo-export-head'><h1>{h.text(title)}</h1><p>{h.text(' · '.join(parts))}</p>"
+        f"<p class='size'>{h.text(size)}</p></div>"
         f"<div class='geo-export-credits'>{h.text(credits)}</div>"))
     _number_ids(root)
     html = root.render()

@@ -52,6 +52,21 @@ def nice_steps(largest: int) -> list[int]:
     return out
 
 
+def kind_name(kind: str, lang: str) -> str:
+    """The event kind's label in the legend's language(s); 'en+ko' gives both."""
+    if lang == "en+ko":
+        return f"{wording.event_kind(kind, 'en')} · {wording.event_kind(kind, 'ko')}"
+    return wording.event_kind(kind, lang)
+
+
+def size_title(kind: str, lang: str) -> str:
+    """'Marker area: Returned to North Korea' and, under it, what the area stands for."""
+    parts = {"en": ["en"], "ko": ["ko"], "en+ko": ["en", "ko"]}[lang]
+    lines = [wording.word("size", p, kind=wording.event_kind(kind, p)) for p in parts]
+    lines.append(wording.word("size_note", "ko" if lang == "ko" else "en"))
+    return "\n".join(lines)
+
+
 def sections(scene, style: Style, lang: str, show_pale: bool, largest: int) -> list[Section]:
     from matplotlib.legend_handler import HandlerTuple
     from matplotlib.lines import Line2D
@@ -70,16 +85,25 @@ def sections(scene, style: Style, lang: str, show_pale: bool, largest: int) -> l
             labels.append(wording.word("no_events", lang))
         out.append(Section(wording.word("sites", lang), handles, labels, {}))
     steps = nice_steps(largest)
-    if steps:
+    if steps:  # the size key names the one kind that sizes markers (see size_title)
         rmax = style.marker_max
         handles = [Line2D([], [], ls="", marker="o", markersize=2 * scaled(v, largest, style.marker_min, rmax),
                           markerfacecolor="#b8b8b8", markeredgecolor="white", markeredgewidth=0.8) for v in steps]
         labels = [f"{v:,}" for v in steps]
-        out.append(Section(wording.word("people", lang), handles, labels, {}, handle_pt=(2 * rmax + 1, 2 * rmax + 1), ncols=len(steps)))
+        out.append(Section(size_title(scene.size_kind, lang), handles, labels, {}, handle_pt=(2 * rmax + 1, 2 * rmax + 1),
+                           ncols=len(steps)))
     if scene.routes:
-        pale = Line2D([], [], color=ROUTE_COLOUR, alpha=0.3, lw=style.route_max * 0.55, solid_capstyle="butt")
-        dark = Line2D([], [], color=ROUTE_COLOUR, alpha=0.9, lw=style.route_max * 0.2, solid_capstyle="butt")
-        out.append(Section(wording.word("routes", lang), [(pale, dark)], [wording.word("route_range", lang, sep="\n")],
+        handles, labels = [], []
+        if any(r.size_high for r in scene.routes):
+            pale = Line2D([], [], color=ROUTE_COLOUR, alpha=0.3, lw=style.route_max * 0.55, solid_capstyle="butt")
+            dark = Line2D([], [], color=ROUTE_COLOUR, alpha=0.9, lw=style.route_max * 0.2, solid_capstyle="butt")
+            handles.append((pale, dark))
+            labels.append(wording.word("route_size", lang, sep="\n", kind=kind_name(scene.size_kind, lang)) + "\n"
+                          + wording.word("route_range", lang, sep="\n"))
+        if any(not r.size_high for r in scene.routes):
+            handles.append(Line2D([], [], color=ROUTE_COLOUR, alpha=0.3, lw=style.route_min * 2.2, solid_capstyle="butt"))
+            labels.append(wording.word("route_other", lang, sep="\n"))
+        out.append(Section(wording.word("routes", lang), handles, labels,
                            {tuple: HandlerTuple(ndivide=None, pad=0)}, handle_pt=(style.base * 2.6, style.base * 0.8)))
     handles, labels = [], []
     if any(not s.approximate for s in scene.sites):

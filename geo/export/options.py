@@ -1,10 +1,12 @@
-"""What the user asked of an export besides the filters: preset, language, title, resolution."""
+"""What the user asked of an export besides the filters: preset, language, title, resolution, and
+which event kind sizes markers and routes (one kind: people of different kinds are never added)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..errors import UsageError
+from ..styles import EVENT_KINDS, SIZE_KIND
 from . import presets
 
 LANGS = ("en", "ko", "en+ko")
@@ -17,10 +19,14 @@ class ExportOptions:
     lang: str = "en"
     title: str | None = None
     dpi: float | None = None
+    size_kind: str = SIZE_KIND
 
     def __post_init__(self):
         if self.lang not in LANGS:
             raise UsageError(f"unknown language {self.lang!r}; choose one of: {', '.join(LANGS)}")
+        if self.size_kind not in EVENT_KINDS:
+            raise UsageError(f"unknown event kind {self.size_kind!r} to size markers by; choose one of: "
+                             f"{', '.join(EVENT_KINDS)}")
         presets.get(self.preset, self.dpi)  # validates both
         if self.title is not None and not self.title.strip():
             object.__setattr__(self, "title", None)

@@ -38,6 +38,7 @@ class RenderInfo:
     dropped: list = field(default_factory=list)
     unlabelled: list = field(default_factory=list)
     placed: dict = field(default_factory=dict)  # site id -> label Box (px)
+    texts: list = field(default_factory=list)  # every string drawn (title, subtitle, legend, labels, credits)
 
 
 def render(scene, options: ExportOptions, fmt: str, basemap_dir=None, info: RenderInfo | None = None) -> bytes:
@@ -87,14 +88,8 @@ def header_lines(renderer, scene, options: ExportOptions, style: Style, width_px
     for text, size, weight, colour in titles:
         for line in layout.wrap(renderer, text, size, width_px, weight):
             out.append(Line(line, size, weight, colour, 1.18))
-    sub_lang = "ko" if lang == "ko" else "en"
-    parts = [wording.date_range(scene.date_from, scene.date_to, sub_lang)]
-    if scene.empty:
-        parts.append(wording.word("no_match", sub_lang))
-    else:
-        parts += [wording.word("events", sub_lang, n=scene.events),
-                  wording.people(scene.people_low, scene.people_high, sub_lang)]
-    sub = "  ·  ".join(p for p in parts if p)
+    # events, then each kind's own computed sum: never one figure across kinds
+    sub = "  ·  ".join(wording.subtitle_parts(scene, lang))
     for line in layout.wrap(renderer, sub, style.subtitle, width_px):
         out.append(Line(line, style.subtitle, "normal", style.muted, 1.3))
     return out
@@ -104,7 +99,7 @@ def credit_lines(renderer, scene, lang: str, style: Style, width_px: float, max_
     """'Sources: Publisher (date, date); …' then the basemap credit, wrapped and shortened to fit."""
     lang1 = "ko" if lang == "ko" else "en"
     groups = wording.source_groups(scene.sources, lang1)
-    tail = wording.word("basemap", lang1)
+    tail = wording.word("basemap", lang1) + (f".  {scene.version_text(lang1)}" if scene.version_text(lang1) else "")
 
     def lines_for(keep: int) -> list[str]:
         shown = groups[:keep]
@@ -156,9 +151,10 @@ def draw_basemap(ax, bm, extent, style):
 
 
 def marker_radius(site, largest, style) -> float:
+    """Area-true to the size kind's figure at the site (the smallest marker when it has none)."""
     if not site.involved:
         return style.marker_min * 0.8
-    return scaled(float(site.people_high), largest, style.marker_min, style.marker_max)
+    return scaled(float(site.size_high), largest, style.marker_min, style.marker_max)
 
 
 @dataclass
@@ -238,20 +234,22 @@ def layout_markers(ax, sites, style, largest, gap_pt: float = 1.2) -> dict:
 
 
 def draw_routes(ax, routes, markers, style):
-    """Routes (pale wide line = high figure, dark inner line = low) through the drawn markers, with direction chevrons."""
+    """Routes through the drawn markers, with direction chevrons. Widths follow the size kind alone:
+    pale wide line = the sum of its largest stated figures, dark inner line = of its smallest; a route
+    with no event of that kind is a thin pale line."""
     from matplotlib.collections import LineCollection, PolyCollection
     k = style.base / 10
-    largest = max((r.people_high for r in routes), default=0)
+    largest = max((r.size_high for r in routes), default=0)
     pt = ax.figure.dpi / 72
     lines = [np.array([(markers[s].x, markers[s].y) if s in markers else tuple(p) for s, p in zip(r.stops, r.xy)])
              for r in routes]
     if not lines:
         return lines
-    high = [scaled(float(r.people_high), largest, style.route_min * 2.2, style.route_max) for r in routes]
+    high = [scaled(float(r.size_high), largest, style.route_min * 2.2, style.route_max) for r in routes]
     ax.add_collection(LineCollection(lines, colors=ROUTE_COLOUR, alpha=0.3, linewidths=high, capstyle="round",
                                      joinstyle="round", zorder=10), autolim=False)
-    low = [(xy, max(scaled(float(r.people_low), largest, style.route_min, style.route_max) * 0.55, 0.7 * k))
-           for r, xy in zip(routes, lines) if r.people_low]
+    low = [(xy, max(scaled(float(r.size_low), largest, style.route_min, style.route_max) * 0.55, 0.7 * k))
+           for r, xy in zip(routes, lines) if r.size_low]
     if low:
         ax.add_collection(LineCollection([xy for xy, _ in low], colors=ROUTE_COLOUR, alpha=0.9,
                                          linewidths=[w for _, w in low], capstyle="round", joinstyle="round",
@@ -340,19 +338,20 @@ def balanced_wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width))
 
 
-def label_texts(site, lang) -> tuple[str, str]:
-    """(name, detail) for a site label: the name in the chosen language(s), then the people range."""
+def label_texts(site, lang, size_kind) -> tuple[str, str]:
+    """(name, detail) for a site label: the name in the chosen language(s), then the size kind's
+    figure there as geo.claims words it (wording.site_figure)."""
     en = balanced_wrap(site.name_en, 26)
     ko = balanced_wrap(site.name_ko, 16)
-    people = wording.people(site.people_low, site.people_high, lang)
+    figure = balanced_wrap(wording.site_figure(site, size_kind, lang), 16 if lang == "ko" else 30)
     if lang == "en":
-        return en, people
+        return en, figure
     if lang == "ko":
-        return ko, people
-    return en, f"{ko}\n{people}"
+        return ko, figure
+    return en, f"{ko}\n{figure}"
 
 
-def draw_labels(ax, renderer, markers, style, lang, obstacles, route_lines, info, max_labels=None):
+def draw_labels(ax, renderer, markers, style, lang, obstacles, route_lines, info, max_labels=None, size_kind=None):
     """Site labels (name, then people) placed around their markers; returns every box labels must now avoid."""
     from matplotlib.lines import Line2D
     pt = ax.figure.dpi / 72
@@ -372,14 +371,14 @@ def draw_labels(ax, renderer, markers, style, lang, obstacles, route_lines, info
         else:
             pale_boxes.append(box)  # markers without events may be covered, at a small cost
     budget = max_labels if max_labels is not None else len(markers)
-    for sid, m in markers.items():  # already in priority order: most people first
+    for sid, m in markers.items():  # already in priority order: largest figure of the size kind first
         if not m.site.involved:
             continue
         if len(requests) >= budget:
             info.unlabelled.append(sid)
             continue
         px, py = to_px((m.x, m.y))
-        name, detail = label_texts(m.site, lang)
+        name, detail = label_texts(m.site, lang, size_kind)
         t1 = ax.text(m.x, m.y, name, fontsize=style.label, fontweight="bold", color=style.ink, va="top", ha="left",
                      zorder=40, path_effects=halo, linespacing=1.1)
         t2 = ax.text(m.x, m.y, detail, fontsize=style.detail, color=style.muted, va="top", ha="left", zorder=40,
@@ -481,7 +480,7 @@ def compose(fig, renderer, scene, options: ExportOptions, style: Style, bm, info
     layout.draw_block(fig, head, m, H - m)
     layout.draw_block(fig, foot, m, m + footer_h)
 
-    largest = max((s.people_high for s in scene.sites if s.involved), default=0)
+    largest = max((s.size_high for s in scene.sites if s.involved), default=0)
     secs = legend.sections(scene, style, lang, any(not s.involved for s in scene.sites), largest)
     map_rect, inset_rect, legend_pos, fs = layout.plan(fig, renderer, scene.focus, options.page, style, secs,
                                                        header_h, footer_h)
@@ -528,9 +527,12 @@ def compose(fig, renderer, scene, options: ExportOptions, style: Style, bm, info
     info.furniture = group
     furniture.draw_scale_and_north(ax, group, ground, length, style, wording.word("north", "ko" if lang == "ko" else "en"))
 
-    avoid = draw_labels(ax, renderer, markers, style, lang, [group.grow(2)], route_lines, info, page.max_labels)
+    avoid = draw_labels(ax, renderer, markers, style, lang, [group.grow(2)], route_lines, info, page.max_labels,
+                        scene.size_kind)
     draw_country_labels(ax, renderer, bm, extent, style, lang, avoid + [group], route_lines)
     if scene.empty:
         ax.text(0.5, 0.5, wording.word("no_match", lang), transform=ax.transAxes, ha="center", va="center",
                 fontsize=style.subtitle, color=style.muted, zorder=50,
                 bbox=dict(boxstyle="round,pad=0.6", facecolor="white", edgecolor="#bbbbbb", linewidth=0.6))
+    from matplotlib.text import Text
+    info.texts = [t.get_text() for t in fig.findobj(Text) if t.get_text() and t.get_visible() and t.figure is fig]

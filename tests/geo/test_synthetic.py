@@ -33,13 +33,14 @@ def test_same_seed_same_bytes(tmp_path):
     b = _tree_bytes(_write(tmp_path, 3000, seed=7, name="b"))
     assert a == b
     assert set(a) == {"sites/crossings.geojson", "sites/china-detention.geojson", "sites/nk-facilities.geojson",
-                      "events.csv", "sources.csv"}
+                      "events.csv", "sources.csv", "claims.csv"}
 
 
 def test_other_seed_other_data():
     a = synthetic.generate(500, seed=1).files()
     b = synthetic.generate(500, seed=2).files()
     assert a["events.csv"] != b["events.csv"]
+    assert a["claims.csv"] != b["claims.csv"]
 
 
 @pytest.mark.parametrize("events,sites", [(0, 3), (1, 3), (25, 5), (3000, synthetic.DEFAULT_SITES), (5000, 200)])
@@ -57,6 +58,7 @@ def test_files_follow_the_formats(tmp_path):
     header = (root / "events.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.split(",") == columns("events")
     assert (root / "sources.csv").read_text(encoding="utf-8").splitlines()[0].split(",") == columns("sources")
+    assert (root / "claims.csv").read_text(encoding="utf-8").splitlines()[0].split(",") == columns("claims")
     for layer in ("crossings", "china-detention", "nk-facilities"):
         doc = json.loads((root / "sites" / f"{layer}.geojson").read_text(encoding="utf-8"))
         assert doc["type"] == "FeatureCollection" and doc["name"] == layer
@@ -74,8 +76,24 @@ def test_realistic_shape(tmp_path):
     assert (years >= 2015).mean() > (years < 2005).mean() * 2  # weighted to recent years
     assert (ev["people_low"] <= ev["people_high"]).all() and (ev["people_low"] >= 0).all()
     assert (ev["people_low"] < ev["people_high"]).any() and (ev["people_low"] == ev["people_high"]).any()
+    # 1–3 claims per event, one per source, stating figures in every way the schema knows
+    claims = ds.claims
+    per_event = claims.groupby("event").size()
+    assert per_event.between(1, 3).all() and set(per_event) == {1, 2, 3} and len(per_event) == len(ev)
+    assert not claims.duplicated(["event", "source"]).any()
     n_sources = ev["sources"].map(len)
     assert n_sources.between(1, 3).all() and set(n_sources) == {1, 2, 3}
+    assert set(claims["qualifier"]) == set(synthetic.QUALIFIER_MIX)
+    has = ev["has_figure"]
+    several = n_sources > 1
+    assert (several & ev["agree"] & has).any() and (several & ~ev["agree"]).any()  # agreeing and conflicting
+    assert ev["approx"].any() and ev["low_open"].any() and ev["high_open"].any() and (~has).any()
+    assert claims["said_by"].notna().any() and claims["date"].isna().any()
+    # sources: every one has an address; secondary ones name what they cite
+    src = ds.sources
+    assert (src["url"].notna() | src["archive_url"].notna()).all()
+    assert set(src["role"]) == {"primary", "secondary"}
+    assert src.loc[src["role"] == "secondary", "cites"].notna().all() and src.loc[src["role"] == "primary", "cites"].isna().all()
     # crossings are border crossings; origins and destinations resolve
     crossing_kinds = set(sites.loc[ev["crossing"].dropna().unique(), "kind"])
     assert crossing_kinds == {"border-crossing"}
@@ -88,6 +106,9 @@ def test_realistic_shape(tmp_path):
     assert umbrellas["part_of"].isna().all()
     assert umbrellas[list(SITE_REFS)].isna().all().all()
     assert (parts["date"].to_numpy() == ev.loc[parts["part_of"], "date"].to_numpy()).all()
+    # an umbrella states a figure; some parts do not (a share no source broke down), some do
+    assert umbrellas["has_figure"].all()
+    assert (~parts["has_figure"]).any() and parts["has_figure"].any()
     # a few sensitive events and sites, never a crossing
     assert 0 < ev["sensitive"].sum() < len(ev) * 0.02
     assert sites["sensitive"].any() and not sites.loc[sites["kind"] == "border-crossing", "sensitive"].any()
@@ -126,16 +147,27 @@ def big(tmp_path_factory):
     return query.public_view(dataset.load(root))
 
 
+def _terms(events):
+    """Each event's terms of a sum, by plain numpy (claims.sums' rules): the smallest stated figure
+    unless it is an 'up to' (no floor), the largest stated figure, and whether it has none."""
+    has = events["has_figure"].to_numpy()
+    low = np.where(has & ~events["low_open"].to_numpy(), events["people_low"].to_numpy(), 0)
+    high = np.where(has, events["people_high"].to_numpy(), 0)
+    return low, high, ~has
+
+
 def _brute_site_totals(ds, events):
-    """Per site, by plain numpy: events naming the site in any stop (once per event) and their people."""
+    """Per (site, kind), by plain numpy: events naming the site in any stop (once per event), the sums
+    of their figures, and how many have none."""
     stops = np.stack([events[c].to_numpy(dtype=object) for c in SITE_REFS], axis=1)
-    low, high = events["people_low"].to_numpy(), events["people_high"].to_numpy()
-    rep = (events["kind"] == "repatriation").to_numpy()
+    low, high, unreported = _terms(events)
+    kinds = events["kind"].to_numpy(dtype=object)
     out = {}
     for sid in ds.sites.index:
         through = (stops == sid).any(axis=1)
-        out[sid] = (int(through.sum()), int(low[through].sum()), int(high[through].sum()),
-                    int(low[through & rep].sum()), int(high[through & rep].sum()))
+        for kind in sorted(set(kinds[through])):
+            m = through & (kinds == kind)
+            out[(sid, kind)] = (int(m.sum()), int(low[m].sum()), int(high[m].sum()), int(unreported[m].sum()))
     return out
 
 
@@ -150,8 +182,8 @@ def test_site_totals_add_up_at_100k(big, span):
     assert len(events) > 1000
     totals = query.site_totals(big, events)
     brute = _brute_site_totals(big, events)
-    got = {sid: tuple(int(v) for v in row) for sid, row in
-           totals[["events", "people_low", "people_high", "repatriated_low", "repatriated_high"]].iterrows()}
+    got = {key: tuple(int(v) for v in row) for key, row in
+           totals[["events", "low", "high", "unreported"]].iterrows()}
     assert got == brute
     # summed over sites, events through a site = the (event, site) pairs counted independently
     stops = np.stack([events[c].to_numpy(dtype=object) for c in SITE_REFS], axis=1)
@@ -164,35 +196,35 @@ def test_route_totals_add_up_at_100k(big):
     routes = query.route_totals(big, events)
     known = events[list(SITE_REFS)].notna().sum(axis=1).to_numpy()
     routed = events[known >= 2]
+    low, high, unreported = _terms(routed)
     assert int(routes["events"].sum()) == len(routed)
-    assert int(routes["people_low"].sum()) == int(routed["people_low"].sum())
-    assert int(routes["people_high"].sum()) == int(routed["people_high"].sum())
-    assert not routes.duplicated(list(SITE_REFS)).any()
+    assert int(routes["low"].sum()) == int(low.sum()) and int(routes["high"].sum()) == int(high.sum())
+    keys = [*SITE_REFS, "kind"]
+    assert not routes.duplicated(keys).any()
     assert (routes[list(SITE_REFS)].notna().sum(axis=1) >= 2).all()
-    # route by route, against a plain groupby on the site names
-    keys = routed[list(SITE_REFS)].astype(object).fillna("")
-    brute = (pd.concat([keys, routed[["people_low", "people_high"]], routed["kind"].astype(object)], axis=1)
-             .groupby(list(SITE_REFS)).agg(events=("kind", "size"), people_low=("people_low", "sum"),
-                                          people_high=("people_high", "sum"), kinds=("kind", lambda k: ", ".join(sorted(set(k))))))
-    got = routes.assign(**{c: routes[c].fillna("") for c in SITE_REFS}).set_index(list(SITE_REFS))
+    # route by route and kind, against a plain groupby on the site names: kinds are never added together
+    named = routed[list(SITE_REFS)].astype(object).fillna("").assign(kind=routed["kind"].astype(object))
+    brute = (named.assign(low=low, high=high, unreported=unreported.astype(np.int64))
+             .groupby(keys).agg(events=("low", "size"), low=("low", "sum"), high=("high", "sum"),
+                                unreported=("unreported", "sum")))
+    got = routes.assign(**{c: routes[c].fillna("") for c in SITE_REFS}).set_index(keys)
     pd.testing.assert_frame_equal(got.sort_index()[brute.columns], brute.sort_index(), check_dtype=False, check_index_type=False)
-    assert (np.diff(routes["people_high"].to_numpy()) <= 0).all()  # heaviest first
+    assert (np.diff(routes["high"].to_numpy()) <= 0).all()  # heaviest first
 
 
-def test_summary_counts_umbrellas_once_at_100k(big):
+def test_summary_counts_umbrellas_once_and_never_adds_kinds_at_100k(big):
     events = query.filter_events(big, query.Filters())
     s = query.summarize(events)
     ids = set(events.index)
     part = events["part_of"].to_numpy(dtype=object)
     counted = np.array([p is None or p not in ids for p in part])
     assert s.events == len(events)
-    assert s.people_low == int(events["people_low"].to_numpy()[counted].sum())
-    assert s.people_high == int(events["people_high"].to_numpy()[counted].sum())
-    assert sum(v[0] for v in s.by_kind.values()) == int(counted.sum())
+    assert not hasattr(s, "people_low") and not hasattr(s, "people_high")  # no total across kinds
+    assert int(s.by_kind["events"].sum()) == int(counted.sum())
     assert (~counted).sum() > 100  # the data really has parts whose umbrella is in the selection
-    # an umbrella covers its parts: its figures are at least the sum of theirs
-    parts = events[~counted]
-    sums = parts.groupby("part_of")[["people_low", "people_high"]].sum()
-    umb = events.loc[sums.index, ["people_low", "people_high"]]
-    assert (umb["people_low"].to_numpy() == sums["people_low"].to_numpy()).all()
-    assert (umb["people_high"].to_numpy() >= sums["people_high"].to_numpy()).all()
+    low, high, unreported = _terms(events)
+    kinds = events["kind"].to_numpy(dtype=object)
+    for kind, row in s.by_kind.iterrows():
+        m = counted & (kinds == kind)
+        assert (int(row["events"]), int(row["low"]), int(row["high"]), int(row["unreported"])) == (
+            int(m.sum()), int(low[m].sum()), int(high[m].sum()), int(unreported[m].sum()))

@@ -4,6 +4,7 @@ sensitive record deleted (an export of either must be byte-identical)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -27,7 +28,7 @@ def scene(ds):
 
 @pytest.fixture(scope="session")
 def stripped_data(tmp_path_factory):
-    """The fixture data with the sensitive site and event removed from the files."""
+    """The fixture data with the sensitive site and event (and the claims about it) removed from the files."""
     root = copy_data(tmp_path_factory.mktemp("stripped"))
     path = root / "sites" / "china-detention.geojson"
     doc = json.loads(path.read_text(encoding="utf-8"))
@@ -35,6 +36,8 @@ def stripped_data(tmp_path_factory):
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     rows = [r for r in read_rows(root / "events.csv") if r["sensitive"] != "true"]
     write_rows(root / "events.csv", rows)
+    kept = {r["id"] for r in rows}
+    write_rows(root / "claims.csv", [r for r in read_rows(root / "claims.csv") if r["event"] in kept])
     return root
 
 
@@ -42,3 +45,24 @@ def stripped_data(tmp_path_factory):
 def stripped_ds(stripped_data):
     from geo.dataset import load
     return load(stripped_data)
+
+
+def layer_strings(html_text: str) -> list[str]:
+    """Every HTML string (tooltips, popups) the HTML export's own site and route layers carry: the
+    JSON arguments of their script blocks."""
+    out = []
+
+    def walk(value):
+        if isinstance(value, str):
+            if "<" in value:
+                out.append(value)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+    for args in re.findall(r"\}\)\(map_[0-9a-f]+, (.*?)\);\n", html_text):
+        walk(json.loads("[" + args + "]"))
+    return out
+
+
+def site_popups(html_text: str) -> list[str]:
+    return [s for s in layer_strings(html_text) if s.startswith("<div class='site-popup'>")]

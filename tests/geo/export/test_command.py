@@ -60,7 +60,15 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys, monkeypatch, ar
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("args", [["--preset", "poster"], ["--lang", "fr"], ["--dpi", "5"], ["--dpi", "abc"]])
+def test_size_kind_option(tmp_path, capsys):
+    out = tmp_path / "m.html"
+    code, _, err = run(["--out", str(out), "--size-kind", "arrest"], capsys)
+    assert code == 0, err
+    assert "Marker area and route width: Arrested in China" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [["--preset", "poster"], ["--lang", "fr"], ["--dpi", "5"], ["--dpi", "abc"],
+                                  ["--size-kind", "people"]])
 def test_bad_option_values_exit_2(tmp_path, capsys, args):
     with pytest.raises(SystemExit) as exc:
         main(["export", "--data", DATA, "--out", str(tmp_path / "m.png"), *args])

@@ -14,8 +14,17 @@ def test_nice_steps():
 def test_sections_follow_the_scene(scene):
     secs = legend.sections(scene, Style(10), "en", False, 300)
     titles = [s.title for s in secs]
-    assert titles == ["Sites", "People (high estimate)", "Routes", "Location"]
+    assert titles == ["Sites", "Marker area: Returned to North Korea\nlargest stated figures, summed per site", "Routes",
+                      "Location"]
+    assert secs[2].labels == ["Width: Returned to North Korea\nPale = largest, dark = smallest stated figure"]
     kinds = secs[0].labels
     assert kinds == ["Border crossing", "Detention centre", "Holding centre"]  # only kinds shown
     ko = legend.sections(scene, Style(10), "ko", False, 300)
     assert ko[0].title == "장소" and "구금시설" in ko[0].labels
+    assert ko[1].title.startswith("표시 크기: 북송")
+
+
+def test_size_title_names_the_kind():
+    assert legend.size_title("arrest", "en").startswith("Marker area: Arrested in China")
+    both = legend.size_title("repatriation", "en+ko").splitlines()
+    assert both[:2] == ["Marker area: Returned to North Korea", "표시 크기: 북송"]

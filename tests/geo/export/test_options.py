@@ -40,3 +40,12 @@ def test_filters_key_round_trip_and_never_sensitive():
     assert back.kinds == f.kinds and back.layers == f.layers and back.date_to == f.date_to
     assert back.include_sensitive is False
     hash(key)
+
+
+def test_size_kind_defaults_to_returns_and_is_checked():
+    from geo.errors import UsageError
+    from geo.export.options import ExportOptions
+    assert ExportOptions().size_kind == "repatriation"
+    assert ExportOptions(size_kind="arrest").size_kind == "arrest"
+    with pytest.raises(UsageError, match="event kind"):
+        ExportOptions(size_kind="people")

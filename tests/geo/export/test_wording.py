@@ -17,8 +17,7 @@ def test_words_in_each_language():
     assert wording.word("events", "en", n=1) == "1 event"
     assert wording.word("events", "ko", n=4) == "사건 4건"
     assert wording.word("sources", "en+ko") == "Sources / 출처"
-    assert wording.people(48, 50, "en") == "48–50 people"
-    assert wording.people(300, 300, "ko") == "300명"
+    assert not hasattr(wording, "people")  # figures are worded by geo.claims, per kind
     assert wording.kind_label("holding-centre", "en+ko") == "Holding centre · 집결소"
 
 
@@ -28,3 +27,26 @@ def test_sources_grouped_by_publisher():
     many = [("RFA", f"{y}-01-01") for y in range(2001, 2011)]
     assert wording.source_groups(many, "en") == ["RFA (10 reports, 2001–2010)"]
     assert wording.source_groups(many, "ko") == ["RFA (10건, 2001–2010)"]
+
+
+def _sums(events, low, high, approx=False, unreported=0):
+    return {"events": events, "low": low, "high": high, "approx": approx, "low_open": False, "high_open": False,
+            "unreported": unreported}
+
+
+def test_kind_sums_are_labelled_and_per_kind():
+    by_kind = (("repatriation", _sums(7, 750, 850, approx=True)), ("arrest", _sums(2, 12, 12, unreported=1)))
+    assert wording.kind_sums(by_kind, "en") == [
+        "Returned to North Korea: about 750–850 (computed: sum of 7 events)",
+        "Arrested in China: 12 (computed: sum of 2 events; no figure for 1 of them)"]
+    assert wording.kind_sums(by_kind, "ko")[0] == "북송: 약 750–850 (계산값: 사건 7건의 합)"
+
+
+def test_site_figure_names_the_size_kind():
+    class Site:
+        figure = ("share of 500–600 not reported", "500–600 중 일부 (수치 보도 없음)")
+        other_events = 0
+    assert wording.site_figure(Site, "repatriation", "en") == "return: share of 500–600 not reported"
+    assert wording.site_figure(Site, "repatriation", "ko").startswith("북송: 500–600 중 일부")
+    Site.figure, Site.other_events = (), 2
+    assert wording.site_figure(Site, "repatriation", "en") == "2 events of other kinds"
