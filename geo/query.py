@@ -196,8 +196,12 @@ def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
         keep = ~np.isin(site * n + event, shadow_keys)
         site, event = site[keep], event[keep]
     kind_codes, kinds = _kind_codes(events)
-    group = site * max(len(kinds), 1) + kind_codes[event]
-    frame = rules.sums(group, n_sites * max(len(kinds), 1), events, event)
+    if not len(kinds):  # no events: no (site, kind) pairs
+        index = pd.MultiIndex.from_arrays([pd.Index([], dtype=object), pd.Index([], dtype=object)], names=["site", "kind"])
+        return pd.DataFrame({c: pd.Series([], dtype=bool if c in ("approx", "low_open", "high_open") else np.int64)
+                             for c in rules.SUM_COLUMNS}, index=index)
+    group = site * len(kinds) + kind_codes[event]
+    frame = rules.sums(group, n_sites * len(kinds), events, event)
     frame.index = pd.MultiIndex.from_product([ds.sites.index, pd.Index(kinds, dtype=object)], names=["site", "kind"])
     return frame[frame["events"] > 0]
 

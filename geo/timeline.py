@@ -12,10 +12,11 @@ from .styles import EVENT_KIND_LABELS
 COLUMNS = ["month", "kind", "kind_label", *rules.SUM_COLUMNS, "figure"]
 
 
-def monthly_counts(events: pd.DataFrame) -> pd.DataFrame:
+def monthly_counts(events: pd.DataFrame, ds=None) -> pd.DataFrame:
     """One row per (month, kind): the events and the computed sum of their figures as the sources
-    state them (claims.sums), worded (`figure`). Parts of an umbrella event in the selection are not
-    counted again, and kinds are never added together."""
+    state them (claims.sums), worded (`figure`; with the dataset `ds`, a month's single event in its
+    sources' own words). Parts of an umbrella event in the selection are not counted again, and kinds
+    are never added together."""
     counted = counted_events(events)
     if counted.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -27,5 +28,9 @@ def monthly_counts(events: pd.DataFrame) -> pd.DataFrame:
     out.insert(1, "kind", np.asarray(uniques.get_level_values(1), dtype=object))
     out.insert(2, "kind_label", out["kind"].map(EVENT_KIND_LABELS))
     out["low"] = np.where(out["low_open"] & (out["low"] == 0), 0, out["low"])
-    out["figure"] = [rules.sum_text(row) for _, row in out.iterrows()]
+    if ds is not None:
+        from .evidence import total_text
+        out["figure"] = [total_text(ds, counted, row) for _, row in out.iterrows()]
+    else:
+        out["figure"] = [rules.sum_text(row) for _, row in out.iterrows()]
     return out[COLUMNS]

@@ -20,7 +20,7 @@ st.write("People per month by event kind, as the sources state them: the solid b
          "stated, the pale extension the largest. A month with several events shows their computed sum; kinds "
          "are drawn side by side, never added together. Events dated only to a month or year sit at the start of "
          "that period; umbrella events count once.")
-frame = monthly_counts(events)
+frame = monthly_counts(events, ds)
 if frame.empty:
     st.info("No events match the filters.")
 else:

@@ -38,9 +38,14 @@ def ds():
     return load(SHIPPED)
 
 
+NO_ADDRESS = "no address (url or archive_url): readers cannot check this source"
+
+
 def test_shipped_data_validates_without_any_problem():
+    """No error; the only warnings allowed name a source whose address was never seen (Known gaps)."""
     report = check(SHIPPED)
-    assert report.problems == [], "\n".join(str(p) for p in report.problems)
+    others = [p for p in report.problems if p.is_error or NO_ADDRESS not in p.message]
+    assert others == [], "\n".join(str(p) for p in others)
     assert report.dataset is not None and report.dataset.statistics is not None
 
 

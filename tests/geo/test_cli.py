@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from geo.cli import main
-from tests.common import edit_event, edit_feature, SWAPPED_POINT
+from tests.common import edit_claim, edit_event, edit_feature, SWAPPED_POINT
 
 
 def run(*args):
@@ -23,13 +23,15 @@ def test_validate_ok(fixture_data):
 
 
 def test_validate_lists_problems_one_per_line(data_dir):
-    edit_event(data_dir, 0, date="2023-13-45", people_low=90)
+    edit_event(data_dir, 0, date="2023-13-45")
+    edit_claim(data_dir, 0, qualifier="range", people=90, people_to=50)
     edit_feature(data_dir, "crossings", 1, geometry={"type": "Point", "coordinates": SWAPPED_POINT})
     proc = run("validate", "--data", str(data_dir))
     assert proc.returncode == 1
     lines = proc.stdout.strip().splitlines()
     assert any(l.startswith(f"{data_dir}/events.csv:row 2 (2021-07-14-dandong-return) column date: ") for l in lines)
-    assert any("people_high 50 is below people_low 90" in l for l in lines)
+    assert any(l.startswith(f"{data_dir}/claims.csv:row 2 (2021-07-14-dandong-return--rfa-2021-07-20) column people_to: ")
+               and "people_to 50 must be above people 90" in l for l in lines)
     assert any(l.startswith(f"{data_dir}/sites/crossings.geojson:feature 1 (tumen-namyang) geometry: ") and "swapped" in l for l in lines)
 
 
@@ -70,7 +72,14 @@ def test_events_json_joined(fixture_data):
     assert [e["id"] for e in data] == ["2021-07-14-dandong-return"]
     e = data[0]
     assert e["crossing"]["name_en"].startswith("Sino-Korean Friendship Bridge") and e["crossing"]["precision"] == "facility"
-    assert e["sources"][0]["title"].startswith("Concern About Fate") and e["confidence"] == "corroborated"
+    assert e["confidence"] == "corroborated"
+    # each claim with its own source and its figure as stated; the event's figure derived from them
+    first = e["claims"][0]
+    assert first["source"]["title"].startswith("Concern About Fate") and first["source"]["publisher"] == "Radio Free Asia"
+    assert (first["qualifier"], first["people"], first["stated"]) == ("about", 50, "about 50")
+    assert e["claims"][1]["attributed_to"] == "Radio Free Asia" and e["claims"][1]["source"]["publisher"] == "Wikinews"
+    assert e["figure"]["text"] == "about 50 (Radio Free Asia)" and e["figure"]["basis"] == "as stated"
+    assert (e["figure"]["people_low"], e["figure"]["people_high"]) == (50, 50)
 
 
 def test_events_csv_and_sensitive(fixture_data, capsys):

@@ -39,7 +39,7 @@ def test_markers_sized_by_people_and_selected_site_ringed(fixture_ds):
     ds = public_view(fixture_ds)
     totals, _ = layers(ds)
     rows = {r[8].split("site-", 2)[-1]: r for r in rows_of(mapbuild.site_layer(ds, totals, selected="shenyang"))}
-    assert rows["tumen-namyang"][2] > rows["shenyang"][2]  # 300 people against 50
+    assert rows["tumen-namyang"][2] > rows["shenyang"][2]  # about 300 returned against about 50
     assert rows["shenyang"][3] == "#ffd400" and rows["tumen-namyang"][3] != "#ffd400"
 
 
@@ -50,19 +50,46 @@ def test_layer_filter_limits_markers(fixture_ds):
     assert sorted(r[8] for r in rows) == ["site-marker site-dandong-sinuiju", "site-marker site-tumen-namyang"]
 
 
-def test_routes_draw_ranges_as_two_lines(fixture_ds):
+def test_routes_draw_ranges_as_two_lines_coloured_by_kind(fixture_ds):
+    from geo.styles import EVENT_KIND_COLOURS
     ds = public_view(fixture_ds)
+    ev = filter_events(ds, Filters())
     _, routes = layers(ds)
-    group = mapbuild.route_layer(ds, routes)
+    group = mapbuild.route_layer(ds, routes, events=ev)
     stops = rows_of(group, "stops_json")
     rows = rows_of(group)
     assert len(rows) == 3
-    for stop_ids, high_w, low_w, n, people, kinds in rows:
-        assert len(stop_ids) >= 2 and high_w >= low_w > 0 and n == 1 and kinds == "repatriation"
+    for stop_ids, high_w, low_w, n, people, kind, colour in rows:
+        assert len(stop_ids) >= 2 and high_w >= low_w >= 0 and n == 1
+        assert kind == "Returned to North Korea" and colour == EVENT_KIND_COLOURS["repatriation"]
     ids = list(ds.sites.index)
-    people = {tuple(ids[i] for i in r[0]): r[4] for r in rows}
-    assert people[("shenyang", "dandong-sinuiju", "sinuiju-holding")] == "48–50"
+    by_stops = {tuple(ids[i] for i in r[0]): r for r in rows}
+    # one event per route: its figure in its sources' words, with who states it
+    assert by_stops[("shenyang", "dandong-sinuiju", "sinuiju-holding")][4] == "about 50 (Radio Free Asia)"
+    up_to = by_stops[("dandong-sinuiju", "sinuiju-holding")]
+    assert up_to[4] == "up to 200 (One Korea Network)" and up_to[2] == 0  # no floor: no dark core
     assert stops[ids.index("shenyang")][2] == "Shenyang detention (선양 구금시설)"
+
+
+def test_popups_list_each_event_with_its_own_sources(fixture_ds):
+    ds = public_view(fixture_ds)
+    ev = filter_events(ds, Filters())
+    totals, _ = layers(ds)
+    rows = {r[8].split("site-", 2)[-1]: r for r in rows_of(mapbuild.site_layer(ds, totals, events=ev))}
+    popup = rows["dandong-sinuiju"][10]
+    assert "Returned to North Korea</th><td>about 50–250 (computed: sum of 2 events)" in popup
+    assert "2021-07-14</b> · Returned to North Korea: about 50 (Radio Free Asia)" in popup
+    assert "2023-10-09</b> · Returned to North Korea: up to 200 (One Korea Network)" in popup
+    assert 'href="https://www.newsweek.com/' in popup and 'rel="noopener noreferrer"' in popup
+    assert "Returned to North Korea: about 50 (Radio Free Asia)" in rows["shenyang"][9]  # the tooltip
+    # a crossing that is only an unreported part of the umbrella says so, never 1–N
+    tumen = rows["tumen-namyang"][10]
+    assert "about 300 (TJWG)" in tumen and "1–" not in tumen
+
+
+def test_legend_says_which_kind_sizes_the_markers(fixture_ds):
+    html = render(public_view(fixture_ds))
+    assert "Marker size and route width: returned to north korea" in html
 
 
 def test_map_loads_no_cdn_asset_and_fetches_the_basemap_locally(fixture_ds):

@@ -62,44 +62,63 @@ def test_umbrella_counts_once_in_totals(fixture_ds):
     ev = filter_events(fixture_ds, Filters())
     assert sorted(counted_events(ev).index) == ["2021-07-14-dandong-return", "2023-10-09-mass-return"]
     s = summarize(ev)
-    assert (s.events, s.people_low, s.people_high) == (4, 48 + 500, 50 + 600)
-    assert s.by_kind == {"repatriation": (2, 548, 650)}
-    # when the umbrella is filtered out, its parts count
-    parts_only = ev.drop(index="2023-10-09-mass-return")
-    assert summarize(parts_only).people_high == 50 + 300 + 200
+    assert s.events == 4 and not hasattr(s, "people_high")  # no total of people across kinds exists
+    ret = s.kind("repatriation")
+    # about 50, and more than 500 (HRW) – about 600 (TJWG): the sum of the stated ends, kept 'about'
+    assert (ret["events"], ret["low"], ret["high"], ret["approx"], ret["unreported"]) == (2, 50 + 500, 50 + 600, True, 0)
+    assert list(s.by_kind.index) == ["repatriation"]
+    # when the umbrella is filtered out, its parts count: about 300 and up to 200 (no floor from it)
+    parts_only = summarize(ev.drop(index="2023-10-09-mass-return")).kind("repatriation")
+    assert (parts_only["low"], parts_only["high"], parts_only["low_open"]) == (50 + 300, 50 + 300 + 200, True)
 
 
-def test_site_totals_count_each_event_once_per_site(fixture_ds):
+def test_site_totals_count_each_event_once_per_site_and_kind(fixture_ds):
     ev = filter_events(fixture_ds, Filters())
     t = site_totals(fixture_ds, ev)
-    assert t.loc["dandong-sinuiju"].tolist() == [2, 49, 250, 49, 250]
-    assert t.loc["tumen-namyang", "people_high"] == 300
-    assert t.loc["secret-site", "events"] == 0
+    dandong = t.loc[("dandong-sinuiju", "repatriation")]
+    # about 50 (2021) + up to 200 (2023 part, whose umbrella names no site): 50–250, computed
+    assert (dandong["events"], dandong["low"], dandong["high"], dandong["low_open"]) == (2, 50, 250, True)
+    assert t.loc[("tumen-namyang", "repatriation"), "high"] == 300
+    assert "secret-site" not in t.index.get_level_values("site")
+    assert set(t.index.get_level_values("kind")) == {"repatriation"}
+
+
+def test_site_totals_of_an_empty_selection_are_empty(fixture_ds):
+    ev = filter_events(fixture_ds, Filters(kinds={"arrest"}))
+    assert len(site_totals(fixture_ds, ev)) == 0 and len(route_totals(fixture_ds, ev)) == 0
 
 
 def test_route_totals(fixture_ds):
     r = route_totals(fixture_ds, filter_events(fixture_ds, Filters()))
-    routes = {(x.origin, x.crossing, x.destination): (x.events, x.people_low, x.people_high) for x in r.itertuples()}
+    routes = {(x.origin, x.crossing, x.destination, x.kind): (x.events, x.low, x.high, x.low_open) for x in r.itertuples()}
     assert routes == {
-        ("tumen-detention", "tumen-namyang", "onsong-holding"): (1, 300, 300),
-        (None, "dandong-sinuiju", "sinuiju-holding"): (1, 1, 200),
-        ("shenyang", "dandong-sinuiju", "sinuiju-holding"): (1, 48, 50),
+        ("tumen-detention", "tumen-namyang", "onsong-holding", "repatriation"): (1, 300, 300, False),
+        (None, "dandong-sinuiju", "sinuiju-holding", "repatriation"): (1, 0, 200, True),
+        ("shenyang", "dandong-sinuiju", "sinuiju-holding", "repatriation"): (1, 50, 50, False),
     }
 
 
-def test_joined_records_resolve_sites_and_sources(fixture_ds):
+def test_joined_records_resolve_sites_and_each_claims_source(fixture_ds):
     recs = {r["id"]: r for r in joined_records(fixture_ds, filter_events(fixture_ds, Filters()))}
     rec = recs["2021-07-14-dandong-return"]
     assert rec["origin"]["name_ko"] == "선양 구금시설" and rec["origin"]["precision"] == "town"
     assert rec["crossing"]["lon"] == 124.39058 and rec["crossing"]["lat"] == 40.11644
-    assert [s["publisher"] for s in rec["sources"]] == ["Radio Free Asia", "Wikinews"]
-    assert recs["2023-10-09-mass-return"]["origin"] is None and recs["2023-10-09-mass-return"]["part_of"] is None
+    assert [c["source"]["publisher"] for c in rec["claims"]] == ["Radio Free Asia", "Wikinews"]
+    mass = recs["2023-10-09-mass-return"]
+    assert mass["origin"] is None and mass["part_of"] is None
+    assert mass["figure"]["text"] == "more than 500 (Human Rights Watch) – about 600 (TJWG)"
+    assert mass["figure"]["basis"] == "sources disagree"
+    assert [(c["attributed_to"], c["stated"]) for c in mass["claims"]] == [("Human Rights Watch", "more than 500"), ("TJWG", "about 600")]
 
 
 def test_flat_table_columns(fixture_ds):
     t = flat_table(fixture_ds, filter_events(fixture_ds, Filters()))
     row = t.set_index("id").loc["2021-07-14-dandong-return"]
     assert row["source_publishers"] == "Radio Free Asia | Wikinews"
+    assert row["people"] == "about 50 (Radio Free Asia)" and row["people_basis"] == "as stated"
+    assert row["claims"] == "Radio Free Asia (2021-07-20): about 50 | Radio Free Asia (in Wikinews, 2021-07-26): about 50"
+    mass = t.set_index("id").loc["2023-10-09-mass-return"]
+    assert mass["claims"] == "Human Rights Watch (in Newsweek, 2023-12): more than 500 | TJWG (in Newsweek, 2023-12): about 600"
     assert row["destination_name_en"] == "Sinuiju MSS holding centre"
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from geo.dataset import check
 from geo.tables import parse_table
-from tests.common import BROKEN_DATES, edit_event, read_rows, write_rows
+from tests.common import BROKEN_DATES, edit_claim, edit_event, read_rows, write_rows
 
 
 def event_problems(root, index=0, **changes):
@@ -33,15 +33,20 @@ def test_month_precision_needs_first_of_month(data_dir):
     assert any("first day of the month" in p.message for p in probs)
 
 
+def claim_problems(root, index=0, **changes):
+    path = edit_claim(root, index, **changes)
+    return [p for p in check(root).problems if p.path == str(path)]
+
+
 def test_low_above_high(data_dir):
-    probs = event_problems(data_dir, people_low=60, people_high=50)
-    assert any("people_high 50 is below people_low 60" in p.message and p.place.endswith("column people_high") for p in probs)
+    probs = claim_problems(data_dir, qualifier="range", people=60, people_to=50)
+    assert any("people_to 50 must be above people 60" in p.message and p.place.endswith("column people_to") for p in probs)
 
 
 @pytest.mark.parametrize("value, fragment", [("-3", "below the minimum 0"), ("about 50", "not a whole number"), ("4.5", "not a whole number")])
 def test_people_must_be_whole_non_negative(data_dir, value, fragment):
-    probs = event_problems(data_dir, people_low=value)
-    assert any(fragment in p.message and p.place.endswith("column people_low") for p in probs)
+    probs = claim_problems(data_dir, people=value)
+    assert any(fragment in p.message and p.place.endswith("column people") for p in probs)
 
 
 def test_unknown_site_reference(data_dir):
@@ -55,8 +60,8 @@ def test_crossing_must_be_a_border_crossing(data_dir):
 
 
 def test_unknown_source_and_missing_sources(data_dir):
-    assert any("not in sources.csv" in p.message for p in event_problems(data_dir, sources="rfa-2021-07-20;ghost"))
-    assert any("is empty" in p.message and p.place.endswith("column sources") for p in event_problems(data_dir, sources=""))
+    assert any("source 'ghost' is not in sources.csv" in p.message for p in claim_problems(data_dir, source="ghost"))
+    assert any("is empty" in p.message and p.place.endswith("column source") for p in claim_problems(data_dir, source=""))
 
 
 def test_bad_enum_values(data_dir):
@@ -173,16 +178,14 @@ def test_spaces_around_list_separators_are_trimmed_everywhere(data_dir):
     """Validation trims the items of a list cell before checking them; the loaded data must hold the
     same trimmed ids, or a lookup by id fails later (the events command, downloads, the site panel)."""
     from geo.query import joined_records
-    edit_event(data_dir, 0, sources="rfa-2021-07-20 ;  newsweek-2023-12")
+    edit_claim(data_dir, 0, sites="shenyang ;  dandong-sinuiju")
     report = check(data_dir)
     assert report.ok, report.errors
-    events = report.dataset.events
-    row = events.loc["2021-07-14-dandong-return"]
-    assert row["sources"] == ("rfa-2021-07-20", "newsweek-2023-12")
-    record = [r for r in joined_records(report.dataset, events) if r["id"] == "2021-07-14-dandong-return"][0]
-    assert [s["id"] for s in record["sources"]] == ["rfa-2021-07-20", "newsweek-2023-12"]
+    assert report.dataset.claims.iloc[0]["sites"] == ("shenyang", "dandong-sinuiju")
+    record = [r for r in joined_records(report.dataset, report.dataset.events) if r["id"] == "2021-07-14-dandong-return"][0]
+    assert record["claims"][0]["sites"] == ["shenyang", "dandong-sinuiju"]
 
 
 def test_the_same_id_twice_with_spaces_is_named(data_dir):
-    probs = event_problems(data_dir, sources="rfa-2021-07-20; rfa-2021-07-20")
-    assert any("lists the same id twice" in p.message and p.place.endswith("column sources") for p in probs)
+    probs = claim_problems(data_dir, sites="shenyang; shenyang")
+    assert any("lists the same id twice" in p.message and p.place.endswith("column sites") for p in probs)

@@ -103,4 +103,4 @@ def test_table_that_cannot_be_laid_out(text, fragment):
 
 def test_rows_text_uses_schema_order():
     text = canonical.rows_text("sources", [{"language": "en", "id": "x", "publisher": "P", "title": "T", "published": "2020"}])
-    assert text == "id,publisher,title,author,published,url,language\nx,P,T,,2020,,en\n"
+    assert text == "id,publisher,title,author,published,url,archive_url,accessed,language,role,cites\nx,P,T,,2020,,,,en,,\n"

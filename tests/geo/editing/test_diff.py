@@ -60,14 +60,14 @@ def test_records_without_ids_are_matched_by_position(data_dir):
 def test_table_diff(data_dir):
     old = (data_dir / "events.csv").read_text(encoding="utf-8")
     rows = read_rows(data_dir / "events.csv")
-    rows[0]["people_high"] = "60"
+    rows[0]["confidence"] = "single-source"
     rows[0]["sensitive"] = "true"
     gone = rows.pop(1)
     rows.append({**gone, "id": "2023-10-10-new", "summary": "A new event."})
     write_rows(data_dir / "events.csv", rows)
     changes = diff.diff("events", old, (data_dir / "events.csv").read_text(encoding="utf-8"))
     fields = {(c.change, c.id, c.field, c.old, c.new) for c in changes}
-    assert ("changed", "2021-07-14-dandong-return", "people_high", "50", "60") in fields
+    assert ("changed", "2021-07-14-dandong-return", "confidence", "corroborated", "single-source") in fields
     assert ("changed", "2021-07-14-dandong-return", "sensitive", "false", "true") in fields
     assert ("removed", gone["id"], "", gone["summary"], None) in fields
     assert ("added", "2023-10-10-new", "", None, "A new event.") in fields

@@ -8,16 +8,18 @@ from tests.common import FIXTURE_DATA
 
 
 def text(part):
-    name = f"sites/{part}.geojson" if part not in ("events", "sources") else f"{part}.csv"
+    name = f"sites/{part}.geojson" if part not in ("events", "sources", "claims") else f"{part}.csv"
     return (FIXTURE_DATA / name).read_text(encoding="utf-8")
 
 
 def test_tables_round_trip():
-    for table in ("events", "sources"):
+    for table in ("events", "sources", "claims"):
         frame = records.table_frame(text(table), table)
         assert records.frame_text(frame, table) == text(table)
     frame = records.table_frame(text("events"), "events")
-    assert frame["sensitive"].tolist()[-1] is True and frame["people_low"].tolist()[0] == 48
+    assert frame["sensitive"].tolist()[-1] is True
+    claims = records.table_frame(text("claims"), "claims")
+    assert claims["people"].tolist()[0] == 50 and claims["qualifier"].tolist()[0] == "about"
 
 
 def test_layers_round_trip_including_polygons():
@@ -36,12 +38,12 @@ def test_layers_round_trip_including_polygons():
 
 def test_edits_added_and_deleted_rows():
     frame = records.table_frame(text("events"), "events").astype(object)
-    frame.loc[len(frame)] = {**frame.iloc[0].to_dict(), "id": "2021-07-15-new", "people_high": 60.0}
+    frame.loc[len(frame)] = {**frame.iloc[0].to_dict(), "id": "2021-07-15-new", "summary_ko": "새 사건"}
     frame.loc[len(frame)] = {c: None for c in frame.columns}  # a blank row the editor left: dropped
     frame = frame.drop(index=1)
     out = records.frame_text(frame, "events")
     lines = out.splitlines()
-    assert len(lines) == 1 + 5 and lines[-1].startswith("2021-07-15-new,") and ",60," in lines[-1]
+    assert len(lines) == 1 + 5 and lines[-1].startswith("2021-07-15-new,") and ",새 사건," in lines[-1]
     assert not any(line.startswith("2023-10-09-mass-return,") for line in lines)
 
 

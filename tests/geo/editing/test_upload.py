@@ -152,6 +152,30 @@ def test_old_problems_elsewhere_do_not_block(root, tmp_path):
     assert cand.ok, messages(cand)
 
 
+def claims_csv(root, **changes):
+    rows = read_rows(root / "claims.csv")
+    rows[0].update({k: str(v) for k, v in changes.items()})
+    path = root.parent / "upload-claims.csv"
+    write_rows(path, rows)
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+@pytest.mark.parametrize("changes, column, fragment", [
+    ({"people": -5}, "people", "below the minimum 0"),
+    ({"qualifier": "range", "people": 90, "people_to": 50}, "people_to", "people_to 50 must be above people 90"),
+    ({"people": "lots"}, "people", "is not a whole number"),
+    ({"source": "nope"}, "source", "source 'nope' is not in sources.csv"),
+    ({"event": "ghost"}, "event", "event 'ghost' is not in events.csv"),
+])
+def test_bad_claim_rows_are_named(root, changes, column, fragment):
+    cand = upload(root, claims_csv(root, **changes), "claims.csv", "claims")
+    hits = [p for p in cand.problems if fragment in p.message]
+    assert not cand.ok and hits, messages(cand)
+    assert hits[0].path == "claims.csv" and hits[0].place.endswith(f"column {column}")
+
+
 def events_csv(root, **changes):
     rows = read_rows(root / "events.csv")
     rows[0].update({k: str(v) for k, v in changes.items()})
@@ -166,12 +190,8 @@ def events_csv(root, **changes):
     ({"date": "2023-13-45"}, "date", "not a real calendar date"),
     ({"date": "2023-02-30"}, "date", "not a real calendar date"),
     ({"date": "yesterday"}, "date", "is not a date written YYYY-MM-DD"),
-    ({"people_low": -5}, "people_low", "below the minimum 0"),
-    ({"people_low": 90}, "people_high", "people_high 50 is below people_low 90"),
-    ({"people_high": "lots"}, "people_high", "is not a whole number"),
     ({"origin": "mukden"}, "origin", "site 'mukden' does not exist"),
     ({"crossing": "shenyang"}, "crossing", "is not a border crossing"),
-    ({"sources": "nope"}, "sources", "source 'nope' is not in sources.csv"),
     ({"part_of": "ghost"}, "part_of", "event 'ghost' does not exist"),
     ({"id": "2023-10-09-tumen"}, "id", "duplicate id"),
 ])
