@@ -8,10 +8,12 @@ import pandas as pd
 
 from .dataset import SITE_REFS, Dataset
 from .query import flat_table, joined_records
+from .texts import csv_safe
 
 
 def events_csv(ds: Dataset, events: pd.DataFrame) -> bytes:
-    return flat_table(ds, events).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """Text cells that a spreadsheet would run as a formula get a leading ' (geo.texts.csv_safe)."""
+    return csv_safe(flat_table(ds, events)).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def events_geojson(ds: Dataset, events: pd.DataFrame) -> bytes:
