@@ -13,12 +13,16 @@ import pandas as pd
 from . import version
 from .dataset import SITE_REFS, Dataset
 from .query import flat_table, joined_records
+from .texts import csv_safe
 
 
 def events_csv(ds: Dataset, events: pd.DataFrame) -> bytes:
+    """Text cells that a spreadsheet would run as a formula get a leading ' (geo.texts.csv_safe); the
+    data version each row comes from is a column of its own."""
     table = flat_table(ds, events)
     table["data_version"] = version.of(ds.root).credit_line()
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return csv_safe(table).to_csv(index=False, lineterminator="
+").encode("utf-8")
 
 
 def events_geojson(ds: Dataset, events: pd.DataFrame) -> bytes:

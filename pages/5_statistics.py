@@ -61,9 +61,9 @@ for kind, heading in (("year", "By year"), ("quarter", "By quarter")):
     chart = base.mark_bar() + base.mark_text(dy=-6).encode(text=alt.Text("value:Q", format=","))
     st.markdown(f"**{heading}**")
     st.altair_chart(chart.properties(height=260), width="stretch")
-    st.caption("Source: " + "; ".join(sorted(set("; ".join(data["cited_in"]).split("; "))))
-               + ". Counts by South Korea's Ministry of Unification as these reports quote them; periods no source "
-                 "quotes are not shown.")
+    chrome.data_caption("Source: " + "; ".join(sorted(set("; ".join(data["cited_in"]).split("; "))))
+                        + ". Counts by South Korea's Ministry of Unification as these reports quote them; periods no source "
+                        "quotes are not shown.")
 
 estimates = frame[~frame["measure"].eq("arrivals-south-korea")].sort_values(["measure", "period_end", "id"])
 st.subheader("Estimates: people held, hiding or returned")

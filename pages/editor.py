@@ -116,7 +116,8 @@ def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store
         show_problems(exc.problems)
         return
     except GeoError as exc:
-        st.error(f"Not saved: {exc}")
+        st.error("Not saved:")
+        st.text(str(exc))  # may quote data: shown as text, never Markdown
         return
     kept = f"; the previous version is kept in history as {result.previous.name}" if result.previous else ""
     st.session_state["flash"] = (f"Saved {relative_name(part)} (version {short(result.sha)}){kept}." if result.changed
@@ -237,7 +238,8 @@ def tables_tab(root, store: Store, user: str) -> None:
         else:
             frame = records.table_frame(text, part)
     except (DataFileError, canonical.CanonicalError, ValueError) as exc:
-        st.error(f"{relative_name(part)} cannot be shown as a table ({exc}); upload a corrected file instead.")
+        st.error(f"{relative_name(part)} cannot be shown as a table; upload a corrected file instead.")
+        st.text(str(exc))
         return
     edited = st.data_editor(frame, key=f"editor_{part}_{sha[:12]}", num_rows="dynamic", hide_index=True,
                             width="stretch", column_config=_column_config(part, frame))
@@ -330,7 +332,8 @@ def add_site_tab(root, store: Store, user: str) -> None:
         try:
             text = records.add_feature_text(base_text, layer, records.site_feature(row))
         except (DataFileError, ValueError) as exc:
-            st.error(f"{relative_name(layer)} cannot be read ({exc}); fix it by uploading a corrected file first.")
+            st.error(f"{relative_name(layer)} cannot be read; fix it by uploading a corrected file first.")
+            st.text(str(exc))
             return
         st.session_state["add_state"] = {"candidate": check_text(root, layer, text), "base_text": base_text,
                                          "base_sha": base_sha, "note": note}

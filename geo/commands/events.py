@@ -7,6 +7,7 @@ import sys
 
 from ..cli import add_data_option, add_filter_options, filters_from, load_or_report
 from .. import query
+from ..texts import csv_safe
 
 
 def configure(p) -> None:
@@ -26,5 +27,5 @@ def run(args) -> int:
         json.dump(query.joined_records(public, events), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        query.flat_table(public, events).to_csv(sys.stdout, index=False, lineterminator="\n")
+        csv_safe(query.flat_table(public, events)).to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0

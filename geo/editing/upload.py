@@ -11,14 +11,14 @@ Steps, the same for the Editor page and the command line:
    other files are reported only when the candidate causes them (e.g. removing a site that events
    still name), so an unrelated old problem elsewhere never blocks a save (and not at all while the
    candidate itself is unusable: unreadable, not a FeatureCollection, a broken CSV header);
-5. a warning for HTML markup in text fields: such text is kept exactly as typed and is always
-   shown escaped (geo/safe_html.py, Streamlit's own escaping), so it can never run; the warning
-   only asks whether the '<…>' was meant.
+5. warnings for text fields worth a second look (geo/texts.py): HTML markup or Markdown link
+   and image syntax (such text is kept exactly as typed and always shown as text, so it can
+   never run or fetch anything; the warning asks whether it was meant), a cell a spreadsheet
+   would read as a formula (downloads neutralise it), invisible or direction-changing characters.
 """
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,12 +28,13 @@ from ..dataset import check
 from ..errors import DataFileError
 from ..paths import LAYERS
 from ..problems import Problem, WARNING, feature_place, row_place
+from .. import schemas
+from ..texts import FORMULA_START, text_warnings
 from ..readers import MAX_CSV_BYTES, MAX_JSON_BYTES, decode_text, parse_json_text, read_bytes
 from . import canonical, crs
 from .parts import relative_name
 
-HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
-MAX_HTML_WARNINGS = 20
+MAX_TEXT_WARNINGS = 50
 LAYER_TEXT_FIELDS = ("name_en", "name_ko", "name_zh", "notes")
 
 
@@ -109,12 +110,12 @@ def _prepare(raw: bytes, name: str, part: str, source_crs: str | None) -> _Prepa
     if part in LAYERS:
         doc, problems = crs.normalise_layer(doc, name, source_crs)
         out = canonical.dump_layer(doc)
-        return _Prepared(out, out, problems, _layer_html(doc, name), [])
+        return _Prepared(out, out, problems, _layer_text(doc, name), [])
     try:
         out = canonical.table_text(text, part, name)
     except canonical.CanonicalError as exc:
         return _Prepared(text, None, [], [], [Problem(name, exc.place, exc.message)])
-    return _Prepared(text, out, [], _table_html(out, part, name), [])
+    return _Prepared(text, out, [], _table_text(out, part, name), [])
 
 
 def _check(root: Path, prepared: dict[str, tuple[str, str]], today: date | None) -> list[Problem]:
@@ -182,28 +183,37 @@ def check_files(root: Path, files: dict[str, Path], today: date | None = None) -
     return early + [p for cand in check_many(root, raw, today=today).values() for p in cand.problems]
 
 
-# ---------------------------------------------------------------- HTML in text fields
+# ---------------------------------------------------------------- text fields worth a second look
 
-def _html_message(value: str) -> str:
-    tag = HTML_TAG.search(value).group(0)
-    tag = tag if len(tag) <= 40 else tag[:40] + "…"
-    return (f"contains HTML markup ({tag}); it is kept as plain text and always shown escaped, never run — "
-            "remove it unless the '<' is meant literally")
+def _text_columns(table: str) -> set[str]:
+    """Free-text columns of a table: strings without an enum, a pattern or a date form."""
+    out = set()
+    for column, spec in schemas.schema(table)["properties"].items():
+        alts = spec.get("oneOf", [spec])
+        if any(a.get("type") == "string" and "enum" not in a and "pattern" not in a for a in alts) and column != "id":
+            out.add(column)
+    return out
+
+
+def _worth_a_look(value: str) -> bool:
+    """A cheap first test; text_warnings() gives the reasons."""
+    return "<" in value or "[" in value or value[:1] in FORMULA_START or not value.isascii()
 
 
 def _capped(problems: list[Problem], name: str) -> list[Problem]:
-    if len(problems) <= MAX_HTML_WARNINGS:
+    if len(problems) <= MAX_TEXT_WARNINGS:
         return problems
-    extra = len(problems) - MAX_HTML_WARNINGS
-    return problems[:MAX_HTML_WARNINGS] + [Problem(name, "file", f"…and {extra} more text field(s) with HTML markup", WARNING)]
+    extra = len(problems) - MAX_TEXT_WARNINGS
+    return problems[:MAX_TEXT_WARNINGS] + [Problem(name, "file", f"…and {extra:,} more warning(s) about text fields "
+                                                   "(markup, formulas, invisible characters) not listed", WARNING)]
 
 
-def _layer_html(doc, name: str) -> list[Problem]:
+def _layer_text(doc, name: str) -> list[Problem]:
     out = []
     if not isinstance(doc, dict):
         return out
-    if isinstance(doc.get("title"), str) and HTML_TAG.search(doc["title"]):
-        out.append(Problem(name, "top level title", _html_message(doc["title"]), WARNING))
+    if isinstance(doc.get("title"), str) and _worth_a_look(doc["title"]):
+        out += [Problem(name, "top level title", m, WARNING) for m in text_warnings(doc["title"])]
     features = doc.get("features") if isinstance(doc.get("features"), list) else []
     for index, feature in enumerate(features):
         props = feature.get("properties") if isinstance(feature, dict) else None
@@ -213,21 +223,29 @@ def _layer_html(doc, name: str) -> list[Problem]:
         if isinstance(props.get("sides"), dict):
             fields += [(f"sides.{k}", v) for k, v in props["sides"].items()]
         for key, value in fields:
-            if isinstance(value, str) and HTML_TAG.search(value):
-                out.append(Problem(name, feature_place(index, feature.get("id"), f"properties.{key}"),
-                                   _html_message(value), WARNING))
+            if isinstance(value, str) and _worth_a_look(value):
+                out += [Problem(name, feature_place(index, feature.get("id"), f"properties.{key}"), m, WARNING)
+                        for m in text_warnings(value)]
+        if len(out) > 10 * MAX_TEXT_WARNINGS:
+            break  # enough to show; the count of the rest would cost more than it tells
     return _capped(out, name)
 
 
-def _table_html(text: str, table: str, name: str) -> list[Problem]:
+def _table_text(text: str, table: str, name: str) -> list[Problem]:
     try:
         header, rows = canonical.read_rows(text, name)
     except canonical.CanonicalError:
         return []
+    columns = _text_columns(table)
+    wanted = [(i, c) for i, c in enumerate(header) if c in columns]
+    id_at = header.index("id") if "id" in header else None
     out = []
     for ordinal, (_, cells) in enumerate(rows):
-        for column, value in zip(header, cells):
-            if column not in ("id", "url") and "<" in value and HTML_TAG.search(value):
-                rid = cells[header.index("id")] if "id" in header and header.index("id") < len(cells) else None
-                out.append(Problem(name, row_place(ordinal + 2, rid, column), _html_message(value), WARNING))
+        for i, column in wanted:
+            value = cells[i].strip() if i < len(cells) else ""
+            if value and _worth_a_look(value):
+                rid = cells[id_at] if id_at is not None and id_at < len(cells) else None
+                out += [Problem(name, row_place(ordinal + 2, rid, column), m, WARNING) for m in text_warnings(value)]
+        if len(out) > 10 * MAX_TEXT_WARNINGS:
+            break
     return _capped(out, name)

@@ -13,7 +13,7 @@ from geo.paths import LAYER_TITLES, LAYERS, data_dir
 from geo import claims as rules
 from geo import evidence
 from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, kinds_at, public_view, site_totals, touches_site
-from geo.safe_html import safe_url
+from geo.safe_html import safe_url, text as escape_text
 from geo.schemas import enum
 from geo.styles import EVENT_KIND_LABELS, KIND_LABELS, PRECISION_LABELS
 
@@ -201,6 +201,16 @@ def metric_value(ds, events, row) -> str:
     return rules.sum_text(row, labelled=False)
 
 
+def data_heading(value: str) -> None:
+    """A heading made of data text: escaped HTML, never Markdown (no link, image or autolink can come out of it)."""
+    st.html(f'<h3 class="data-text" style="margin:0.5rem 0 0.25rem 0">{escape_text(value)}</h3>')
+
+
+def data_caption(value: str) -> None:
+    """A caption made of data text, shown as text (see data_heading)."""
+    st.html(f'<p class="data-text" style="font-size:0.875rem;color:rgba(49,51,63,0.6);margin:0">{escape_text(value)}</p>')
+
+
 def footer() -> None:
     st.divider()
     st.caption("Every figure is shown as its sources state it, with who said it; where sources disagree both "
@@ -224,7 +234,7 @@ def site_panel(ds, site_id: str, events) -> None:
     """A site's names, location quality, its events in the selection and their sources."""
 
     site = ds.sites.loc[site_id]
-    st.subheader(f"{site['name_en']} · {site['name_ko']}")
+    data_heading(f"{site['name_en']} · {site['name_ko']}")
     zh = f" · {site['name_zh']}" if site["name_zh"] else ""
     approx = "" if site["precision"] == "facility" else f", within about {int(site['uncertainty_m']):,} m"
     st.text(f"{KIND_LABELS[site['kind']]}{zh}\nLocation: {PRECISION_LABELS[site['precision']]}{approx}")

@@ -84,7 +84,7 @@ def test_query_parameters_round_trip():
     assert at.sidebar.slider[0].value[0].isoformat() == "2023-01-01"
     assert at.sidebar.pills[1].value == ["single-source"]
     assert {m.label: m.value for m in at.metric}["Events"] == "2"
-    assert any("Tumen–Namyang bridge" in s.value for s in at.subheader)
+    assert any("Tumen–Namyang bridge" in h.proto.body for h in at.get("html"))  # data text: escaped HTML, not Markdown
     # change a filter: the URL follows
     at.sidebar.pills[0].set_value(["repatriation", "arrest"]).run()
     assert at.query_params["kind"] == ["repatriation,arrest"] or at.query_params["kind"] == "repatriation,arrest"

@@ -296,3 +296,22 @@ def test_no_temporary_files_are_left(root, tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     upload(root, layer_bytes(load_layer(root, "crossings")))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("geo-candidate-")]
+
+
+def test_markdown_formulas_and_invisible_characters_are_warned_about(root):
+    doc = crossings(root, name_en="Dandong ![t](http://127.0.0.2/p.png)", notes='=HYPERLINK("http://x","y")',
+                    name_ko="단동\u202e")
+    cand = upload(root, layer_bytes(doc))
+    assert cand.ok, messages(cand)  # warnings only: the text is kept as typed and shown as text
+    text = "\n".join(messages(cand))
+    assert "properties.name_en: contains Markdown link or image syntax" in text
+    assert "properties.notes: starts with '=', which spreadsheets read as a formula" in text
+    assert "properties.name_ko: contains a bidirectional control (U+202E)" in text
+    rows = read_rows(root / "sources.csv")
+    rows[0]["publisher"] = "@SUM(A1)"
+    buf = __import__("io").StringIO()
+    write = __import__("csv").DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    write.writeheader()
+    write.writerows(rows)
+    cand = check_text(root, "sources", buf.getvalue())
+    assert any("column publisher" in p.place and "formula" in p.message for p in cand.warnings), messages(cand)
