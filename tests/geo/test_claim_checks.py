@@ -67,6 +67,9 @@ def test_a_secondary_source_must_name_what_it_cites(tmp_path):
 
 def test_a_source_without_any_address_is_warned_about(tmp_path):
     root = copy_data(tmp_path)
+    rows = read_rows(root / "sources.csv")
+    rows[2]["url"] = ""
+    write_rows(root / "sources.csv", rows)
     warnings = [str(p) for p in check(root).problems if not p.is_error]
     assert any("wikinews-2021-07-26) column url: warning: no address" in w for w in warnings)
 

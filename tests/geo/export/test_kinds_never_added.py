@@ -112,5 +112,5 @@ def test_html_popup_shows_each_kind_and_the_claims_side_by_side(ds):
     assert "Arrested in China</th><td>about 13 (Radio Free Asia)" in popup
     assert "Sources disagree:" in popup
     side = popup.split("Sources disagree:", 1)[1]
-    assert "Radio Free Asia: <b>about 50</b> — Radio Free Asia, 2021-07-20" in side
-    assert "Wikinews: <b>more than 40</b> — Wikinews, 2021-07-26" in side
+    assert "Radio Free Asia: <b>about 50</b> — " in side and ">Radio Free Asia, 2021-07-20</a>" in side
+    assert "Wikinews: <b>more than 40</b> — " in side and ">Wikinews, 2021-07-26</a>" in side
