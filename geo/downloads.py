@@ -21,8 +21,7 @@ def events_csv(ds: Dataset, events: pd.DataFrame) -> bytes:
     data version each row comes from is a column of its own."""
     table = flat_table(ds, events)
     table["data_version"] = version.of(ds.root).credit_line()
-    return csv_safe(table).to_csv(index=False, lineterminator="
-").encode("utf-8")
+    return csv_safe(table).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def events_geojson(ds: Dataset, events: pd.DataFrame) -> bytes:
