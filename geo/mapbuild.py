@@ -21,6 +21,7 @@ from . import safe_html as h
 from .assets import APP_STATIC_URL, use_local_assets
 from .dataset import Dataset
 from .region import BORDER_BOUNDS
+from .schemas import short_labels
 from .styles import (APPROX_DASH, COUNTRY_LABELS, COUNTRY_STROKES, EVENT_KIND_COLOURS, EVENT_KIND_LABELS, KIND_COLOURS, KIND_LABELS,
                      MAX_RADIUS, MAX_WIDTH, MIN_RADIUS, MIN_WIDTH, PRECISION_LABELS, ROUTE_COLOUR, SIZE_KIND, scaled)
 
@@ -132,12 +133,10 @@ class Legend(MacroElement):
         rows = [dot.format(colour, "solid", "#fff") + h.text(KIND_LABELS[kind]) for kind, colour in KIND_COLOURS.items()]
         rows += [dot.format("#fff", "solid", stroke) + h.text(f"outline: {COUNTRY_LABELS[c]}") for c, stroke in COUNTRY_STROKES.items()]
         rows.append(dot.format("#fff", "dashed", "#555") + "approximate location (dashed circle: uncertainty)")
-        bar = "<span style='display:inline-block;width:22px;height:8px;background:{};opacity:.55;margin-right:5px'></span>"
-        rows += [bar.format(colour) + h.text(f"route: {EVENT_KIND_LABELS[kind].lower()}") for kind, colour in EVENT_KIND_COLOURS.items()
-                 if kind in ROUTE_KINDS]
-        rows.append("route width: largest figure stated; dark core: smallest")
-        rows.append(h.text(f"Marker size and route width: {EVENT_KIND_LABELS[size_kind].lower()} "
-                           "(people, as the sources state them; other kinds are never added in)"))
+        bar = "<span style='display:inline-block;width:14px;height:8px;background:{};opacity:.7;margin-right:3px'></span>"
+        rows.append("route: " + " ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(SHORT_KIND_LABELS[k]) for k in ROUTE_KINDS))
+        rows.append("route width: largest / smallest figure")
+        rows.append(h.text(f"marker size: {EVENT_KIND_LABELS[size_kind]} (people)"))
         self.body = "<b>Legend</b><br>" + "<br>".join(rows)
 
 
@@ -204,6 +203,7 @@ def site_from_tooltip(text: str | None) -> str | None:
     return found.group(1) if found else None
 
 
+SHORT_KIND_LABELS = short_labels("events", "kind")
 ROUTE_KINDS = ("repatriation", "transfer")  # the kinds that move people between places (legend rows)
 POPUP_EVENTS = 6  # events listed in a popup, newest first; the site panel lists them all
 
