@@ -4,8 +4,8 @@ China, people returned over a period), each with who made it, when, and the sour
 The columns are checked from data/schema/statistics.schema.json by the same vectorised checker as the
 other tables (tables.check_columns); this module adds the rules that span columns and files: unique
 ids, sources that resolve, period_start ≤ period_end, value_to only (and always) for a stated range
-and above value, and superseded_by naming another row of the same measure and period. Figures are
-stored as their sources state them: no range is computed from the wording.
+and above value, and superseded_by naming another row of the same measure and period that is itself
+the figure shown. Figures are stored as their sources state them: no range is computed from the wording.
 """
 
 from __future__ import annotations
@@ -89,6 +89,9 @@ def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:
         if (other["measure"], other["_start"], other["_end"]) != (frame.at[line, "measure"], frame.at[line, "period_start"], frame.at[line, "period_end"]):
             report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
                    f"superseded_by {target!r} counts another measure or period; a revision replaces a figure for the same measure and period")
+        elif other["superseded_by"] != "":
+            report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
+                   f"superseded_by {target!r} is itself revised by {other['superseded_by']!r}; name the figure shown now")
 
     if source_ids is not None:
         for line, cell in frame["sources"].items():
@@ -110,7 +113,7 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
         "qualifier": frame["qualifier"].to_numpy(),
     })
     out["value"] = frame["value"].astype(np.int64).to_numpy()
-    out["value_to"] = pd.to_numeric(frame["value_to"].where(frame["value_to"].ne("")), errors="coerce").astype("Int64").to_numpy()
+    out["value_to"] = pd.to_numeric(frame["value_to"].where(frame["value_to"].ne("")), errors="coerce").astype("Int64").array
     out["estimator"] = frame["estimator"].to_numpy()
     out["stated"] = frame["stated"].to_numpy()
     out["sources"] = split_list(frame["sources"]).to_numpy()
