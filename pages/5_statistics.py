@@ -68,43 +68,56 @@ for kind, heading in (("year", "By year"), ("quarter", "By quarter")):
                  "quotes are not shown. Each bar is the figure shown now; first announcements that were later "
                  "revised are listed below with their date.")
 first = arrivals[arrivals["superseded"].to_numpy()]
+final = frame.set_index("id")
+
+
+def revised_to(target) -> str:
+    """'5, stated 2022-01-20' for the row that replaced a first announcement; '' for a figure shown."""
+    if not isinstance(target, str) or target not in final.index:
+        return ""
+    return f"{final.at[target, 'figure']}, stated {final.at[target, 'stated']}"
+
+
 if not first.empty:
-    final = frame.set_index("id")
-    st.markdown("**First announcements later revised**")
+    st.markdown("**First announcements later revised** (kept with their date; never shown as the final figure)")
     st.dataframe(pd.DataFrame({
         "period": first["period_label"].to_numpy(),
-        "first announced": [f"{v:,} ({s})" for v, s in zip(first["value"], first["stated"])],
-        "figure shown": [f"{final.at[i, 'value']:,} ({final.at[i, 'stated']})" for i in first["superseded_by"]],
+        "first announced": [f"{f}, stated {s}" for f, s in zip(first["figure"], first["stated"])],
+        "revised to (figure shown)": [revised_to(i) for i in first["superseded_by"]],
+        "estimated by": first["estimator"].to_numpy(),
         "source(s)": first["cited_in"].to_numpy()}), hide_index=True, width="stretch")
 
 estimates = frame[~frame["measure"].eq("arrivals-south-korea")].sort_values(["measure", "period_end", "id"])
-st.subheader("Estimates: people held, hiding or returned")
+st.subheader("Estimates: people held, hiding, arrested or returned")
 if estimates.empty:
     st.info("No estimates in the data.")
 else:
-    data = chart_data(estimates)
+    st.caption("One chart per measure, each on its own scale: estimates of different things are never added or "
+               "compared on one axis. Each row: who made the estimate and when they stated it (or, where only a "
+               "later report is known, that report's date); a line only where the source states a range. "
+               "Hover for the period and the sources.")
+for measure, rows in estimates.groupby("measure", sort=False):
+    data = chart_data(rows)
     data["who"] = [f"{e} ({s})" for e, s in zip(data["estimator"], data["stated"])]
     dupes = data["who"].duplicated(keep=False)
     data.loc[dupes, "who"] = data.loc[dupes, "who"] + ": " + data.loc[dupes, "period_label"]
-    y = alt.Y("who:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=420))
-    colour = alt.Color("measure_label:N", title="Measure", scale=alt.Scale(scheme="dark2"),
-                       legend=alt.Legend(orient="bottom", columns=3, labelLimit=0))
-    x_scale = alt.Scale(domain=[0, int(data["value_end"].max() * 1.2)])
-    base = alt.Chart(data).encode(y=y, color=colour, tooltip=TOOLTIP + [alt.Tooltip("measure_label:N", title="Measure")])
-    ranges = base.mark_rule(strokeWidth=3).encode(
-        x=alt.X("value:Q", title="People (as stated; a line only where the source states a range)", scale=x_scale),
-        x2="value_end:Q")
+    st.markdown(f"**{statistics.MEASURE_LABELS.get(measure, measure)}**")
+    y = alt.Y("who:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=320))
+    x_scale = alt.Scale(domain=[0, int(data["value_end"].max() * 1.25)])
+    base = alt.Chart(data).encode(y=y, tooltip=TOOLTIP + [alt.Tooltip("measure_label:N", title="Measure")])
+    ranges = base.mark_rule(strokeWidth=3).encode(x=alt.X("value:Q", title="People (as stated)", scale=x_scale),
+                                                  x2="value_end:Q")
     dots = base.mark_point(filled=True, size=80).encode(x=alt.X("value:Q", scale=x_scale))
     labels = base.mark_text(align="left", dx=8).encode(x=alt.X("value_end:Q", scale=x_scale), text="figure:N")
-    st.altair_chart((ranges + dots + labels).properties(height=36 * len(data) + 60), width="stretch")
-    st.caption("Each row: who made the estimate and when they stated it (or, where only a later report is known, "
-               "that report's date). Hover for the period and the sources.")
+    st.altair_chart((ranges + dots + labels).properties(height=30 * len(data) + 50), width="stretch")
 
 st.subheader("Every figure and its sources")
+frame["revised"] = [revised_to(t) for t in frame["superseded_by"]]
 table = frame.sort_values(["measure", "period_end", "id"])[
-    ["measure_label", "period_label", "figure", "estimator", "stated", "superseded_by", "cited_in", "notes"]]
-st.dataframe(table.rename(columns={"measure_label": "measure", "period_label": "period", "superseded_by": "revised by",
-                                   "estimator": "estimated by", "cited_in": "source(s)"}),
+    ["measure_label", "period_label", "figure", "estimator", "stated", "revised", "cited_in", "notes"]]
+st.dataframe(table.rename(columns={"measure_label": "measure", "period_label": "period",
+                                   "revised": "first announcement, revised to", "estimator": "estimated by",
+                                   "cited_in": "source(s)"}),
              hide_index=True, width="stretch")
 
 links = statistics.cited(stats, ds.sources)
