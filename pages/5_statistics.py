@@ -59,8 +59,11 @@ for kind, heading in (("year", "By year"), ("quarter", "By quarter")):
     data = chart_data(rows)
     base = alt.Chart(data).encode(
         x=alt.X("period_label:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title="People"), tooltip=TOOLTIP)
-    chart = base.mark_bar() + base.mark_text(dy=-6).encode(text=alt.Text("value:Q", format=","))
+        y=alt.Y("value:Q", title="People", scale=alt.Scale(domain=[0, int(data["value"].max() * 1.2)])),
+        tooltip=TOOLTIP)
+    # vertical labels: a 28-year chart still reads on a phone without the numbers running into each other
+    chart = base.mark_bar() + base.mark_text(angle=270, align="left", baseline="middle", dx=3, fontSize=10).encode(
+        text=alt.Text("value:Q", format=","))
     st.markdown(f"**{heading}**")
     st.altair_chart(chart.properties(height=260), width="stretch")
     st.caption("Source: " + "; ".join(sorted(set("; ".join(data["cited_in"]).split("; "))))
@@ -102,7 +105,7 @@ for measure, rows in estimates.groupby("measure", sort=False):
     dupes = data["who"].duplicated(keep=False)
     data.loc[dupes, "who"] = data.loc[dupes, "who"] + ": " + data.loc[dupes, "period_label"]
     st.markdown(f"**{statistics.MEASURE_LABELS.get(measure, measure)}**")
-    y = alt.Y("who:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=320))
+    y = alt.Y("who:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=200))
     x_scale = alt.Scale(domain=[0, int(data["value_end"].max() * 1.25)])
     base = alt.Chart(data).encode(y=y, tooltip=TOOLTIP + [alt.Tooltip("measure_label:N", title="Measure")])
     ranges = base.mark_rule(strokeWidth=3).encode(x=alt.X("value:Q", title="People (as stated)", scale=x_scale),
