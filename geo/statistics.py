@@ -3,8 +3,9 @@ China, people returned over a period), each with who made it, when, and the sour
 
 The columns are checked from data/schema/statistics.schema.json by the same vectorised checker as the
 other tables (tables.check_columns); this module adds the rules that span columns and files: unique
-ids, sources that resolve, low ≤ high, period_start ≤ period_end, and a range that follows the
-wording of the figure (data/README.md, "Numbers").
+ids, sources that resolve, period_start ≤ period_end, value_to only (and always) for a stated range
+and above value, and superseded_by naming another row of the same measure and period that is itself
+the figure shown. Figures are stored as their sources state them: no range is computed from the wording.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ MEASURE_LABELS = {
     "arrivals-south-korea": "Arrivals in South Korea",
     "detained-in-china": "Held in Chinese custody",
     "hiding-in-china": "Hiding in China",
+    "arrested-in-china": "Arrested in China over a period",
     "repatriated-cumulative": "Returned to North Korea over a period",
 }
 QUALIFIER_WORDS = {
@@ -34,30 +36,11 @@ QUALIFIER_WORDS = {
 }
 
 
-def margin(value: int) -> int:
-    """10 % of a figure, rounded half up to whole people (about 50 → 5, at least 1,170 → 117)."""
-    return (int(value) + 5) // 10
-
-
-def expected_range(qualifier: str, value: int) -> tuple[int, int] | None:
-    """The low–high range data/README.md's numbers rule gives for one figure, or None when the
-    rule leaves a bound open (up-to: low is 0 or 1; range: high is the second figure)."""
-    d = margin(value)
-    rules = {
-        "exact": (value, value),
-        "about": (value - d, value + d),
-        "nearly": (value - d, value),
-        "more-than": (value, value + d),
-        "at-least": (value, value + d),
-    }
-    return rules.get(qualifier)
-
-
-def stated_as(qualifier: str, value: int, high: int | None = None) -> str:
+def stated_as(qualifier: str, value: int, to: int | None = None) -> str:
     """The figure in words, as the source put it: 'at least 1,170', '600 to 2,000'."""
-    if qualifier == "range" and high is not None:
-        return f"{value:,} to {high:,}"
-    return f"{QUALIFIER_WORDS.get(qualifier, '')}{value:,}"
+    if qualifier == "range" and to is not None and not pd.isna(to):
+        return f"{int(value):,} to {int(to):,}"
+    return f"{QUALIFIER_WORDS.get(qualifier, '')}{int(value):,}"
 
 
 def read(path: Path, shown: str, today: date, problems: list[Problem]) -> pd.DataFrame | None:
@@ -78,20 +61,37 @@ def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:
     dup = ids.ne("") & ids.duplicated(keep="first")
     report(dup, "id", lambda line: f"duplicate id; first used on row {frame.index[(ids == ids[line]).to_numpy()][0]}")
 
-    num = {c: pd.to_numeric(frame[c].where(frame[c].str.fullmatch(r"\d+")), errors="coerce")
-           for c in ("value", "value_low", "value_high")}
-    low, high, value = num["value_low"], num["value_high"], num["value"]
-    report(low > high, "value_high",
-           lambda line: f"value_high {frame.at[line, 'value_high']} is below value_low {frame.at[line, 'value_low']}")
+    num = {c: pd.to_numeric(frame[c].where(frame[c].str.fullmatch(r"\d+")), errors="coerce") for c in ("value", "value_to")}
+    value, to = num["value"], num["value_to"]
+    q = frame["qualifier"]
+    report(q.eq("range") & frame["value_to"].eq(""), "value_to", "a stated range needs its second number in value_to")
+    report(q.ne("range") & frame["value_to"].ne(""), "value_to",
+           lambda line: f"value_to is only for qualifier range (the second number of 'N to M'); this figure is {q[line]!r}")
+    report(q.eq("range") & value.notna() & to.notna() & (to <= value), "value_to",
+           lambda line: f"a range runs low to high: value_to {frame.at[line, 'value_to']} must be above value {frame.at[line, 'value']}")
 
     start = pd.to_datetime(frame["period_start"], format="%Y-%m-%d", errors="coerce")
     end = pd.to_datetime(frame["period_end"], format="%Y-%m-%d", errors="coerce")
     report(start > end, "period_end",
            lambda line: f"period_end {frame.at[line, 'period_end']} is before period_start {frame.at[line, 'period_start']}")
 
-    known = value.notna() & low.notna() & high.notna() & ~(low > high)
-    for line in frame.index[known.to_numpy()]:
-        problems += _wording_check(frame, path, int(line), int(value[line]), int(low[line]), int(high[line]))
+    sup = frame["superseded_by"]
+    rows = frame.assign(_start=frame["period_start"], _end=frame["period_end"]).set_index("id", drop=False)
+    for line in frame.index[sup.ne("").to_numpy()]:
+        target = sup[line]
+        if target == frame.at[line, "id"] or target not in rows.index:
+            report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
+                   f"superseded_by {target!r} is not another row of statistics.csv")
+            continue
+        other = rows.loc[target]
+        if isinstance(other, pd.DataFrame):
+            other = other.iloc[0]
+        if (other["measure"], other["_start"], other["_end"]) != (frame.at[line, "measure"], frame.at[line, "period_start"], frame.at[line, "period_end"]):
+            report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
+                   f"superseded_by {target!r} counts another measure or period; a revision replaces a figure for the same measure and period")
+        elif other["superseded_by"] != "":
+            report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
+                   f"superseded_by {target!r} is itself revised by {other['superseded_by']!r}; name the figure shown now")
 
     if source_ids is not None:
         lists = split_list(frame["sources"])
@@ -100,22 +100,6 @@ def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:
             problems.append(Problem(path, row_place(int(line), frame.at[line, "id"], "sources"),
                                     f"source {bad[0]!r} is not in sources.csv"))
     return problems
-
-
-def _wording_check(frame, path, line: int, value: int, low: int, high: int) -> list[Problem]:
-    qualifier = frame.at[line, "qualifier"]
-    place = row_place(line, frame.at[line, "id"], "value_low")
-    rule = "see data/README.md, Numbers"
-    expected = expected_range(qualifier, value)
-    if expected is not None and (low, high) != expected:
-        return [Problem(path, place, f"'{stated_as(qualifier, value)}' gives value_low–value_high "
-                                     f"{expected[0]}–{expected[1]}, not {low}–{high} ({rule})")]
-    if qualifier == "up-to" and (high != value or low not in (0, 1)):
-        return [Problem(path, place, f"'up to {value}' gives 0–{value} or 1–{value}, not {low}–{high} ({rule})")]
-    if qualifier == "range" and (low != value or high <= value):
-        return [Problem(path, place, f"a range is written value = value_low = the first figure and value_high = "
-                                     f"the second, larger figure; got {value}, {low}–{high} ({rule})")]
-    return []
 
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -128,11 +112,13 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
         "period_label": frame["period_label"].to_numpy(),
         "qualifier": frame["qualifier"].to_numpy(),
     })
-    for col in ("value", "value_low", "value_high"):
-        out[col] = frame[col].astype(np.int64).to_numpy()
+    out["value"] = frame["value"].astype(np.int64).to_numpy()
+    out["value_to"] = pd.to_numeric(frame["value_to"].where(frame["value_to"].ne("")), errors="coerce").astype("Int64").array
     out["estimator"] = frame["estimator"].to_numpy()
     out["stated"] = frame["stated"].to_numpy()
     out["sources"] = split_list(frame["sources"]).to_numpy()
+    sup = frame["superseded_by"].to_numpy(dtype=object)
+    out["superseded_by"] = pd.Series(np.where(sup == "", None, sup), dtype=object)
     notes = frame["notes"].to_numpy(dtype=object)
     out["notes"] = pd.Series(np.where(notes == "", None, notes), dtype=object)
     return out.set_index("id", drop=False).rename_axis(None)

@@ -8,10 +8,12 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import statistics
 from geo.dataset import load
 from tests.common import FIXTURE_DATA, XSS_PAYLOADS, read_rows, write_rows
 
@@ -53,53 +55,106 @@ def page(monkeypatch):
     return run_page(monkeypatch, SHIPPED)
 
 
-def test_page_runs_on_the_shipped_data(page):
+def final_arrivals(shipped, kind):
+    stats = shipped.statistics
+    arrivals = stats[stats["measure"].eq("arrivals-south-korea").to_numpy() & stats["superseded_by"].isna().to_numpy()]
+    return arrivals[statistics.period_kind(arrivals).eq(kind).to_numpy()]
+
+
+def test_page_runs_on_the_shipped_data(page, shipped):
     assert not page.exception, page.exception
     assert page.title[0].value == "Statistics"
-    assert [s.value for s in page.subheader] == ["Arrivals in South Korea", "Estimates: people held, hiding or returned",
+    assert [s.value for s in page.subheader] == ["Arrivals in South Korea",
+                                                 "Estimates: people held, hiding, arrested or returned",
                                                  "Every figure and its sources"]
-    assert len(charts(page)) == 3
+    measures = set(shipped.statistics["measure"]) - {"arrivals-south-korea"}
+    assert len(charts(page)) == 2 + len(measures)  # years, quarters, one chart per estimated measure
 
 
-def test_arrivals_by_year_and_by_quarter(page):
-    (_, years), (_, quarters), _ = charts(page)
-    assert dict(zip(years["period_label"], years["value"])) == {"2019": 1047, "2020": 229}
-    assert list(quarters["period_label"]) == ["2020 Q1", "2020 Q2", "2020 Q3", "2020 Q4", "2021 Q1", "2021 Q2"]
-    assert list(quarters["value"]) == [135, 12, 48, 34, 31, 2]
+def test_arrivals_chart_shows_every_published_year_with_its_final_figure(page, shipped):
+    (_, years), (_, quarters), *_ = charts(page)
+    final_years = final_arrivals(shipped, "year")
+    assert list(years["id"]) == list(final_years.sort_values("period_start").index)
+    assert list(years["period_label"]) == [str(y) for y in range(1998, 2026)]  # first published year to 2025, each once
+    assert dict(zip(years["period_label"], years["value"])) == {
+        str(int(p.year)): v for p, v in zip(final_years["period_start"], final_years["value"])}
+    by_year = dict(zip(years["period_label"], years["value"]))
+    assert (by_year["2002"], by_year["2020"], by_year["2021"], by_year["2025"]) == (1138, 229, 63, 223)
     assert set(years["estimator"]) == {"South Korea's Ministry of Unification"}
+    assert not set(years["id"]) & set(shipped.statistics["superseded_by"].dropna().index)
+    q = dict(zip(quarters["period_label"], quarters["value"]))
+    assert (q["2020 Q1"], q["2021 Q2"], q["2025 Q1"]) == (135, 5, 38)  # 2021 Q2: revised 5, not the first 2
 
 
-def test_estimates_show_estimator_date_range_and_figure(page, shipped):
-    _, _, (spec, data) = charts(page)
-    expected = shipped.statistics[~shipped.statistics["measure"].eq("arrivals-south-korea").to_numpy()]
-    assert sorted(data["id"]) == sorted(expected.index)
-    row = data.set_index("id").loc["hrw-2021-07-held-jilin-liaoning"]
-    assert (row["value_low"], row["value"], row["value_high"]) == (1170, 1170, 1287)
-    assert row["figure"] == "at least 1,170" and row["stated"] == "2021-07-22"
-    assert row["who"] == "Human Rights Watch (2021-07-22)"
-    marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["rule", "point", "text"]  # range line, stated figure, label
+def test_quarters_add_up_to_the_year_wherever_all_four_are_final(page):
+    (_, years), (_, quarters), *_ = charts(page)
+    by_year = dict(zip(years["period_label"], years["value"]))
+    quarters = quarters.assign(year=quarters["period_label"].str[:4])
+    complete = quarters.groupby("year").filter(lambda g: len(g) == 4).groupby("year")["value"].sum()
+    assert list(complete.index) == ["2019", "2020", "2021", "2022", "2023"]
+    for year, total in complete.items():
+        assert by_year[year] == total, year
+
+
+def test_superseded_first_announcements_are_listed_with_their_date_never_as_the_figure(page, shipped):
+    stats = shipped.statistics
+    first = stats[stats["superseded_by"].notna().to_numpy() & stats["measure"].eq("arrivals-south-korea").to_numpy()]
+    table = page.dataframe[0].value
+    assert list(table.columns) == ["period", "first announced", "revised to (figure shown)", "estimated by", "source(s)"]
+    assert len(table) == len(first)
+    row = table[table["period"].eq("2021 Q2")].iloc[0]
+    assert row["first announced"] == "2, stated 2021-07" and row["revised to (figure shown)"] == "5, stated 2022-01-20"
+    row = table[table["period"].eq("2025")].iloc[0]
+    assert row["first announced"] == "224, stated 2026-01-20" and row["revised to (figure shown)"].startswith("223, ")
+    charted = set().union(*(set(data["id"]) for _, data in charts(page)))
+    assert charted.isdisjoint(first.index)
+
+
+def test_every_figure_is_listed_in_words_as_stated_with_estimator_and_sources(page, shipped):
+    figures = page.dataframe[1].value
+    assert list(figures.columns) == ["measure", "period", "figure", "estimated by", "stated",
+                                     "first announcement, revised to", "source(s)", "notes"]
+    assert len(figures) == len(shipped.statistics)
+    assert figures["estimated by"].str.len().gt(0).all() and figures["source(s)"].str.len().gt(0).all()
+    words = set(figures["figure"])
+    assert {"at least 1,170", "600 to 2,000", "up to 2,000", "about 2,000", "more than 8,000", "8,148"} <= words
+    assert not figures["figure"].str.contains("–").any()  # no computed range anywhere
+    revised = figures[figures["first announcement, revised to"].ne("")]
+    assert len(revised) == shipped.statistics["superseded_by"].notna().sum()
+
+
+def test_estimates_show_who_when_and_the_figure_as_stated(page, shipped):
+    estimated = shipped.statistics[~shipped.statistics["measure"].eq("arrivals-south-korea").to_numpy()]
+    rows = pd.concat([data for _, data in charts(page)[2:]]).set_index("id")
+    assert sorted(rows.index) == sorted(estimated.index)
+    for _, data in charts(page)[2:]:
+        assert data["measure_label"].nunique() == 1  # one measure per chart, never compared on one axis
+    row = rows.loc["hrw-2021-07-held-jilin-liaoning"]
+    assert (row["value"], row["value_end"], row["figure"]) == (1170, 1170, "at least 1,170")
+    assert row["stated"] == "2021-07-22" and row["who"].startswith("Human Rights Watch (2021-07-22)")
+    stated_range = rows[rows["figure"].eq("600 to 2,000")].iloc[0]
+    assert (stated_range["value"], stated_range["value_end"]) == (600, 2000)
+    spec, _ = charts(page)[2]
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["rule", "point", "text"]
 
 
 def test_every_chart_figure_shows_its_source(page):
     for spec, data in charts(page):
-        assert {"cited_in", "estimator", "stated"} <= tooltip_fields(spec)
+        assert {"cited_in", "estimator", "stated", "figure"} <= tooltip_fields(spec)
         assert data["cited_in"].str.len().gt(0).all()
-    _, _, (_, data) = charts(page)
-    row = data.set_index("id").loc["un-2023-10-imprisoned"]
-    assert row["cited_in"] == "The Wall Street Journal (republished by Mint), 2023-10-13"
+    rows = pd.concat([data for _, data in charts(page)[2:]]).set_index("id")
+    assert rows.loc["un-2023-10-imprisoned", "cited_in"] == "The Wall Street Journal (republished by Mint), 2023-10-13"
 
 
 def test_source_table_lists_each_figure_with_publisher_title_date_and_safe_link(page, shipped):
-    figures, sources = page.dataframe[0].value, page.dataframe[1].value
-    assert len(figures) == len(shipped.statistics)
+    sources = page.dataframe[2].value
     assert list(sources.columns) == ["figure", "publisher", "title", "published", "link"]
     n_citations = sum(len(ids) for ids in shipped.statistics["sources"])
     assert len(sources) == n_citations
     urls = {u for u in shipped.sources["url"] if u}
     for link in sources["link"].dropna():
         assert link.startswith(("http://", "https://")) and link in urls
-    assert sources["title"].str.contains("Concern About Fate of 50 North Korean Escapees").any()
+    assert sources["figure"].str.contains("Held in Chinese custody, 22 July 2021: at least 1,170 \\(Human Rights Watch\\)").any()
 
 
 def test_page_without_statistics_says_so(monkeypatch):
@@ -118,7 +173,7 @@ def test_broken_statistics_stop_the_page_with_the_problem_listed(monkeypatch, tm
     at = run_page(monkeypatch, root)
     assert not at.exception
     assert at.error and "problem" in at.error[0].value
-    assert "statistics.csv:row 2 (arrivals-2019) column sources: source 'no-such-source' is not in sources.csv" in at.code[0].value
+    assert "statistics.csv:row 2 (arrivals-1998) column sources: source 'no-such-source' is not in sources.csv" in at.code[0].value
     assert charts(at) == []
 
 
