@@ -20,6 +20,7 @@ COMMANDS = {
     "bench": ("geo.commands.bench", "benchmark load, validation, aggregation and map building at scale"),
     "fmt": ("geo.commands.fmt", "rewrite data files in the canonical layout (--check: only report)"),
     "add-editor": ("geo.commands.add_editor", "add an editor (or set a new password): bcrypt hash in .streamlit/secrets.toml"),
+    "i18n": ("geo.commands.i18n", "the interface's translation catalogs: update from the sources, check, compile"),
     "export": ("geo.commands.export", "a publishable map: PNG, SVG, PDF or self-contained HTML (public records only)"),
 }
 

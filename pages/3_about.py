@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.i18n import N_
 from pages.shared import chrome
 
-chrome.page("About & sources")
+_ = chrome.page(N_("About & sources"))
 ds = chrome.dataset()
 
 st.title("About & sources")
