@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import evidence, mapbuild, query
+from geo import i18n, mapbuild, query
 from geo.downloads import events_csv, events_geojson
 from geo.styles import EVENT_KIND_LABELS, SIZE_KIND
 from pages.shared import chrome
@@ -16,7 +17,7 @@ from pages.shared import chrome
 
 def map_page() -> None:
     """Home: the map, the selection's numbers, the clicked site's events and sources, the events table."""
-    chrome.page("Map")
+    _ = chrome.page(i18n.N_("Map"))
     ds = chrome.dataset()
     f = chrome.filters(ds)
     events = query.filter_events(ds, f)
@@ -24,7 +25,7 @@ def map_page() -> None:
     totals = query.site_totals(ds, events)
     routes = query.route_totals(ds, events)
 
-    st.title(chrome.APP_TITLE)
+    st.title(_(chrome.APP_TITLE))
     cols = st.columns(4)
     cols[0].metric("Events", f"{summary.events:,}", help="Events in the selection. A mass return through several "
                    "crossings is one event with one part per crossing.")
@@ -79,14 +80,16 @@ def map_page() -> None:
 
 # url_path = the file name without its number: Streamlit's first run after start-up still resolves
 # a deep link against the pages/ folder by file name, and a mismatch shows a false "Page not found".
+# titles in the reader's language (chrome.lang(): ?lang=, the session's choice, the browser's language)
+_ = i18n.translate(chrome.lang())
 PAGES = [
-    st.Page(map_page, title="Map", default=True),
-    st.Page("pages/1_timeline.py", title="Timeline", url_path="timeline"),
-    st.Page("pages/2_sites.py", title="Sites", url_path="sites"),
-    st.Page("pages/5_statistics.py", title="Statistics", url_path="statistics"),
-    st.Page("pages/4_export.py", title="Export", url_path="export"),
-    st.Page("pages/3_about.py", title="About & sources", url_path="about"),
-    st.Page("pages/editor.py", title="Editor", url_path="editor"),
+    st.Page(map_page, title=_("Map"), default=True),
+    st.Page("pages/1_timeline.py", title=_("Timeline"), url_path="timeline"),
+    st.Page("pages/2_sites.py", title=_("Sites"), url_path="sites"),
+    st.Page("pages/5_statistics.py", title=_("Statistics"), url_path="statistics"),
+    st.Page("pages/4_export.py", title=_("Export"), url_path="export"),
+    st.Page("pages/3_about.py", title=_("About & sources"), url_path="about"),
+    st.Page("pages/editor.py", title=_("Editor"), url_path="editor"),
 ]
 
 st.navigation(PAGES).run()

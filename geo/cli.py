@@ -22,6 +22,7 @@ COMMANDS = {
     "add-editor": ("geo.commands.add_editor", "add an editor (or set a new password): bcrypt hash in .streamlit/secrets.toml"),
     "datapackage": ("geo.commands.datapackage", "regenerate data/datapackage.json from the schemas (--check: only report)"),
     "migrate": ("geo.commands.migrate", "move a data directory from data model 1 to 2 (claims.csv, source provenance)"),
+    "i18n": ("geo.commands.i18n", "the interface's translation catalogs: update from the sources, check, compile"),
     "export": ("geo.commands.export", "a publishable map: PNG, SVG, PDF or self-contained HTML (public records only)"),
 }
 

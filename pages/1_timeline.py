@@ -8,9 +8,10 @@ import streamlit as st
 from geo import query
 from geo.styles import EVENT_KIND_COLOURS, EVENT_KIND_LABELS
 from geo.timeline import monthly_counts
+from geo.i18n import N_
 from pages.shared import chrome
 
-chrome.page("Timeline")
+_ = chrome.page(N_("Timeline"))
 ds = chrome.dataset()
 f = chrome.filters(ds)
 events = query.filter_events(ds, f)

@@ -8,9 +8,11 @@ from geo import query
 from geo.paths import LAYER_TITLES
 from geo import evidence
 from geo.styles import EVENT_KIND_LABELS, KIND_LABELS, PRECISION_LABELS, SIZE_KIND
+from geo.styles import KIND_LABELS, PRECISION_LABELS
+from geo.i18n import N_
 from pages.shared import chrome
 
-chrome.page("Sites")
+_ = chrome.page(N_("Sites"))
 ds = chrome.dataset()
 f = chrome.filters(ds)
 events = query.filter_events(ds, f)

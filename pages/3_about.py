@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from geo import version
+from geo.i18n import N_
 from pages.shared import chrome
 
-chrome.page("About & sources")
+_ = chrome.page(N_("About & sources"))
 ds = chrome.dataset()
 v = version.of(ds.root)
 

@@ -16,12 +16,13 @@ from geo.export.options import filters_from_key, filters_key
 from geo.export.presets import PRESETS
 from geo.fingerprint import fingerprint
 from geo.paths import data_dir
+from geo.i18n import N_
 from pages.shared import chrome
 
 LANG_NAMES = {"en": "English", "ko": "한국어 (Korean)", "en+ko": "English + 한국어"}
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "html": "text/html"}
 
-chrome.page("Export")
+_ = chrome.page(N_("Export"))
 ds = chrome.dataset()
 f = chrome.filters(ds)
 

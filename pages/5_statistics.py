@@ -9,9 +9,10 @@ import streamlit as st
 
 from geo import statistics
 from geo.safe_html import safe_url
+from geo.i18n import N_
 from pages.shared import chrome
 
-chrome.page("Statistics")
+_ = chrome.page(N_("Statistics"))
 ds = chrome.dataset()
 stats = statistics.of(ds)
 

@@ -19,6 +19,7 @@ from geo.editing.upload import check_text, check_upload, detect_part, limit_for
 from geo.errors import DataFileError, GeoError, InvalidData
 from geo.paths import LAYER_TITLES, LAYERS, data_dir
 from geo.schemas import enum, site_enum
+from geo.i18n import N_
 from pages.shared import chrome
 
 MAX_LOGIN_FAILURES = 5
@@ -265,7 +266,7 @@ def tables_tab(root, store: Store, user: str) -> None:
 def _all_sites(store: Store) -> list[tuple[str, float, float, str]]:
     out = []
     for layer in LAYERS:
-        text, _ = store.read(layer)
+        text, _unused = store.read(layer)
         try:
             frame = records.site_frame(records.layer_doc(text)) if text else None
         except (DataFileError, ValueError):
@@ -289,7 +290,7 @@ def add_site_tab(root, store: Store, user: str) -> None:
         st.session_state["add_lon"], st.session_state["add_lat"] = click
         st.session_state["add_system"] = "WGS-84"  # a click on this map is WGS-84
         st.rerun()  # redraw the marker
-    sources_text, _ = store.read("sources")
+    sources_text, _unused = store.read("sources")
     with st.form("add_site_form"):
         c1, c2, c3 = st.columns(3)
         for col, key, text in ((c1, "add_lon", "Longitude"), (c2, "add_lat", "Latitude")):
@@ -378,7 +379,7 @@ def history_tab(root, store: Store, user: str) -> None:
 
 # ---------------------------------------------------------------- page
 
-chrome.page("Editor")
+_ = chrome.page(N_("Editor"))
 st.title("Editor")
 editors = auth.editors_in(st.secrets)
 if not editors:

@@ -13,11 +13,14 @@ from geo.paths import LAYER_TITLES, LAYERS, data_dir
 from geo import claims as rules
 from geo import evidence
 from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, kinds_at, public_view, site_totals, touches_site
+from geo import i18n
+from geo.i18n import N_
+from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, public_view, touches_site
 from geo.safe_html import safe_url, text as escape_text
 from geo.schemas import enum
 from geo.styles import EVENT_KIND_LABELS, KIND_LABELS, PRECISION_LABELS
 
-APP_TITLE = "Forced repatriations of North Koreans from China"
+APP_TITLE = N_("Forced repatriations of North Koreans from China")
 KINDS = tuple(enum("events", "kind"))
 
 
@@ -35,9 +38,50 @@ def _leave_folder_navigation() -> None:
         st.rerun()
 
 
-def page(title: str) -> None:
+def _accept_language() -> str | None:
+    try:
+        return st.context.headers.get("Accept-Language")
+    except Exception:  # no request (a bare script run): the default language
+        return None
+
+
+def lang() -> str:
+    """The interface language: ?lang= in the URL, else the reader's earlier choice in this session,
+    else the browser's Accept-Language (a first visit), else English. Remembered for the session."""
+    chosen = i18n.choose(st.query_params.get("lang"), st.session_state.get("lang"), _accept_language())
+    st.session_state["lang"] = chosen
+    return chosen
+
+
+def tr() -> i18n.Translator:
+    """The current language's translation function: `_ = chrome.tr()`, then `_("Events")`."""
+    return i18n.translate(lang())
+
+
+def _switch_lang() -> None:
+    chosen = st.session_state.get("ui_lang")
+    if chosen in i18n.LANGS:
+        st.session_state["lang"] = chosen
+        st.query_params["lang"] = chosen
+
+
+def language_switch(current: str) -> None:
+    """The language switch at the top of every page's sidebar; the URL keeps the choice (?lang=)."""
+    st.session_state["ui_lang"] = current
+    st.sidebar.radio("Language · 언어", i18n.LANGS, key="ui_lang", horizontal=True,
+                     format_func=i18n.LANG_NAMES.get, on_change=_switch_lang)
+    if st.query_params.get("lang") != current:
+        st.query_params["lang"] = current
+
+
+def page(title: str) -> i18n.Translator:
+    """Set up a page: its title in the reader's language, the language switch; returns the page's `_`."""
     _leave_folder_navigation()
-    st.set_page_config(page_title=f"{title} · {APP_TITLE}", layout="wide")
+    current = lang()
+    _ = i18n.translate(current)
+    st.set_page_config(page_title=f"{_(title)} · {_(APP_TITLE)}", layout="wide")
+    language_switch(current)
+    return _
 
 
 @st.cache_resource(show_spinner="Loading data…", max_entries=4)

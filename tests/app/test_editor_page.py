@@ -73,14 +73,14 @@ def test_no_editors_configured_explains_the_command(root):
     at = page({"other": {"x": 1}})
     assert not at.exception
     assert "python -m geo add-editor USERNAME" in [c.value for c in at.code]
-    assert not at.radio and not at.dataframe and not at.text_input
+    assert not at.main.radio and not at.dataframe and not at.text_input
 
 
 def test_login_required_and_nothing_shown_before(root, editors):
     at = page({"editors": editors})
     assert not at.exception
     assert [t.label for t in at.text_input] == ["User name", "Password"]
-    assert not at.radio and not at.dataframe and not at.data_editor and not at.file_uploader
+    assert not at.main.radio and not at.dataframe and not at.data_editor and not at.file_uploader
     assert "secret" not in texts(at).lower()
 
 
@@ -92,7 +92,7 @@ def test_wrong_credentials_are_refused(root, editors, user, password):
     at.button[0].click()
     at.run()
     assert "Wrong user name or password." in [e.value for e in at.error]
-    assert not at.radio and not at.dataframe
+    assert not at.main.radio and not at.dataframe
 
 
 def test_plaintext_entries_never_log_in(root):
@@ -108,7 +108,7 @@ def test_signed_in_editor_sees_everything_and_can_sign_out(root, editors):
     assert len(secret) == 1 and bool(secret["sensitive"].iloc[0]) is True
     [b for b in at.button if b.label == "Sign out"][0].click()
     at.run()
-    assert not at.radio and [t.label for t in at.text_input] == ["User name", "Password"]
+    assert not at.main.radio and [t.label for t in at.text_input] == ["User name", "Password"]
 
 
 # ---------------------------------------------------------------- upload

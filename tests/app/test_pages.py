@@ -161,3 +161,22 @@ def test_events_table_is_built_only_once_unfolded():
     at.run()
     table = [e for e in at.expander if "Events in the selection" in e.label][0].dataframe[0].value
     assert len(table) == 4 and "summary" in table.columns
+
+
+def test_language_from_url_and_switch():
+    at = run_app(params={"lang": "ko"})
+    assert not at.exception
+    assert at.title[0].value == "중국의 탈북민 강제북송"
+    radio = at.sidebar.radio(key="ui_lang")
+    assert radio.value == "ko"
+    radio.set_value("en").run()
+    assert at.title[0].value == "Forced repatriations of North Koreans from China"
+    assert at.query_params["lang"] in (["en"], "en")
+
+
+def test_language_kept_across_pages():
+    at = run_app(params={"lang": "ko"})
+    at.switch_page("pages/3_about.py").run()
+    assert not at.exception
+    assert at.session_state["lang"] == "ko"
+    assert at.query_params["lang"] in (["ko"], "ko")
