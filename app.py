@@ -32,7 +32,7 @@ def map_page() -> None:
     headline = ("repatriation", "arrest", "detention")
     for col, kind in zip(cols[1:], headline):
         row = summary.kind(kind)
-        col.metric(EVENT_KIND_LABELS[kind], chrome.metric_value(ds, events, row),
+        col.metric(EVENT_KIND_LABELS[kind], chrome.metric_value(row),
                    help=f"People, as the sources state them: {evidence.total_text(ds, events, row)}. "
                         "A sum over several events is a computation and says so; umbrella events count once, "
                         "not again through their parts; events without a reported figure are counted, never guessed.")

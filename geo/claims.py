@@ -139,10 +139,14 @@ def event_figure_text(claims: pd.DataFrame, publishers: dict, lang: str = "en", 
     return words["between"].format(a=low.text(lang, attributed), b=high.text(lang, attributed))
 
 
-def compact_text(low, high, approx: bool, low_open: bool, high_open: bool, lang: str = "en") -> str:
-    """Numbers only, for a share's umbrella and for sums: '500–600', 'about 50', 'at least 1,170'."""
+SHORT_WORDS = {"about": "~{t}", "at_least": "≥ {t}", "up_to": "≤ {t}"}
+
+
+def compact_text(low, high, approx: bool, low_open: bool, high_open: bool, lang: str = "en", short: bool = False) -> str:
+    """Numbers only, for a share's umbrella and for sums: '500–600', 'about 50', 'at least 1,170'.
+    short: the same meaning in symbols, for a metric tile ('~50', '≥ ~1,170', '≤ 200')."""
     lang = _lang(lang)
-    words = _WORDS[lang]
+    words = {**_WORDS[lang], **SHORT_WORDS} if short else _WORDS[lang]
     low, high = int(low), int(high)
 
     def about(t: str) -> str:
@@ -263,7 +267,7 @@ def sums(group: np.ndarray, n_groups: int, events: pd.DataFrame, rows: np.ndarra
     })
 
 
-def sum_text(row, lang: str = "en", labelled: bool = True) -> str:
+def sum_text(row, lang: str = "en", labelled: bool = True, short: bool = False) -> str:
     """A sum in words: 'about 170–220 (computed: sum of 3 events; no figure for 1 of them)'.
 
     row: a mapping or row with the SUM_COLUMNS. A sum over events with no figure at all says so.
@@ -277,7 +281,7 @@ def sum_text(row, lang: str = "en", labelled: bool = True) -> str:
         text = words["not_reported"]
     else:
         low_open = bool(row["low_open"])
-        text = compact_text(row["low"], row["high"], bool(row["approx"]), low_open, bool(row["high_open"]), lang)
+        text = compact_text(row["low"], row["high"], bool(row["approx"]), low_open, bool(row["high_open"]), lang, short)
     if not labelled:
         return text
     notes = [words["computed"].format(n=f"{n:,}") if n > 1 else words["computed_one"]]

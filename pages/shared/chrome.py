@@ -234,15 +234,12 @@ def select_site(site_id: str | None) -> None:
 
 
 
-def metric_value(ds, events, row) -> str:
-    """A kind's figure short enough for a metric tile, without its attribution or label (the tile's
-    help gives those): one event in its sources' words, several as the computed sum's numbers."""
+def metric_value(row) -> str:
+    """A kind's figure short enough for a metric tile: the computed figure's numbers with its meaning in
+    symbols ('≥ ~3,491': at least about); the tile's help gives it in words, with who states it."""
     if int(row["events"]) == 0:
         return "–"
-    only = int(row.get("only", -1))
-    if int(row["events"]) == 1 and 0 <= only < len(events):
-        return evidence.figure_texts(ds, events.iloc[[only]], attributed=False).iloc[0]
-    return rules.sum_text(row, labelled=False)
+    return rules.sum_text(row, labelled=False, short=True)
 
 
 def data_heading(value: str) -> None:

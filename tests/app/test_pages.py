@@ -40,7 +40,7 @@ def test_home_page_runs_and_summarises(fixture_data_env):
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Events"] == "4"
-    assert metrics["Returned to North Korea"] == "about 550–650"
+    assert metrics["Returned to North Korea"] == "~550–650"
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -29,7 +29,7 @@ def test_date_slider_changes_numbers_and_markers(page, server):
     page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === '3')",
                            timeout=20000)
     assert metric(page, "Events") == "3"
-    assert metric(page, "Returned to North Korea") == "more than 500 – about 600"
+    assert metric(page, "Returned to North Korea") == "~500–600"
     page.wait_for_timeout(1500)
     assert marker_radii(frame) != before_markers  # markers were resized for the new period
     assert "from=2023-10-09" in page.url

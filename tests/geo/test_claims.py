@@ -138,3 +138,10 @@ def test_sum_counts_events_without_a_figure_and_never_guesses_them():
 def test_korean_sum_wording():
     total = sum_of([("hrw", "at-least", 1170, None)], [("rfa", "exact", 50, None)])
     assert rules.sum_text(total, "ko") == "최소 1,220 (계산값: 사건 2건의 합)"
+
+
+def test_short_form_keeps_the_meaning_in_symbols():
+    total = sum_of([("hrw", "at-least", 1170, None)], [("rfa", "about", 50, None)])
+    assert rules.sum_text(total, labelled=False, short=True) == "≥ ~1,220"
+    assert rules.sum_text(sum_of([("nw", "up-to", 200, None)]), labelled=False, short=True) == "≤ 200"
+    assert rules.sum_text(sum_of([("rfa", "about", 50, None)]), labelled=False, short=True) == "~50"
