@@ -8,10 +8,9 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import evidence, mapbuild, query
-from geo import i18n, mapbuild, query
+from geo import evidence, i18n, mapbuild, query
 from geo.downloads import events_csv, events_geojson
-from geo.styles import EVENT_KIND_LABELS, SIZE_KIND
+from geo.styles import SIZE_KIND
 from pages.shared import chrome
 
 
@@ -26,25 +25,28 @@ def map_page() -> None:
     routes = query.route_totals(ds, events)
 
     st.title(_(chrome.APP_TITLE))
+    lang = chrome.lang()
+    kind_labels = chrome.labels("events", "kind")
     cols = st.columns(4)
-    cols[0].metric("Events", f"{summary.events:,}", help="Events in the selection. A mass return through several "
-                   "crossings is one event with one part per crossing.")
+    cols[0].metric(_("Events"), i18n.number(summary.events, lang), help=_(
+        "Events in the selection. A mass return through several crossings is one event with one part per crossing."))
     headline = ("repatriation", "arrest", "detention")
     for col, kind in zip(cols[1:], headline):
         row = summary.kind(kind)
-        col.metric(EVENT_KIND_LABELS[kind], chrome.metric_value(row),
-                   help=f"People, as the sources state them: {evidence.total_text(ds, events, row)}. "
-                        "A sum over several events is a computation and says so; umbrella events count once, "
-                        "not again through their parts; events without a reported figure are counted, never guessed.")
-    others = [f"{EVENT_KIND_LABELS[kind]}: {evidence.total_text(ds, events, row)}"
+        col.metric(kind_labels[kind], chrome.metric_value(row),
+                   help=_("People, as the sources state them: {figure}. A sum over several events is a computation "
+                          "and says so; umbrella events count once, not again through their parts; events without a "
+                          "reported figure are counted, never guessed.", figure=evidence.total_text(ds, events, row, lang)))
+    others = [f"{kind_labels[kind]}: {evidence.total_text(ds, events, row, lang)}"
               for kind, row in summary.by_kind.iterrows() if kind not in headline]
     if others:
-        st.caption("Also in the selection — " + "; ".join(others) + ".")
-    st.caption("Kinds are never added up: the same people may be arrested, held and returned.")
+        st.caption(_("Also in the selection — {others}.", others="; ".join(others)))
+    st.caption(_("Kinds are never added up: the same people may be arrested, held and returned."))
 
     selected = st.session_state.get("site")
-    base = mapbuild.base_map()
-    layers = [mapbuild.route_layer(ds, routes, events=events), mapbuild.site_layer(ds, totals, f.layers, selected, events)]
+    base = mapbuild.base_map(lang=lang)
+    layers = [mapbuild.route_layer(ds, routes, events=events, lang=lang),
+              mapbuild.site_layer(ds, totals, f.layers, selected, events, lang=lang)]
     out = st_folium(base, key="map", height=560, use_container_width=True, feature_group_to_add=layers,
                     returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}
     clicks = out.get("last_object_clicked_count")
@@ -54,26 +56,26 @@ def map_page() -> None:
         if hit in ds.sites.index and hit != st.session_state.get("site"):
             chrome.select_site(hit)
             st.rerun()
-    st.caption(f"Marker size: people {EVENT_KIND_LABELS[SIZE_KIND].lower()} in the selected period, as the sources "
-               "state them (area-true); other kinds are never added in. Routes are coloured by event kind; width: pale = "
-               "largest figure stated, dark = smallest. Dashed outline and circle: approximate location with its "
-               "uncertainty radius.")
+    st.caption(_("Marker size: people ({kind}) in the selected period, as the sources state them (area-true); other "
+                 "kinds are never added in. Routes are coloured by event kind; width: pale = largest figure stated, "
+                 "dark = smallest. Dashed outline and circle: approximate location with its uncertainty radius.",
+                 kind=kind_labels[SIZE_KIND]))
 
     site = st.session_state.get("site")
     if site and site in ds.sites.index:
         chrome.site_panel(ds, site, events)
 
     # folded and lazy (built only once opened): the grid is the heaviest thing the browser loads
-    table = st.expander("Events in the selection, as a table", key="table_open", on_change="rerun")
+    table = st.expander(_("Events in the selection, as a table"), key="table_open", on_change="rerun")
     if table.open:
         with table:
             chrome.events_table(ds, events)
     d1, d2 = st.columns(2)
     # built only when clicked (at 100k events the GeoJSON takes seconds, too slow for every rerun), from
     # the filters and the shared dataset: a session keeps no copy of its selection in memory meanwhile
-    d1.download_button("Download events (CSV)", lambda: events_csv(ds, query.filter_events(ds, f)), "events.csv",
+    d1.download_button(_("Download events (CSV)"), lambda: events_csv(ds, query.filter_events(ds, f)), "events.csv",
                        "text/csv", on_click="ignore")
-    d2.download_button("Download events (GeoJSON)", lambda: events_geojson(ds, query.filter_events(ds, f)),
+    d2.download_button(_("Download events (GeoJSON)"), lambda: events_geojson(ds, query.filter_events(ds, f)),
                        "events.geojson", "application/geo+json", on_click="ignore")
     chrome.footer()
 

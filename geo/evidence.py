@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import claims as rules
+from .i18n import N_, translate
 from .dataset import Dataset
 
 
@@ -51,13 +52,16 @@ def figure_texts(ds: Dataset, events: pd.DataFrame, lang: str = "en", attributed
     return pd.Series(out, index=events.index, dtype=object)
 
 
+# how a figure was reached (English; the interface translates them: geo.i18n catalog)
+BASIS_WORDS = (N_("as stated"), N_("sources disagree"), N_("share not reported"), N_("not reported"))
+
+
 def basis(events: pd.DataFrame) -> pd.Series:
     """How each event's figure was reached: agreeing, conflicting, share of an umbrella, not reported."""
     has = events["has_figure"].to_numpy()
     agree = events["agree"].to_numpy()
     part = pd.notna(events["part_of"].to_numpy(dtype=object))
-    out = np.select([has & agree, has & ~agree, ~has & part], ["as stated", "sources disagree", "share not reported"],
-                    "not reported")
+    out = np.select([has & agree, has & ~agree, ~has & part], list(BASIS_WORDS[:3]), BASIS_WORDS[3])
     return pd.Series(out, index=events.index, dtype=object)
 
 
@@ -116,3 +120,33 @@ def total_text(ds: Dataset, events: pd.DataFrame, row, lang: str = "en") -> str:
     if int(row["events"]) == 1 and 0 <= only < len(events):
         return figure_texts(ds, events.iloc[[only]], lang).iloc[0]
     return rules.sum_text(row, lang)
+
+
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def summary_text(event, lang: str = "en") -> str:
+    """An event's summary in `lang`: in Korean its `summary_ko` where the editors wrote one, else the
+    English summary marked as such (never a silent fallback). `event`: a row or record of the events."""
+    english = _text(getattr(event, "summary", None) if not isinstance(event, dict) else event.get("summary"))
+    if lang != "ko":
+        return english
+    korean = _text(getattr(event, "summary_ko", None) if not isinstance(event, dict) else event.get("summary_ko"))
+    if korean:
+        return korean
+    _ = translate(lang)
+    return _("[English original; no Korean summary yet] {text}", text=english) if english else ""
+
+
+def note_text(site, lang: str = "en") -> str:
+    """A site's note in `lang`: `notes_ko` in Korean where written, else the English note marked as such."""
+    get = site.get if hasattr(site, "get") else (lambda k, d=None: getattr(site, k, d))
+    english = _text(get("notes", None))
+    if lang != "ko":
+        return english
+    korean = _text(get("notes_ko", None))
+    if korean:
+        return korean
+    _ = translate(lang)
+    return _("[English original; no Korean note yet] {text}", text=english) if english else ""

@@ -15,7 +15,8 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from . import basemap, evidence, query
+from . import basemap, evidence, query, schemas
+from .i18n import number, translate, date_text
 from . import claims as rules
 from . import safe_html as h
 from .assets import APP_STATIC_URL, use_local_assets
@@ -126,22 +127,27 @@ class Legend(MacroElement):
 {% endmacro %}
 """)
 
-    def __init__(self, size_kind: str = SIZE_KIND):
+    def __init__(self, size_kind: str = SIZE_KIND, lang: str = "en"):
         super().__init__()
         self._name = "Legend"
+        _ = translate(lang)
+        site_kinds, countries = schemas.labels("site", "kind", lang), schemas.labels("site", "country", lang)
+        event_kinds = schemas.labels("events", "kind", lang)
         dot = "<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{};border:2px {} {};margin-right:5px;vertical-align:-1px'></span>"
-        rows = [dot.format(colour, "solid", "#fff") + h.text(KIND_LABELS[kind]) for kind, colour in KIND_COLOURS.items()]
-        rows += [dot.format("#fff", "solid", stroke) + h.text(f"outline: {COUNTRY_LABELS[c]}") for c, stroke in COUNTRY_STROKES.items()]
-        rows.append(dot.format("#fff", "dashed", "#555") + "approximate location (dashed circle: uncertainty)")
+        rows = [dot.format(colour, "solid", "#fff") + h.text(site_kinds[kind]) for kind, colour in KIND_COLOURS.items()]
+        rows += [dot.format("#fff", "solid", stroke) + h.text(_("outline: {country}", country=countries[c]))
+                 for c, stroke in COUNTRY_STROKES.items()]
+        rows.append(dot.format("#fff", "dashed", "#555") + h.text(_("approximate location (dashed circle: uncertainty)")))
         bar = "<span style='display:inline-block;width:14px;height:8px;background:{};opacity:.7;margin-right:3px'></span>"
-        rows.append("route: " + " ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(SHORT_KIND_LABELS[k]) for k in ROUTE_KINDS))
-        rows.append("route width: largest / smallest figure")
-        rows.append(h.text(f"marker size: {EVENT_KIND_LABELS[size_kind]} (people)"))
-        self.body = "<b>Legend</b><br>" + "<br>".join(rows)
+        short = schemas.short_labels("events", "kind", lang)
+        rows.append(h.text(_("route:")) + " " + " ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(short[k]) for k in ROUTE_KINDS))
+        rows.append(h.text(_("route width: largest / smallest figure")))
+        rows.append(h.text(_("marker size: {kind} (people)", kind=event_kinds[size_kind])))
+        self.body = "<b>" + h.text(_("Legend")) + "</b><br>" + "<br>".join(rows)
 
 
 def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
-             size_kind: str = SIZE_KIND) -> folium.Map:
+             size_kind: str = SIZE_KIND, lang: str = "en") -> folium.Map:
     """The part of the map that never changes with the filters.
 
     embed_basemap: put the basemap into the page (standalone HTML) instead of fetching it from
@@ -160,18 +166,20 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
             m.add_child(VectorBasemap(name, data=basemap.layer(name), fills=fills))
         else:
             m.add_child(VectorBasemap(name, url=f"{static_url}{basemap.STATIC_URL_PATH}{name}.geojson", fills=fills))
-    m.add_child(Legend(size_kind))
+    m.add_child(Legend(size_kind, lang))
     if online_tiles:
-        folium.TileLayer(ONLINE_TILES, name="Online street map (needs internet)", overlay=True, show=False,
+        _ = translate(lang)
+        folium.TileLayer(ONLINE_TILES, name=_("Online street map (needs internet)"), overlay=True, show=False,
                          control=True).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds([list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])])
     return m
 
 
-def _names(site) -> str:
+def _names(site, lang: str = "en") -> str:
     zh = f" · {h.text(site['name_zh'])}" if site.get("name_zh") else ""
-    return f"<h4>{h.text(site['name_en'])}</h4><div class='ko'>{h.text(site['name_ko'])}{zh}</div>"
+    first, second = ("name_ko", "name_en") if lang == "ko" else ("name_en", "name_ko")
+    return f"<h4>{h.text(site[first])}</h4><div class='ko'>{h.text(site[second])}{zh}</div>"
 
 
 SITE_ID_PREFIX = "site id: "
@@ -183,17 +191,21 @@ def figure(ds: Dataset, events: pd.DataFrame | None, row, lang: str = "en") -> s
     return evidence.total_text(ds, events, row, lang) if events is not None else rules.sum_text(row, lang)
 
 
-def site_tooltip(site, stats, size_kind: str = SIZE_KIND, people: str | None = None) -> str:
+def site_tooltip(site, stats, size_kind: str = SIZE_KIND, people: str | None = None, lang: str = "en") -> str:
     """Names, events, the sizing kind's figure, and the site id (which is also how a click is traced
     back to its site). Only one kind's people: kinds are never added up."""
-    approx = " (approximate location)" if site["precision"] != "facility" else ""
+    _ = translate(lang)
+    kind_label = schemas.labels("events", "kind", lang)[size_kind]
+    approx = _(" (approximate location)") if site["precision"] != "facility" else ""
     size = {c: stats.get(f"size_{c}", 0) for c in rules.SUM_COLUMNS}
     if not size["events"]:
-        people = f"no {EVENT_KIND_LABELS[size_kind].lower()} events"
+        people = _("no events of this kind: {kind}", kind=kind_label)
     else:
-        people = f"{EVENT_KIND_LABELS[size_kind]}: {people or rules.sum_text(size)}"
-    return (f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}{h.text(approx)}<br>"
-            f"{int(stats['events'])} event(s) in the selected period; {h.text(people)}<br>"
+        people = f"{kind_label}: {people or rules.sum_text(size, lang)}"
+    first, second = ("name_ko", "name_en") if lang == "ko" else ("name_en", "name_ko")
+    count = _("{n} event(s) in the selected period", n=number(int(stats["events"]), lang))
+    return (f"<b>{h.text(site[first])}</b> / {h.text(site[second])}{h.text(approx)}<br>"
+            f"{h.text(count)}; {h.text(people)}<br>"
             f"<span style='color:#777;font-size:11px'>{SITE_ID_PREFIX}{h.text(site['id'])}</span>")
 
 
@@ -208,7 +220,7 @@ ROUTE_KINDS = ("repatriation", "transfer")  # the kinds that move people between
 POPUP_EVENTS = 6  # events listed in a popup, newest first; the site panel lists them all
 
 
-def source_links(ds: Dataset, source_ids) -> str:
+def source_links(ds: Dataset, source_ids, lang: str = "en") -> str:
     """Each source as 'Publisher (date)', linked when its address is a plain http(s) one; escaped."""
     out = []
     for sid in source_ids:
@@ -220,39 +232,48 @@ def source_links(ds: Dataset, source_ids) -> str:
     return "; ".join(out)
 
 
-def event_items(ds: Dataset, events: pd.DataFrame, limit: int = POPUP_EVENTS) -> str:
+def event_items(ds: Dataset, events: pd.DataFrame, limit: int = POPUP_EVENTS, lang: str = "en") -> str:
     """An HTML list of events (newest first): date, kind, the figure with who states it, its sources."""
     shown = events.iloc[::-1].iloc[:limit]
     if not len(shown):
         return ""
+    _ = translate(lang)
+    kinds = schemas.labels("events", "kind", lang)
     grouped = evidence.claims_by_event(ds, shown.index)
-    texts = evidence.figure_texts(ds, shown, grouped=grouped)
+    texts = evidence.figure_texts(ds, shown, lang, grouped=grouped)
     items = []
+    sources_word = h.text(_("Sources:"))
     for eid, ev in zip(shown.index, shown.itertuples(index=False)):
-        items.append(f"<li><b>{h.text(ev.date.strftime('%Y-%m-%d'))}</b> · {h.text(EVENT_KIND_LABELS.get(ev.kind, ev.kind))}: "
-                     f"{h.text(texts[eid])}<br><span class='muted'>Sources: {source_links(ds, ev.sources)}</span></li>")
-    more = f"<p class='muted'>{len(events) - len(shown)} more event(s) in the site panel below the map.</p>" if len(events) > len(shown) else ""
+        items.append(f"<li><b>{h.text(date_text(ev.date, lang, ev.date_precision))}</b> · {h.text(kinds.get(ev.kind, ev.kind))}: "
+                     f"{h.text(texts[eid])}<br><span class='muted'>{sources_word} {source_links(ds, ev.sources, lang)}</span></li>")
+    more_text = _("{n} more event(s) in the site panel below the map.", n=number(len(events) - len(shown), lang))
+    more = f"<p class='muted'>{h.text(more_text)}</p>" if len(events) > len(shown) else ""
     return f"<ul class='popup-events'>{''.join(items)}</ul>{more}"
 
 
-def site_popup(site, stats, kind_rows=None, items: str = "", figures: dict | None = None) -> str:
+def site_popup(site, stats, kind_rows=None, items: str = "", figures: dict | None = None, lang: str = "en") -> str:
     """The site's names, kind, location quality, each event kind's computed figure (never added
     across kinds), and its latest events each with its own sources."""
+    _ = translate(lang)
     rows = [
-        ("Kind", KIND_LABELS.get(site["kind"], site["kind"])),
-        ("Country", COUNTRY_LABELS.get(site["country"], site["country"])),
-        ("Location", PRECISION_LABELS[site["precision"]] + (f", within about {site['uncertainty_m']:,} m" if site["precision"] != "facility" else "")),
+        (_("Kind"), schemas.labels("site", "kind", lang).get(site["kind"], site["kind"])),
+        (_("Country"), schemas.labels("site", "country", lang).get(site["country"], site["country"])),
+        (_("Location"), schemas.labels("site", "precision", lang)[site["precision"]]
+         + (_(", within about {m} m", m=number(site["uncertainty_m"], lang)) if site["precision"] != "facility" else "")),
     ]
     if site.get("side_cn"):
-        rows.append(("Sides", f"{site['side_cn']} (China) – {site['side_kp']} (North Korea)"))
-    rows.append(("Selected period", f"{int(stats['events'])} event(s)"))
+        rows.append((_("Sides"), _("{cn} (China) – {kp} (North Korea)", cn=site["side_cn"], kp=site["side_kp"])))
+    rows.append((_("Selected period"), _("{n} event(s)", n=number(int(stats["events"]), lang))))
     if kind_rows is not None:
+        kinds = schemas.labels("events", "kind", lang)
         for kind, row in kind_rows.iterrows():
-            rows.append((EVENT_KIND_LABELS.get(kind, kind), (figures or {}).get(kind) or rules.sum_text(row)))
+            rows.append((kinds.get(kind, kind), (figures or {}).get(kind) or rules.sum_text(row, lang)))
     body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{h.text(k)}</th><td>{h.text(v)}</td></tr>" for k, v in rows)
-    notes = f"<p class='muted'>{h.text(site['notes'])}</p>" if site.get("notes") else ""
-    return (f"<div class='site-popup'>{_names(site)}<table>{body}</table>{items}{notes}"
-            "<p class='muted'>Click shows all its events and sources below the map.</p></div>")
+    note = evidence.note_text(site, lang)
+    notes = f"<p class='muted'>{h.text(note)}</p>" if note else ""
+    hint = _("Click shows all its events and sources below the map.")
+    return (f"<div class='site-popup'>{_names(site, lang)}<table>{body}</table>{items}{notes}"
+            f"<p class='muted'>{h.text(hint)}</p></div>")
 
 
 def _json(value) -> str:
@@ -313,7 +334,7 @@ class _RouteRows(MacroElement):
   rows.forEach(function (r) {
     var pts = r[0].map(function (i) { return [stops[i][0], stops[i][1]]; });
     var label = "<b>" + r[0].map(function (i) { return stops[i][2]; }).join(" \\u2192 ") + "<\\/b><br>" + r[5] + ": " +
-                r[4] + "<br><span style='color:#666'>" + r[3] + " event(s)<\\/span>";
+                r[4] + "<br><span style='color:#666'>" + r[7] + "<\\/span>";
     L.polyline(pts, {color: r[6], weight: r[1], opacity: 0.3, renderer: canvas,
                      className: "route-line route-high"}).bindTooltip(label, {sticky: true}).addTo(group);
     if (r[2]) {
@@ -333,7 +354,7 @@ class _RouteRows(MacroElement):
 
 
 def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None, selected: str | None = None,
-               events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND) -> folium.FeatureGroup:
+               events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND, lang: str = "en") -> folium.FeatureGroup:
     """Sites as circle markers coloured by kind, outlined by country, sized by the people of ONE
     event kind (size_kind) in the period: area-true, as the sources state them.
 
@@ -355,8 +376,8 @@ def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = Non
         items, figures, people = "", {}, None
         kind_rows = query.kinds_at(totals, sid)
         if events is not None and stats["events"]:
-            items = event_items(ds, events[query.touches_site(events, sid)])
-            figures = {kind: figure(ds, events, row) for kind, row in kind_rows.iterrows()}
+            items = event_items(ds, events[query.touches_site(events, sid)], lang=lang)
+            figures = {kind: figure(ds, events, row, lang) for kind, row in kind_rows.iterrows()}
             people = figures.get(size_kind)
         rows.append([
             round(float(site["lat"]), 6), round(float(site["lon"]), 6),
@@ -364,7 +385,7 @@ def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = Non
             "#ffd400" if sid == selected else COUNTRY_STROKES[site["country"]],
             4 if sid == selected else 2, APPROX_DASH if approx else None, KIND_COLOURS[site["kind"]],
             0.85 if int(stats["events"]) else 0.35, f"site-marker site-{sid}",
-            site_tooltip(site, stats, size_kind, people), site_popup(site, stats, kind_rows, items, figures),
+            site_tooltip(site, stats, size_kind, people, lang), site_popup(site, stats, kind_rows, items, figures, lang),
             int(site["uncertainty_m"]) if approx else 0,
             1 if sid == selected else 0,
         ])
@@ -372,7 +393,8 @@ def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = Non
     return group
 
 
-def route_layer(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, events: pd.DataFrame | None = None) -> folium.FeatureGroup:
+def route_layer(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, events: pd.DataFrame | None = None,
+                lang: str = "en") -> folium.FeatureGroup:
     """Routes origin → crossing → destination, one line per route and event kind, coloured by kind
     (`kind`: only that one); a pale wide line for the largest figure stated and a dark line inside it
     for the smallest, so a range reads as a range. Kinds are never added together."""
@@ -382,8 +404,11 @@ def route_layer(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, even
     largest = float(routes["high"].max()) if len(routes) else 0.0
     sites = ds.sites
     index = {sid: i for i, sid in enumerate(sites.index)}
-    stops_table = [[round(float(lat), 6), round(float(lon), 6), f"{h.text(en)} ({h.text(ko)})"]
+    stops_table = [[round(float(lat), 6), round(float(lon), 6),
+                    f"{h.text(ko)} ({h.text(en)})" if lang == "ko" else f"{h.text(en)} ({h.text(ko)})"]
                    for lat, lon, en, ko in zip(sites["lat"], sites["lon"], sites["name_en"], sites["name_ko"])]
+    kinds = schemas.labels("events", "kind", lang)
+    _ = translate(lang)
     rows = []
     for route in routes.to_dict("records"):
         stops = [index[s] for s in (route["origin"], route["crossing"], route["destination"]) if s is not None and s in index]
@@ -393,17 +418,18 @@ def route_layer(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, even
         high_w = scaled(float(route["high"]), largest, MIN_WIDTH, MAX_WIDTH)
         low_w = scaled(float(low), largest, MIN_WIDTH * 0.6, MAX_WIDTH) if low else 0
         rows.append([stops, round(high_w, 2), round(max(low_w * 0.55, 1.0), 2) if low_w else 0, int(route["events"]),
-                     h.text(figure(ds, events, route)), h.text(EVENT_KIND_LABELS.get(route["kind"], route["kind"])),
-                     EVENT_KIND_COLOURS.get(route["kind"], ROUTE_COLOUR)])
+                     h.text(figure(ds, events, route, lang)), h.text(kinds.get(route["kind"], route["kind"])),
+                     EVENT_KIND_COLOURS.get(route["kind"], ROUTE_COLOUR),
+                     h.text(_("{n} event(s)", n=number(int(route["events"]), lang)))])
     group.add_child(_RouteRows(stops_table, rows))
     return group
 
 
 def full_map(ds: Dataset, totals: pd.DataFrame, routes: pd.DataFrame, layers=None, selected=None,
              static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
-             events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND) -> folium.Map:
+             events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND, lang: str = "en") -> folium.Map:
     """Base plus both layers in one map: for standalone HTML, benchmarks and tests."""
-    m = base_map(static_url, online_tiles, embed_basemap, size_kind)
-    route_layer(ds, routes, events=events).add_to(m)
-    site_layer(ds, totals, layers, selected, events, size_kind).add_to(m)
+    m = base_map(static_url, online_tiles, embed_basemap, size_kind, lang)
+    route_layer(ds, routes, events=events, lang=lang).add_to(m)
+    site_layer(ds, totals, layers, selected, events, size_kind, lang).add_to(m)
     return m

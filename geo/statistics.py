@@ -19,6 +19,7 @@ import pandas as pd
 from .errors import InvalidData
 from .problems import Problem, row_place
 from .tables import read_table, rows_naming_unknown, split_list
+from .i18n import N_
 
 from .paths import STATISTICS_FILE  # noqa: E402  (the registry names it)
 TABLE = "statistics"

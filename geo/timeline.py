@@ -12,7 +12,7 @@ from .styles import EVENT_KIND_LABELS
 COLUMNS = ["month", "kind", "kind_label", *rules.SUM_COLUMNS, "figure"]
 
 
-def monthly_counts(events: pd.DataFrame, ds=None) -> pd.DataFrame:
+def monthly_counts(events: pd.DataFrame, ds=None, lang: str = "en") -> pd.DataFrame:
     """One row per (month, kind): the events and the computed sum of their figures as the sources
     state them (claims.sums), worded (`figure`; with the dataset `ds`, a month's single event in its
     sources' own words). Parts of an umbrella event in the selection are not counted again, and kinds
@@ -30,7 +30,7 @@ def monthly_counts(events: pd.DataFrame, ds=None) -> pd.DataFrame:
     out["low"] = np.where(out["low_open"] & (out["low"] == 0), 0, out["low"])
     if ds is not None:
         from .evidence import total_text
-        out["figure"] = [total_text(ds, counted, row) for _, row in out.iterrows()]
+        out["figure"] = [total_text(ds, counted, row, lang) for _, row in out.iterrows()]
     else:
-        out["figure"] = [rules.sum_text(row) for _, row in out.iterrows()]
+        out["figure"] = [rules.sum_text(row, lang) for _, row in out.iterrows()]
     return out[COLUMNS]

@@ -34,8 +34,11 @@ class DataVersion:
             return f"데이터 버전 {self.version}, {self.as_of} 기준, sha256 {self.short_hash}…"
         return f"Data version {self.version}, as of {self.as_of}, sha256 {self.short_hash}…"
 
-    def citation(self, title: str, url_hint: str = "") -> str:
+    def citation(self, title: str, url_hint: str = "", lang: str = "en") -> str:
         """A 'how to cite' line for the About page and the data guide."""
+        if lang == "ko":
+            return (f"{title}. 데이터 버전 {self.version} ({self.as_of} 기준, sha256 {self.sha256}). "
+                    f"이용 허락: {self.licence}." + (f" {url_hint}" if url_hint else ""))
         return (f"{title}. Data version {self.version} (as of {self.as_of}; sha256 {self.sha256}). "
                 f"Licence: {self.licence}." + (f" {url_hint}" if url_hint else ""))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from geo import query
-from geo.styles import EVENT_KIND_COLOURS, EVENT_KIND_LABELS
+from geo import i18n, query
+from geo.styles import EVENT_KIND_COLOURS
 from geo.timeline import monthly_counts
 from geo.i18n import N_
 from pages.shared import chrome
@@ -16,26 +16,30 @@ ds = chrome.dataset()
 f = chrome.filters(ds)
 events = query.filter_events(ds, f)
 
-st.title("Timeline")
-st.write("People per month by event kind, as the sources state them: the solid bar reaches the smallest figure "
-         "stated, the pale extension the largest. A month with several events shows their computed sum; kinds "
-         "are drawn side by side, never added together. Events dated only to a month or year sit at the start of "
-         "that period; umbrella events count once.")
-frame = monthly_counts(events, ds)
+st.title(_("Timeline"))
+st.write(_("People per month by event kind, as the sources state them: the solid bar reaches the smallest figure "
+           "stated, the pale extension the largest. A month with several events shows their computed sum; kinds "
+           "are drawn side by side, never added together. Events dated only to a month or year sit at the start of "
+           "that period; umbrella events count once."))
+lang = chrome.lang()
+kind_labels = chrome.labels("events", "kind")
+frame = monthly_counts(events, ds, lang)
 if frame.empty:
-    st.info("No events match the filters.")
+    st.info(_("No events match the filters."))
 else:
-    colour = alt.Color("kind_label:N", title="Kind", scale=alt.Scale(
-        domain=[EVENT_KIND_LABELS[k] for k in EVENT_KIND_COLOURS], range=list(EVENT_KIND_COLOURS.values())))
+    frame["kind_label"] = frame["kind"].map(kind_labels).fillna(frame["kind_label"])
+    colour = alt.Color("kind_label:N", title=_("Kind"), scale=alt.Scale(
+        domain=[kind_labels[k] for k in EVENT_KIND_COLOURS], range=list(EVENT_KIND_COLOURS.values())))
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=-40))
-    tip = [alt.Tooltip("month:T", format="%Y-%m", title="Month"), alt.Tooltip("kind_label:N", title="Kind"),
-           alt.Tooltip("events:Q", title="Events"), alt.Tooltip("figure:N", title="People")]
+    tip = [alt.Tooltip("month:T", format="%Y-%m", title=_("Month")), alt.Tooltip("kind_label:N", title=_("Kind")),
+           alt.Tooltip("events:Q", title=_("Events")), alt.Tooltip("figure:N", title=_("People"))]
     base = alt.Chart(frame).encode(x=x, xOffset="kind_label:N", color=colour, tooltip=tip)
-    certain = base.mark_bar(size=7).encode(y=alt.Y("low:Q", title="People (solid: smallest figure; pale: largest)", stack=None))
+    certain = base.mark_bar(size=7).encode(y=alt.Y("low:Q", title=_("People (solid: smallest figure; pale: largest)"), stack=None))
     uncertain = base.mark_bar(size=7, opacity=0.35).encode(y=alt.Y("low:Q", stack=None), y2="high:Q")
     st.altair_chart((uncertain + certain).properties(height=340), width="stretch")
-    st.altair_chart(base.mark_bar(size=7).encode(y=alt.Y("events:Q", title="Events", axis=alt.Axis(tickMinStep=1)))
+    st.altair_chart(base.mark_bar(size=7).encode(y=alt.Y("events:Q", title=_("Events"), axis=alt.Axis(tickMinStep=1)))
                     .properties(height=160), width="stretch")
-    st.dataframe(frame.assign(month=frame["month"].dt.strftime("%Y-%m"))[["month", "kind_label", "events", "figure"]]
-                 .rename(columns={"kind_label": "kind", "figure": "people"}), hide_index=True, width="stretch")
+    st.dataframe(frame.assign(month=[i18n.month_text(m, lang) for m in frame["month"]])[["month", "kind_label", "events", "figure"]]
+                 .rename(columns={"month": _("Month"), "kind_label": _("Kind"), "events": _("Events"), "figure": _("People")}),
+                 hide_index=True, width="stretch")
 chrome.footer()

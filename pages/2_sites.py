@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from geo import query
-from geo.paths import LAYER_TITLES
+from geo import i18n
+from geo.paths import layer_title
 from geo import evidence
-from geo.styles import EVENT_KIND_LABELS, KIND_LABELS, PRECISION_LABELS, SIZE_KIND
-from geo.styles import KIND_LABELS, PRECISION_LABELS
+from geo.styles import SIZE_KIND
 from geo.i18n import N_
 from pages.shared import chrome
 
@@ -18,33 +18,41 @@ f = chrome.filters(ds)
 events = query.filter_events(ds, f)
 totals = query.site_totals(ds, events)
 
-st.title("Sites")
+st.title(_("Sites"))
+lang = chrome.lang()
 
 
 def kind_text(site_id: str, kind: str) -> str:
     """The site's figure for one kind, as its sources state it (empty when it has none)."""
     rows = query.kinds_at(totals, site_id)
-    return evidence.total_text(ds, events, rows.loc[kind]) if kind in rows.index else ""
+    return evidence.total_text(ds, events, rows.loc[kind], lang) if kind in rows.index else ""
 
 
 sites = ds.sites[ds.sites["layer"].isin(f.layers).to_numpy()]
 table = sites[["name_en", "name_ko", "name_zh", "layer", "kind", "country", "precision", "uncertainty_m", "lon", "lat"]].copy()
-table["layer"] = table["layer"].map(LAYER_TITLES)
-table["kind"] = table["kind"].map(KIND_LABELS)
-table["precision"] = table["precision"].map(PRECISION_LABELS)
+table["layer"] = table["layer"].map(lambda k: layer_title(k, lang))
+table["kind"] = table["kind"].map(chrome.labels("site", "kind"))
+table["country"] = table["country"].map(chrome.labels("site", "country"))
+table["precision"] = table["precision"].map(chrome.labels("site", "precision"))
 summary = query.site_summary(ds, totals, SIZE_KIND)
 table["events"] = summary["events"].reindex(table.index).fillna(0).astype(int)
 for kind in query.KIND_ORDER:  # one column per kind in the selection: kinds are never added up
     if len(totals) and kind in totals.index.get_level_values("kind"):
-        table[EVENT_KIND_LABELS[kind]] = [kind_text(sid, kind) for sid in table.index]
-st.dataframe(table, width="stretch", column_config={"lon": st.column_config.NumberColumn(format="%.5f"),
-                                                     "lat": st.column_config.NumberColumn(format="%.5f")})
+        table[chrome.labels("events", "kind")[kind]] = [kind_text(sid, kind) for sid in table.index]
+headers = {"name_en": _("Name (English)"), "name_ko": _("Name (Korean)"), "name_zh": _("Name (Chinese)"),
+           "layer": _("Layer"), "kind": _("Kind"), "country": _("Country"), "precision": _("Location"),
+           "uncertainty_m": _("Uncertainty (m)"), "events": _("Events")}
+st.dataframe(table, width="stretch", column_config={
+    **{k: st.column_config.Column(v) for k, v in headers.items()},
+    "lon": st.column_config.NumberColumn(_("Longitude"), format="%.5f"),
+    "lat": st.column_config.NumberColumn(_("Latitude"), format="%.5f")})
 choices = list(sites.index)
 if choices:
     current = st.session_state.get("site")
-    pick = st.selectbox("Site", choices, index=choices.index(current) if current in choices else None,
-                        placeholder="Choose a site to see its events and sources",
-                        format_func=lambda s: f"{ds.sites.at[s, 'name_en']} · {ds.sites.at[s, 'name_ko']}")
+    first, second = ("name_ko", "name_en") if lang == "ko" else ("name_en", "name_ko")
+    pick = st.selectbox(_("Site"), choices, index=choices.index(current) if current in choices else None,
+                        placeholder=_("Choose a site to see its events and sources"),
+                        format_func=lambda s: f"{ds.sites.at[s, first]} · {ds.sites.at[s, second]}")
     if pick and pick != current:
         chrome.select_site(pick)
     if pick:

@@ -19,7 +19,7 @@ from geo.paths import data_dir
 from geo.i18n import N_
 from pages.shared import chrome
 
-LANG_NAMES = {"en": "English", "ko": "한국어 (Korean)", "en+ko": "English + 한국어"}
+LANG_NAMES = {"en": "English", "ko": "한국어 (Korean)", "en+ko": "English + 한국어"}  # each in its own language
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "html": "text/html"}
 
 _ = chrome.page(N_("Export"))
@@ -34,48 +34,51 @@ def _render(content_hash: str, fkey: tuple, okey: tuple, fmt: str, _ds) -> bytes
     return render(_ds, filters_from_key(fkey), ExportOptions(preset=preset, lang=lang, title=title), fmt)
 
 
-st.title("Export a map")
-st.write("A map of the current selection (the filters in the sidebar) to publish: an image or PDF for print and "
+st.title(_("Export a map"))
+st.write(_("A map of the current selection (the filters in the sidebar) to publish: an image or PDF for print and "
          "social media, or one HTML file with the interactive map that opens without internet. Records marked "
-         "sensitive are never included. Dashed symbols are approximate locations.")
+         "sensitive are never included. Dashed symbols are approximate locations."))
 c1, c2, c3 = st.columns([1.2, 1, 1.6])
-preset = c1.selectbox("Size", list(PRESETS), format_func=lambda k: PRESETS[k].label, key="x_preset")
-lang = c2.radio("Labels", LANGS, format_func=LANG_NAMES.get, key="x_lang")
-title = c3.text_input("Title (optional)", key="x_title", max_chars=160,
-                      placeholder="Forced repatriations of North Koreans from China").strip() or None
+preset = c1.selectbox(_("Size"), list(PRESETS), format_func=lambda k: _(PRESETS[k].label), key="x_preset")
+if "x_lang" not in st.session_state:  # the export's labels follow the interface language until chosen
+    st.session_state["x_lang"] = chrome.lang()
+lang = c2.radio(_("Labels"), LANGS, format_func=LANG_NAMES.get, key="x_lang")
+title = c3.text_input(_("Title (optional)"), key="x_title", max_chars=160,
+                      placeholder=_(chrome.APP_TITLE)).strip() or None
 
 okey = (preset, lang, title)
 fkey = filters_key(f)
 content_hash = fingerprint(data_dir())
 stem = f"repatriations-{preset}-{lang.replace('+', '-')}"
 files: dict[str, object] = {}
-with st.status("Rendering the map…", expanded=False) as status:
+with st.status(_("Rendering the map…"), expanded=False) as status:
     try:
         for fmt in ("png", "html"):
-            status.update(label=f"Rendering {fmt.upper()}…")
+            status.update(label=_("Rendering {fmt}…", fmt=fmt.upper()))
             files[fmt] = _render(content_hash, fkey, okey, fmt, ds)
     except GeoError as exc:  # e.g. the Korean font is not installed: say so, no traceback
-        status.update(label="The map could not be rendered", state="error")
+        status.update(label=_("The map could not be rendered"), state="error")
         st.error(str(exc))
         st.stop()
-    status.update(label="Map ready (SVG and PDF are drawn when you download them)", state="complete")
+    status.update(label=_("Map ready (SVG and PDF are drawn when you download them)"), state="complete")
 for fmt in ("svg", "pdf"):  # print formats take longer (the PDF embeds its fonts): made on click, then cached
     files[fmt] = functools.partial(_render, content_hash, fkey, okey, fmt, ds)
 
 
 def size(data) -> str:
     if callable(data):
-        return "made on click"
+        return _("made on click")
     n = len(data)
     return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.0f} KB"
 
 
 width, height = PRESETS[preset].pixels
-st.image(files["png"], caption=f"Preview: {PRESETS[preset].label} ({width}×{height} px)", width="stretch")
+st.image(files["png"], caption=_("Preview: {size} ({width}×{height} px)", size=_(PRESETS[preset].label), width=width, height=height),
+         width="stretch")
 cols = st.columns(4)
 for col, fmt in zip(cols, ("png", "svg", "pdf", "html")):
-    col.download_button(f"Download {fmt.upper()} ({size(files[fmt])})", files[fmt], f"{stem}.{fmt}",
+    col.download_button(_("Download {fmt} ({size})", fmt=fmt.upper(), size=size(files[fmt])), files[fmt], f"{stem}.{fmt}",
                         MIME[fmt], key=f"dl_{fmt}", width="stretch", on_click="ignore")
-st.caption("PNG/SVG/PDF: the sources cited by the events shown are listed at the bottom of the map; the basemap is "
-           "Natural Earth (public domain). HTML: the same interactive map as this app, in one file.")
+st.caption(_("PNG/SVG/PDF: the sources cited by the events shown are listed at the bottom of the map; the basemap is "
+           "Natural Earth (public domain). HTML: the same interactive map as this app, in one file."))
 chrome.footer()

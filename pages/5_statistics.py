@@ -22,7 +22,7 @@ st.write("Published counts and estimates, each shown with who made it, when, and
          "no range is computed from the wording. Estimates by different bodies are not added up.")
 
 if stats.empty:
-    st.info("This data directory has no statistics (statistics.csv).")
+    st.info(_("This data directory has no statistics (statistics.csv)."))
     chrome.footer()
     st.stop()
 
@@ -50,7 +50,7 @@ def chart_data(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 arrivals = frame[frame["measure"].eq("arrivals-south-korea")].sort_values(["period_start", "period_end"])
-st.subheader("Arrivals in South Korea")
+st.subheader(_("Arrivals in South Korea"))
 if arrivals.empty:
     st.info("No arrival figures in the data.")
 for kind, heading in (("year", "By year"), ("quarter", "By quarter")):
@@ -94,7 +94,7 @@ if not first.empty:
 estimates = frame[~frame["measure"].eq("arrivals-south-korea")].sort_values(["measure", "period_end", "id"])
 st.subheader("Estimates: people held, hiding, arrested or returned")
 if estimates.empty:
-    st.info("No estimates in the data.")
+    st.info(_("No estimates in the data."))
 else:
     st.caption("One chart per measure, each on its own scale: estimates of different things are never added or "
                "compared on one axis. Each row: who made the estimate and when they stated it (or, where only a "
@@ -128,7 +128,10 @@ links = statistics.cited(stats, ds.sources)
 what = {row.id: f"{row.measure_label}, {row.period_label}: {row.figure} ({row.estimator})" for row in frame.itertuples()}
 links["figure"] = links["figure"].map(what)
 links["link"] = [safe_url(u) for u in links["url"]]
-st.markdown("**Sources of each figure** (links open only http and https addresses)")
+st.markdown(_("**Sources of each figure** (links open only http and https addresses)"))
 st.dataframe(links[["figure", "publisher", "title", "published", "link"]], hide_index=True, width="stretch",
-             column_config={"link": st.column_config.LinkColumn("Link", display_text="open")})
+             column_config={"figure": st.column_config.Column(_("Figure")), "publisher": st.column_config.Column(_("Publisher")),
+                            "title": st.column_config.Column(_("Title (in its own language)")),
+                            "published": st.column_config.Column(_("Published")),
+                            "link": st.column_config.LinkColumn(_("Link"), display_text=_("open"))})
 chrome.footer()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..errors import UsageError
+from ..i18n import N_
 
 MM_PER_INCH = 25.4
 
@@ -49,13 +50,13 @@ def from_mm(name, label, width_mm, height_mm, dpi, base_pt, inset=True, max_labe
 
 
 PRESETS: dict[str, Preset] = {p.name: p for p in (
-    from_pixels("default", "Screen 1600×1000", 1600, 1000, 100, 10.5),
-    from_pixels("social", "Social card 1200×630", 1200, 630, 150, 7.0, inset=False, max_labels=10),
-    from_pixels("square", "Square 1080×1080", 1080, 1080, 150, 7.0, max_labels=16),
-    from_pixels("story", "Vertical story 1080×1920", 1080, 1920, 150, 7.5, max_labels=18),
-    from_pixels("wide", "Slide 16:9 1920×1080", 1920, 1080, 120, 10.0),
-    from_mm("a4", "A4 print landscape 297×210 mm, 300 dpi", 297, 210, 300, 8.0),
-    from_mm("a4-portrait", "A4 print portrait 210×297 mm, 300 dpi", 210, 297, 300, 8.0),
+    from_pixels("default", N_("Screen 1600×1000"), 1600, 1000, 100, 10.5),
+    from_pixels("social", N_("Social card 1200×630"), 1200, 630, 150, 7.0, inset=False, max_labels=10),
+    from_pixels("square", N_("Square 1080×1080"), 1080, 1080, 150, 7.0, max_labels=16),
+    from_pixels("story", N_("Vertical story 1080×1920"), 1080, 1920, 150, 7.5, max_labels=18),
+    from_pixels("wide", N_("Slide 16:9 1920×1080"), 1920, 1080, 120, 10.0),
+    from_mm("a4", N_("A4 print landscape 297×210 mm, 300 dpi"), 297, 210, 300, 8.0),
+    from_mm("a4-portrait", N_("A4 print portrait 210×297 mm, 300 dpi"), 210, 297, 300, 8.0),
 )}
 DEFAULT = "default"
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo import dataset as dataset_mod
 from geo.fingerprint import fingerprint
-from geo.paths import LAYER_TITLES, LAYERS, data_dir
+from geo.paths import LAYERS, data_dir, layer_title
 from geo import claims as rules
 from geo import evidence
 from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, kinds_at, public_view, site_totals, touches_site
@@ -17,8 +17,8 @@ from geo import i18n
 from geo.i18n import N_
 from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, public_view, touches_site
 from geo.safe_html import safe_url, text as escape_text
+from geo import schemas
 from geo.schemas import enum
-from geo.styles import EVENT_KIND_LABELS, KIND_LABELS, PRECISION_LABELS
 
 APP_TITLE = N_("Forced repatriations of North Koreans from China")
 KINDS = tuple(enum("events", "kind"))
@@ -116,7 +116,9 @@ def dataset():
     """The public view of the validated data, or a page listing every problem and nothing else."""
     root, report, public = _cached_data()
     if public is None:
-        st.error(f"The data in `{root}` has {len(report.errors)} problem(s); the map is not shown until they are fixed.")
+        _ = tr()
+        st.error(_("The data in `{root}` has {n} problem(s); the map is not shown until they are fixed.",
+                   root=root, n=i18n.number(len(report.errors), lang())))
         st.code("\n".join(str(p) for p in report.problems[:200]), language=None)
         st.stop()
     return public
@@ -199,23 +201,30 @@ def _carry_over() -> None:
             st.session_state[key] = st.session_state[f"_keep{key}"]
 
 
+def labels(name: str, field: str) -> dict[str, str]:
+    """An enum's labels in the reader's language (from the schema's x-labels)."""
+    return schemas.labels(name, field, lang())
+
+
 def filters(ds) -> Filters:
     """The sidebar filters, restored from and written back to the URL."""
     _restore_from_url(ds)
     _carry_over()
     lo, hi = date_bounds(ds)
+    _ = tr()
+    kind_labels, conf_labels = labels("events", "kind"), labels("events", "confidence")
     with st.sidebar:
-        st.header("Filters")
+        st.header(_("Filters"))
         if lo < hi:
-            st.slider("Dates", min_value=lo, max_value=hi, key="f_dates", format="YYYY-MM-DD",
-                      help="Events whose date (or dated period, for month or year precision) overlaps this range.")
+            st.slider(_("Dates"), min_value=lo, max_value=hi, key="f_dates", format="YYYY-MM-DD",
+                      help=_("Events whose date (or dated period, for month or year precision) overlaps this range."))
         else:
             st.session_state["f_dates"] = (lo, hi)
-            st.caption(f"Dates: {lo.isoformat()} (every event is on this day)")
-        st.pills("Event kinds", KINDS, key="f_kinds", selection_mode="multi", format_func=lambda k: k.replace("-", " "))
-        st.pills("Confidence", CONFIDENCE_LEVELS, key="f_conf", selection_mode="multi", format_func=lambda k: k.replace("-", " "))
-        st.pills("Layers", LAYERS, key="f_layers", selection_mode="multi", format_func=LAYER_TITLES.get)
-        st.caption("The URL keeps these settings: copy it to share this view.")
+            st.caption(_("Dates: {day} (every event is on this day)", day=i18n.date_text(lo, lang())))
+        st.pills(_("Event kinds"), KINDS, key="f_kinds", selection_mode="multi", format_func=kind_labels.get)
+        st.pills(_("Confidence"), CONFIDENCE_LEVELS, key="f_conf", selection_mode="multi", format_func=conf_labels.get)
+        st.pills(_("Layers"), LAYERS, key="f_layers", selection_mode="multi", format_func=lambda k: layer_title(k, lang()))
+        st.caption(_("The URL keeps these settings: copy it to share this view."))
     for key in FILTER_KEYS:
         st.session_state[f"_keep{key}"] = st.session_state[key]
     _write_url(ds)
@@ -239,7 +248,7 @@ def metric_value(row) -> str:
     symbols ('≥ ~3,491': at least about); the tile's help gives it in words, with who states it."""
     if int(row["events"]) == 0:
         return "–"
-    return rules.sum_text(row, labelled=False, short=True)
+    return rules.sum_text(row, lang(), labelled=False, short=True)
 
 
 def data_heading(value: str) -> None:
@@ -253,56 +262,74 @@ def data_caption(value: str) -> None:
 
 
 def footer() -> None:
+    _ = tr()
     st.divider()
-    st.caption("Every figure is shown as its sources state it, with who said it; where sources disagree both "
-               "figures are shown; sums are labelled as computed and never add different kinds of event; dashed "
-               "markers and circles are approximate locations. See *About & sources*.")
+    st.caption(_("Every figure is shown as its sources state it, with who said it; where sources disagree both "
+                 "figures are shown; sums are labelled as computed and never add different kinds of event; dashed "
+                 "markers and circles are approximate locations. See *About & sources*."))
 
 
 def source_table(ds, source_ids) -> None:
     """Sources as a table with safe links (only http/https addresses become links)."""
 
+    _ = tr()
     rows = ds.sources.loc[[s for s in source_ids if s in ds.sources.index]]
     frame = rows[["publisher", "title", "author", "published", "language", "role", "cites", "accessed"]].copy()
+    if "role" in frame:
+        frame["role"] = frame["role"].map(lambda r: labels("sources", "role").get(r, r) if isinstance(r, str) else r)
     frame["link"] = [safe_url(u) for u in rows["url"]]
     frame["archived copy"] = [safe_url(u) for u in rows["archive_url"]]
+    headers = {"publisher": _("Publisher"), "title": _("Title (in its own language)"), "author": _("Author"),
+               "published": _("Published"), "language": _("Language"), "role": _("Role"), "cites": _("Cites"),
+               "accessed": _("Accessed")}
     st.dataframe(frame, hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn("Link", display_text="open"),
-                                "archived copy": st.column_config.LinkColumn("Archived copy", display_text="open")})
+                 column_config={**{k: st.column_config.Column(v) for k, v in headers.items()},
+                                "link": st.column_config.LinkColumn(_("Link"), display_text=_("open")),
+                                "archived copy": st.column_config.LinkColumn(_("Archived copy"), display_text=_("open"))})
 
 
 def site_panel(ds, site_id: str, events) -> None:
     """A site's names, location quality, its events in the selection and their sources."""
 
+    _ = tr()
+    code = lang()
     site = ds.sites.loc[site_id]
-    data_heading(f"{site['name_en']} · {site['name_ko']}")
+    first, second = ("name_ko", "name_en") if code == "ko" else ("name_en", "name_ko")
+    data_heading(f"{site[first]} · {site[second]}")
     zh = f" · {site['name_zh']}" if site["name_zh"] else ""
-    approx = "" if site["precision"] == "facility" else f", within about {int(site['uncertainty_m']):,} m"
-    st.text(f"{KIND_LABELS[site['kind']]}{zh}\nLocation: {PRECISION_LABELS[site['precision']]}{approx}")
-    if site["notes"]:
-        st.text(site["notes"])
+    approx = "" if site["precision"] == "facility" else _(", within about {m} m",
+                                                          m=i18n.number(int(site["uncertainty_m"]), code))
+    st.text(f"{labels('site', 'kind')[site['kind']]}{zh}\n"
+            + _("Location: {where}", where=labels("site", "precision")[site["precision"]] + approx))
+    note = site_note(site, code)
+    if note:
+        st.text(note)
     through = events[touches_site(events, site_id)]
-    st.markdown(f"**{len(through)} event(s) through this site in the selection**")
+    st.markdown("**" + _("{n} event(s) through this site in the selection", n=i18n.number(len(through), code)) + "**")
     totals = site_totals(ds, through)
+    kind_labels = labels("events", "kind")
     for kind, row in kinds_at(totals, site_id).iterrows():
-        st.text(f"{EVENT_KIND_LABELS.get(kind, kind)}: {evidence.total_text(ds, through, row)}")
+        st.text(f"{kind_labels.get(kind, kind)}: {evidence.total_text(ds, through, row, code)}")
     if len(through):
         event_claims(ds, through.iloc[::-1])
-    st.markdown("**Sources for the site itself**")
+    st.markdown("**" + _("Sources for the site itself") + "**")
     source_table(ds, list(site["sources"]))
-    if st.button("Clear selected site"):
+    if st.button(_("Clear selected site")):
         select_site(None)
         st.rerun()
 
 
 def event_claims(ds, events) -> None:
     """Each event with its figure and, beneath it, every claim with its own source: who said what."""
+    _ = tr()
+    code = lang()
     grouped = evidence.claims_by_event(ds, events.index)
-    texts = evidence.figure_texts(ds, events, grouped=grouped)
+    texts = evidence.figure_texts(ds, events, code, grouped=grouped)
+    kind_labels, conf_labels = labels("events", "kind"), labels("events", "confidence")
     for eid, ev in zip(events.index, events.itertuples(index=False)):
-        st.text(f"{ev.date.strftime('%Y-%m-%d')} ({ev.date_precision}) · {EVENT_KIND_LABELS.get(ev.kind, ev.kind)} · "
-                f"{texts[eid]} · {ev.confidence.replace('-', ' ')}\n{ev.summary}")
-        records = evidence.claim_records(ds, grouped.get(eid, ds.claims.iloc[:0]))
+        st.text(f"{i18n.date_text(ev.date, code, ev.date_precision)} · {kind_labels.get(ev.kind, ev.kind)} · "
+                f"{texts[eid]} · {conf_labels.get(ev.confidence, ev.confidence)}\n{event_summary(ev, code)}")
+        records = evidence.claim_records(ds, grouped.get(eid, ds.claims.iloc[:0]), code)
         frame = {
             "said": [r["stated"] for r in records],
             "by": [r["attributed_to"] for r in records],
@@ -312,7 +339,23 @@ def event_claims(ds, events) -> None:
             "link": [safe_url(r["source"].get("url")) for r in records],
         }
         st.dataframe(frame, hide_index=True, width="stretch",
-                     column_config={"link": st.column_config.LinkColumn("Link", display_text="open")})
+                     column_config={"said": st.column_config.Column(_("Figure as stated")),
+                                    "by": st.column_config.Column(_("Said by")),
+                                    "publisher": st.column_config.Column(_("Publisher")),
+                                    "published": st.column_config.Column(_("Published")),
+                                    "note": st.column_config.Column(_("Note")),
+                                    "link": st.column_config.LinkColumn(_("Link"), display_text=_("open"))})
+
+
+def event_summary(ev, code: str) -> str:
+    """An event's summary in the reader's language, marked where it is an unreviewed translation or
+    where the Korean is missing and the English is shown instead (geo.evidence.summary_text)."""
+    return evidence.summary_text(ev, code)
+
+
+def site_note(site, code: str) -> str:
+    """A site's note in the reader's language (geo.evidence.note_text), '' when it has none."""
+    return evidence.note_text(site, code)
 
 
 TABLE_PAGE_ROWS = 500
@@ -323,12 +366,28 @@ TABLE_COLUMNS = ["date", "date_precision", "kind", "people", "people_basis", "or
 def events_table(ds, events) -> None:
     """The filtered events, a page at a time: only the rows shown are joined and sent to the browser."""
     from geo.query import flat_table
+    _ = tr()
+    code = lang()
     pages = max(1, -(-len(events) // TABLE_PAGE_ROWS))
     page_no = 1
     if pages > 1:
-        page_no = int(st.number_input(f"Page (of {pages:,}; {TABLE_PAGE_ROWS} events each)", 1, pages, 1, key="table_page"))
+        page_no = int(st.number_input(_("Page (of {pages}; {rows} events each)", pages=i18n.number(pages, code),
+                                        rows=TABLE_PAGE_ROWS), 1, pages, 1, key="table_page"))
     start = (page_no - 1) * TABLE_PAGE_ROWS
     shown = events.iloc[start:start + TABLE_PAGE_ROWS]
-    st.dataframe(flat_table(ds, shown)[TABLE_COLUMNS], hide_index=True, width="stretch", height=320)
+    table = flat_table(ds, shown, code)[TABLE_COLUMNS].copy()
+    for col, (schema_name, field) in {"date_precision": ("events", "date_precision"), "kind": ("events", "kind"),
+                                      "confidence": ("events", "confidence")}.items():
+        table[col] = table[col].map(labels(schema_name, field)).fillna(table[col])
+    table["people_basis"] = table["people_basis"].map(lambda b: _(b) if isinstance(b, str) else b)
+    if code == "ko":
+        table["summary"] = [evidence.summary_text(ev, code) for ev in shown.itertuples(index=False)]
+    headers = {"date": _("Date"), "date_precision": _("Date precision"), "kind": _("Kind"), "people": _("People"),
+               "people_basis": _("How the figure is reached"), "origin_name_en": _("From"),
+               "crossing_name_en": _("Crossing"), "destination_name_en": _("To"), "confidence": _("Confidence"),
+               "claims": _("What each source says"), "summary": _("Summary")}
+    st.dataframe(table, hide_index=True, width="stretch", height=320,
+                 column_config={k: st.column_config.Column(v) for k, v in headers.items()})
     if pages > 1:
-        st.caption(f"Events {start + 1:,}–{start + len(shown):,} of {len(events):,}. The downloads hold all of them.")
+        st.caption(_("Events {first}–{last} of {total}. The downloads hold all of them.", first=i18n.number(start + 1, code),
+                     last=i18n.number(start + len(shown), code), total=i18n.number(len(events), code)))
