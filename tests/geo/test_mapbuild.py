@@ -59,7 +59,7 @@ def test_routes_draw_ranges_as_two_lines_coloured_by_kind(fixture_ds):
     stops = rows_of(group, "stops_json")
     rows = rows_of(group)
     assert len(rows) == 3
-    for stop_ids, high_w, low_w, n, people, kind, colour in rows:
+    for stop_ids, high_w, low_w, n, people, kind, colour, _count in rows:
         assert len(stop_ids) >= 2 and high_w >= low_w >= 0 and n == 1
         assert kind == "Returned to North Korea" and colour == EVENT_KIND_COLOURS["repatriation"]
     ids = list(ds.sites.index)
@@ -78,7 +78,7 @@ def test_popups_list_each_event_with_its_own_sources(fixture_ds):
     rows = {r[8].split("site-", 2)[-1]: r for r in rows_of(mapbuild.site_layer(ds, totals, events=ev))}
     popup = rows["dandong-sinuiju"][10]
     assert "Returned to North Korea</th><td>about 50–250 (computed: sum of 2 events)" in popup
-    assert "2021-07-14</b> · Returned to North Korea: about 50 (Radio Free Asia)" in popup
+    assert "Jul 14, 2021</b> · Returned to North Korea: about 50 (Radio Free Asia)" in popup
     assert "2023-10-09</b> · Returned to North Korea: up to 200 (One Korea Network)" in popup
     assert 'href="https://www.newsweek.com/' in popup and 'rel="noopener noreferrer"' in popup
     assert "Returned to North Korea: about 50 (Radio Free Asia)" in rows["shenyang"][9]  # the tooltip
