@@ -24,12 +24,12 @@ from .i18n import N_
 from .paths import STATISTICS_FILE  # noqa: E402  (the registry names it)
 TABLE = "statistics"
 
-MEASURE_LABELS = {
-    "arrivals-south-korea": "Arrivals in South Korea",
-    "detained-in-china": "Held in Chinese custody",
-    "hiding-in-china": "Hiding in China",
-    "arrested-in-china": "Arrested in China over a period",
-    "repatriated-cumulative": "Returned to North Korea over a period",
+MEASURE_LABELS = {  # English; the interface translates them (geo.i18n catalog)
+    "arrivals-south-korea": N_("Arrivals in South Korea"),
+    "detained-in-china": N_("Held in Chinese custody"),
+    "hiding-in-china": N_("Hiding in China"),
+    "arrested-in-china": N_("Arrested in China over a period"),
+    "repatriated-cumulative": N_("Returned to North Korea over a period"),
 }
 QUALIFIER_WORDS = {
     "exact": "", "about": "about ", "nearly": "nearly ", "more-than": "more than ",
@@ -37,8 +37,13 @@ QUALIFIER_WORDS = {
 }
 
 
-def stated_as(qualifier: str, value: int, to: int | None = None) -> str:
-    """The figure in words, as the source put it: 'at least 1,170', '600 to 2,000'."""
+def stated_as(qualifier: str, value: int, to: int | None = None, lang: str = "en") -> str:
+    """The figure in words, as the source put it: 'at least 1,170', '600 to 2,000' (in Korean as
+    geo.claims words a stated figure: '최소 1,170명')."""
+    if lang != "en":
+        from .claims import stated_text
+        has_to = qualifier == "range" and to is not None and not pd.isna(to)
+        return stated_text(qualifier, int(value), int(to) if has_to else None, lang)
     if qualifier == "range" and to is not None and not pd.isna(to):
         return f"{int(value):,} to {int(to):,}"
     return f"{QUALIFIER_WORDS.get(qualifier, '')}{int(value):,}"
