@@ -385,7 +385,7 @@ editors = auth.editors_in(st.secrets)
 if not editors:
     st.warning("No editors are configured, so editing is switched off.")
     st.markdown("An administrator adds an editor on the server with")
-    st.code("python -m geo add-editor USERNAME", language="bash")
+    st.code("python -m geo add-editor USERNAME", language=None)  # plain: the highlighter's blue fails WCAG contrast
     st.markdown("which asks for a password and stores only its bcrypt hash in `.streamlit/secrets.toml` "
                 "(under `[editors]`). Then reload this page.")
     st.stop()

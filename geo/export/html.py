@@ -293,6 +293,10 @@ def render_html(ds, filters, options) -> bytes:
         f"<div class='geo-export-credits'>{h.text(credits)}</div>"))
     _number_ids(root)
     html = root.render()
+    # WCAG 2.2 AA: the document says its language (3.1.1; 'en+ko' labels are English first) and lets readers
+    # zoom (1.4.4: folium's viewport forbids it)
+    html = html.replace("<html>", f'<html lang="{"ko" if lang == "ko" else "en"}">', 1)
+    html = re.sub(r",\s*maximum-scale=1\.0,\s*user-scalable=no", "", html, count=1)
     # checked before Leaflet is inlined: its code holds an attribution <a href>, which loads nothing
     if html_has_external_assets(html.replace(PLACEHOLDER, "")):
         raise GeoError("the HTML export would load a file from the network; refusing to write it")
