@@ -86,11 +86,14 @@ def revised_to(target) -> str:
 if not first.empty:
     st.markdown(_("**First announcements later revised** (kept with their date; never shown as the final figure)"))
     st.dataframe(pd.DataFrame({
-        _("Period"): first["period_label"].to_numpy(),
-        _("First announced"): [_("{figure}, stated {date}", figure=f, date=s) for f, s in zip(first["figure"], first["stated"])],
-        _("Revised to (figure shown)"): [revised_to(i) for i in first["superseded_by"]],
-        _("Estimated by"): first["estimator"].to_numpy(),
-        _("Source(s)"): first["cited_in"].to_numpy()}), hide_index=True, width="stretch")
+        "period": first["period_label"].to_numpy(),
+        "first announced": [_("{figure}, stated {date}", figure=f, date=s) for f, s in zip(first["figure"], first["stated"])],
+        "revised to (figure shown)": [revised_to(i) for i in first["superseded_by"]],
+        "estimated by": first["estimator"].to_numpy(),
+        "source(s)": first["cited_in"].to_numpy()}), hide_index=True, width="stretch",
+        column_config={"period": _("Period"), "first announced": _("First announced"),
+                       "revised to (figure shown)": _("Revised to (figure shown)"), "estimated by": _("Estimated by"),
+                       "source(s)": _("Source(s)")})
 
 estimates = frame[~frame["measure"].eq("arrivals-south-korea")].sort_values(["measure", "period_end", "id"])
 st.subheader(_("Estimates: people held, hiding, arrested or returned"))
@@ -120,11 +123,14 @@ st.subheader(_("Every figure and its sources"))
 frame["revised"] = [revised_to(t) for t in frame["superseded_by"]]
 table = frame.sort_values(["measure", "period_end", "id"])[
     ["measure_label", "period_label", "figure", "estimator", "stated", "revised", "cited_in", "notes"]]
-st.dataframe(table.rename(columns={"measure_label": _("Measure"), "period_label": _("Period"),
-                                   "figure": _("Figure as stated"), "stated": _("Stated"), "notes": _("Notes"),
-                                   "revised": _("First announcement, revised to"), "estimator": _("Estimated by"),
-                                   "cited_in": _("Source(s)")}),
-             hide_index=True, width="stretch")
+st.dataframe(table.rename(columns={"measure_label": "measure", "period_label": "period",
+                                   "revised": "first announcement, revised to", "estimator": "estimated by",
+                                   "cited_in": "source(s)"}),
+             hide_index=True, width="stretch",
+             column_config={"measure": _("Measure"), "period": _("Period"), "figure": _("Figure as stated"),
+                            "estimated by": _("Estimated by"), "stated": _("Stated"),
+                            "first announcement, revised to": _("First announcement, revised to"),
+                            "source(s)": _("Source(s)"), "notes": _("Notes")})
 
 links = statistics.cited(stats, ds.sources)
 what = {row.id: f"{row.measure_label}, {row.period_label}: {row.figure} ({row.estimator})" for row in frame.itertuples()}
