@@ -43,6 +43,9 @@ def map_page() -> None:
         st.caption(_("Also in the selection — {others}.", others="; ".join(others)))
     st.caption(_("Kinds are never added up: the same people may be arrested, held and returned."))
 
+    # a text alternative for the map (WCAG 1.1.1): what it shows, the largest figures, the period
+    shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
+    st.caption(evidence.selection_description(ds, events, summary.by_kind, f.date_from, f.date_to, shown_sites, lang))
     selected = st.session_state.get("site")
     base = mapbuild.base_map(lang=lang)
     layers = [mapbuild.route_layer(ds, routes, events=events, lang=lang),
