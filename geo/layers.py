@@ -14,7 +14,7 @@ from .region import in_region, looks_swapped
 
 SITE_COLUMNS = [
     "id", "layer", "name_en", "name_ko", "name_zh", "kind", "country", "precision",
-    "uncertainty_m", "side_cn", "side_kp", "sources", "notes", "sensitive", "lon", "lat", "geometry",
+    "uncertainty_m", "side_cn", "side_kp", "sources", "notes", "notes_ko", "sensitive", "lon", "lat", "geometry",
 ]
 
 
@@ -158,6 +158,7 @@ def _record(feature: dict, layer: str | None) -> dict:
         "side_kp": sides.get("kp"),
         "sources": tuple(props["sources"]),
         "notes": props["notes"],
+        "notes_ko": props.get("notes_ko"),
         "sensitive": bool(props["sensitive"]),
         "lon": float(point.x),
         "lat": float(point.y),

@@ -79,7 +79,7 @@ def test_popups_list_each_event_with_its_own_sources(fixture_ds):
     popup = rows["dandong-sinuiju"][10]
     assert "Returned to North Korea</th><td>about 50–250 (computed: sum of 2 events)" in popup
     assert "Jul 14, 2021</b> · Returned to North Korea: about 50 (Radio Free Asia)" in popup
-    assert "2023-10-09</b> · Returned to North Korea: up to 200 (One Korea Network)" in popup
+    assert "Oct 9, 2023</b> · Returned to North Korea: up to 200 (One Korea Network)" in popup
     assert 'href="https://www.newsweek.com/' in popup and 'rel="noopener noreferrer"' in popup
     assert "Returned to North Korea: about 50 (Radio Free Asia)" in rows["shenyang"][9]  # the tooltip
     # a crossing that is only an unreported part of the umbrella says so, never 1–N
