@@ -63,9 +63,6 @@ def test_page_has_no_serious_axe_violation(page, server, path, lang):
     page.wait_for_function("l => document.documentElement.lang === l", arg=lang, timeout=20000)  # WCAG 3.1.1
     # not while a rerun shows the previous elements faded (their colours would be measured half-transparent)
     wait_until_idle(page, timeout=120000)
-    page.wait_for_function("""() => !document.querySelector('[data-stale="true"]') &&
-        [...document.querySelectorAll('[data-testid="stElementContainer"]')].every(e => getComputedStyle(e).opacity === '1')""",
-                           timeout=30000)
     violations = run_axe(page)
     for _retry in range(2):  # a late rerun can still show faded (stale) elements: measure again once it is over
         if not blocking(violations):
