@@ -8,8 +8,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import evidence, mapbuild, query
-from geo import i18n, mapbuild, query
+from geo import evidence, i18n, mapbuild, mapux, query
 from geo.downloads import events_csv, events_geojson
 from geo.styles import EVENT_KIND_LABELS, SIZE_KIND
 from pages.shared import chrome
@@ -43,7 +42,7 @@ def map_page() -> None:
     st.caption("Kinds are never added up: the same people may be arrested, held and returned.")
 
     selected = st.session_state.get("site")
-    base = mapbuild.base_map()
+    base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS))
     layers = [mapbuild.route_layer(ds, routes, events=events), mapbuild.site_layer(ds, totals, f.layers, selected, events)]
     out = st_folium(base, key="map", height=560, use_container_width=True, feature_group_to_add=layers,
                     returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}

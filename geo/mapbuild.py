@@ -15,7 +15,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from . import basemap, evidence, query
+from . import basemap, evidence, mapux, query
 from . import claims as rules
 from . import safe_html as h
 from .assets import APP_STATIC_URL, use_local_assets
@@ -105,52 +105,78 @@ class BoundHtml(MacroElement):
 
 
 class Legend(MacroElement):
-    """A fixed legend in the map corner: kinds, country outlines, approximate places, route ranges.
+    """A legend in the map corner, folded on narrow maps (a <details> the reader opens): what the
+    marker colours, rings, dashes and sizes mean, the route colours and widths, and the basemap's
+    China, North Korea and border, in plain words (mapux.LEGEND_WORDS). It says which event kind
+    sizes the markers.
 
     Built only from the project's own constant labels (styles.py), never from data.
     """
 
     _template = Template("""
 {% macro html(this, kwargs) %}
-<div class="map-legend" style="position:absolute;z-index:1000;bottom:28px;right:10px;background:rgba(255,255,255,.92);
- padding:6px 9px;border-radius:4px;font:12px/1.45 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.25)">
+<details class="map-legend" style="position:absolute;z-index:1000;bottom:28px;right:10px;background:rgba(255,255,255,.94);
+ padding:5px 9px;border-radius:4px;font:12px/1.45 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.25);
+ max-width:min(330px,calc(100% - 70px));max-height:calc(100% - 96px);overflow:auto">
+<summary style="cursor:pointer;font-weight:600">{{ this.title }}</summary>
 {{ this.body }}
-</div>
+</details>
 {% endmacro %}
 {% macro script(this, kwargs) %}
 (function () {
     var el = document.querySelector(".map-legend");
     var map = {{ this._parent.get_name() }};
-    if (el && map && map.getContainer) { map.getContainer().appendChild(el); L.DomEvent.disableClickPropagation(el); }
+    if (el && map && map.getContainer) {
+        map.getContainer().appendChild(el);
+        L.DomEvent.disableClickPropagation(el);
+        L.DomEvent.disableScrollPropagation(el);
+        // open on a wide map, folded on a narrow one (where it would cover the markers)
+        el.open = map.getSize().x >= {{ this.open_from }};
+    }
 })();
 {% endmacro %}
 """)
 
-    def __init__(self, size_kind: str = SIZE_KIND):
+    def __init__(self, size_kind: str = SIZE_KIND, lang: str = "en"):
         super().__init__()
         self._name = "Legend"
+        w = mapux.legend_words(lang)
+        self.title = h.text(w["title"])
+        self.open_from = mapux.LEGEND_OPEN_FROM
         dot = "<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{};border:2px {} {};margin-right:5px;vertical-align:-1px'></span>"
-        rows = [dot.format(colour, "solid", "#fff") + h.text(KIND_LABELS[kind]) for kind, colour in KIND_COLOURS.items()]
-        rows += [dot.format("#fff", "solid", stroke) + h.text(f"outline: {COUNTRY_LABELS[c]}") for c, stroke in COUNTRY_STROKES.items()]
-        rows.append(dot.format("#fff", "dashed", "#555") + "approximate location (dashed circle: uncertainty)")
+        area = "<span style='display:inline-block;width:18px;height:11px;background:{};border:1px solid #9a9a9a;margin-right:5px;vertical-align:-1px'></span>"
+        line = "<span style='display:inline-block;width:18px;height:0;border-top:2px dashed #4d4d4d;margin-right:5px;vertical-align:3px'></span>"
         bar = "<span style='display:inline-block;width:14px;height:8px;background:{};opacity:.7;margin-right:3px'></span>"
-        rows.append("route: " + " ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(SHORT_KIND_LABELS[k]) for k in ROUTE_KINDS))
-        rows.append("route width: largest / smallest figure")
-        rows.append(h.text(f"marker size: {EVENT_KIND_LABELS[size_kind]} (people)"))
-        self.body = "<b>Legend</b><br>" + "<br>".join(rows)
+
+        def section(heading, rows):
+            return f"<div style='margin-top:4px'><b>{h.text(heading)}</b><br>" + "<br>".join(rows) + "</div>"
+
+        kinds = [dot.format(colour, "solid", "#fff") + h.text(KIND_LABELS[kind]) for kind, colour in KIND_COLOURS.items()]
+        rings = [dot.format("#fff", "solid", stroke) + h.text(COUNTRY_LABELS[c]) for c, stroke in COUNTRY_STROKES.items()]
+        rings.append(dot.format("#fff", "dashed", "#555") + h.text(w["approx"]))
+        size = [h.text(w["size"].format(kind=EVENT_KIND_LABELS[size_kind]))]
+        routes = [" ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(SHORT_KIND_LABELS[k]) for k in ROUTE_KINDS),
+                  h.text(w["width"])]
+        base = [" ".join([area.format(COUNTRY_FILLS["CN"]) + h.text(COUNTRY_LABELS["CN"]),
+                          area.format(COUNTRY_FILLS["KP"]) + h.text(COUNTRY_LABELS["KP"]), line + h.text(w["border"])])]
+        self.body = (section(w["kinds"], kinds) + section(w["rings"], rings) + section(w["sizes"], size)
+                     + section(w["routes"], routes) + section(w["basemap"], base))
 
 
 def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
-             size_kind: str = SIZE_KIND) -> folium.Map:
+             size_kind: str = SIZE_KIND, bounds=None, lang: str = "en") -> folium.Map:
     """The part of the map that never changes with the filters.
 
     embed_basemap: put the basemap into the page (standalone HTML) instead of fetching it from
-    `static_url` + basemap/ (the app, where Streamlit serves static/).
+    `static_url` + basemap/ (the app, where Streamlit serves static/). bounds: the default view,
+    [[south, west], [north, east]] (mapux.view_bounds: every site); the border zone without it.
     """
     (south, west), (north, east) = BORDER_BOUNDS
     m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
-                   control_scale=True, prefer_canvas=False, min_zoom=3, max_zoom=16)
+                   control_scale=True, prefer_canvas=False)
+    m.options.update(minZoom=mapux.MIN_ZOOM, maxZoom=mapux.MAX_ZOOM)
     use_local_assets(m, static_url)
+    m.add_child(mapux.MapBehaviour())
     m.get_root().header.add_child(folium.Element(
         "<style>.leaflet-container{background:#cfe3ef}.site-popup{font:13px/1.4 system-ui,sans-serif;max-width:320px}"
         ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}</style>"))
@@ -160,12 +186,12 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
             m.add_child(VectorBasemap(name, data=basemap.layer(name), fills=fills))
         else:
             m.add_child(VectorBasemap(name, url=f"{static_url}{basemap.STATIC_URL_PATH}{name}.geojson", fills=fills))
-    m.add_child(Legend(size_kind))
+    m.add_child(Legend(size_kind, lang))
     if online_tiles:
         folium.TileLayer(ONLINE_TILES, name="Online street map (needs internet)", overlay=True, show=False,
                          control=True).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
-    m.fit_bounds([list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])])
+    m.fit_bounds(bounds or [list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])], padding=(24, 24))
     return m
 
 
@@ -278,11 +304,8 @@ class _SiteRows(MacroElement):
     if (r[12]) {
       // the selected site: a click selects it and the rerun redraws the markers, which would close the
       // popup it just opened; reopen it on the new marker, without panning the map again
-      var reopen = function () {
-        marker.getPopup().options.autoPan = false;
-        marker.openPopup();
-        marker.getPopup().options.autoPan = true;
-      };
+      // (mapux pans only when the popup would not show whole: a popup already in view stays put)
+      var reopen = function () { group._map.whenReady(function () { marker.openPopup(); }); };
       if (group._map) { reopen(); } else { group.once("add", reopen); }
     }
   });

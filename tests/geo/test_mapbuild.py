@@ -89,7 +89,7 @@ def test_popups_list_each_event_with_its_own_sources(fixture_ds):
 
 def test_legend_says_which_kind_sizes_the_markers(fixture_ds):
     html = render(public_view(fixture_ds))
-    assert "marker size: Returned to North Korea (people)" in html
+    assert "Marker size and route width</b><br>Returned to North Korea: people in the selected period" in html
 
 
 def test_map_loads_no_cdn_asset_and_fetches_the_basemap_locally(fixture_ds):
