@@ -15,7 +15,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from . import basemap, evidence, mapux, query
+from . import basemap, display, evidence, mapux, query
 from . import claims as rules
 from . import safe_html as h
 from .assets import APP_STATIC_URL, use_local_assets
@@ -210,8 +210,9 @@ def figure(ds: Dataset, events: pd.DataFrame | None, row, lang: str = "en") -> s
 
 
 def site_tooltip(site, stats, size_kind: str = SIZE_KIND, people: str | None = None) -> str:
-    """Names, events, the sizing kind's figure, and the site id (which is also how a click is traced
-    back to its site). Only one kind's people: kinds are never added up."""
+    """Names, events and the sizing kind's figure. Only one kind's people: kinds are never added up.
+    The site id rides along in a hidden element, never shown or read out: it is how a click is traced
+    back to its site (streamlit-folium returns the tooltip's text content)."""
     approx = " (approximate location)" if site["precision"] != "facility" else ""
     size = {c: stats.get(f"size_{c}", 0) for c in rules.SUM_COLUMNS}
     if not size["events"]:
@@ -220,7 +221,7 @@ def site_tooltip(site, stats, size_kind: str = SIZE_KIND, people: str | None = N
         people = f"{EVENT_KIND_LABELS[size_kind]}: {people or rules.sum_text(size)}"
     return (f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}{h.text(approx)}<br>"
             f"{int(stats['events'])} event(s) in the selected period; {h.text(people)}<br>"
-            f"<span style='color:#777;font-size:11px'>{SITE_ID_PREFIX}{h.text(site['id'])}</span>")
+            f"<span class='site-ref' hidden aria-hidden='true'>{SITE_ID_PREFIX}{h.text(site['id'])}</span>")
 
 
 def site_from_tooltip(text: str | None) -> str | None:
@@ -255,7 +256,7 @@ def event_items(ds: Dataset, events: pd.DataFrame, limit: int = POPUP_EVENTS) ->
     texts = evidence.figure_texts(ds, shown, grouped=grouped)
     items = []
     for eid, ev in zip(shown.index, shown.itertuples(index=False)):
-        items.append(f"<li><b>{h.text(ev.date.strftime('%Y-%m-%d'))}</b> · {h.text(EVENT_KIND_LABELS.get(ev.kind, ev.kind))}: "
+        items.append(f"<li><b>{h.text(display.event_date(ev.date, ev.date_precision))}</b> · {h.text(EVENT_KIND_LABELS.get(ev.kind, ev.kind))}: "
                      f"{h.text(texts[eid])}<br><span class='muted'>Sources: {source_links(ds, ev.sources)}</span></li>")
     more = f"<p class='muted'>{len(events) - len(shown)} more event(s) in the site panel below the map.</p>" if len(events) > len(shown) else ""
     return f"<ul class='popup-events'>{''.join(items)}</ul>{more}"

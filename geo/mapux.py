@@ -19,7 +19,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 MIN_ZOOM, MAX_ZOOM = 4, 13  # the shipped basemap is drawn from 1:10m data: past 13 there is nothing more to see
-POPUP_PAD_TOP_LEFT = (52, 12)  # clear of the zoom control (top left, 34 px wide + 10 px margin)
+POPUP_PAD_TOP_LEFT = (12, 76)  # below the zoom and layer controls (top left and right, 10 px margin + ~62 px)
 POPUP_PAD_BOTTOM_RIGHT = (12, 12)
 POPUP_MAX_WIDTH = 340
 

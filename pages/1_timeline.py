@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from geo import query
+from geo import display, query
 from geo.styles import EVENT_KIND_COLOURS, EVENT_KIND_LABELS
 from geo.timeline import monthly_counts
 from geo.i18n import N_
@@ -36,6 +36,8 @@ else:
     st.altair_chart((uncertain + certain).properties(height=340), width="stretch")
     st.altair_chart(base.mark_bar(size=7).encode(y=alt.Y("events:Q", title="Events", axis=alt.Axis(tickMinStep=1)))
                     .properties(height=160), width="stretch")
-    st.dataframe(frame.assign(month=frame["month"].dt.strftime("%Y-%m"))[["month", "kind_label", "events", "figure"]]
-                 .rename(columns={"kind_label": "kind", "figure": "people"}), hide_index=True, width="stretch")
+    words = display.columns()
+    st.dataframe(frame.assign(month=[display.event_date(m, "month") for m in frame["month"]])[["month", "kind_label", "events", "figure"]]
+                 .rename(columns={"month": words["month"], "kind_label": words["event_kind"], "events": words["events"],
+                                  "figure": words["people"]}), hide_index=True, width="stretch")
 chrome.footer()

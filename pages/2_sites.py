@@ -5,10 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from geo import query
-from geo.paths import LAYER_TITLES
-from geo import evidence
-from geo.styles import EVENT_KIND_LABELS, KIND_LABELS, PRECISION_LABELS, SIZE_KIND
-from geo.styles import KIND_LABELS, PRECISION_LABELS
+from geo import display, evidence
+from geo.styles import EVENT_KIND_LABELS, SIZE_KIND
 from geo.i18n import N_
 from pages.shared import chrome
 
@@ -28,17 +26,14 @@ def kind_text(site_id: str, kind: str) -> str:
 
 
 sites = ds.sites[ds.sites["layer"].isin(f.layers).to_numpy()]
-table = sites[["name_en", "name_ko", "name_zh", "layer", "kind", "country", "precision", "uncertainty_m", "lon", "lat"]].copy()
-table["layer"] = table["layer"].map(LAYER_TITLES)
-table["kind"] = table["kind"].map(KIND_LABELS)
-table["precision"] = table["precision"].map(PRECISION_LABELS)
+table = display.sites_view(sites)
 summary = query.site_summary(ds, totals, SIZE_KIND)
-table["events"] = summary["events"].reindex(table.index).fillna(0).astype(int)
+table[display.columns()["events"]] = summary["events"].reindex(table.index).fillna(0).astype(int)
 for kind in query.KIND_ORDER:  # one column per kind in the selection: kinds are never added up
     if len(totals) and kind in totals.index.get_level_values("kind"):
         table[EVENT_KIND_LABELS[kind]] = [kind_text(sid, kind) for sid in table.index]
-st.dataframe(table, width="stretch", column_config={"lon": st.column_config.NumberColumn(format="%.5f"),
-                                                     "lat": st.column_config.NumberColumn(format="%.5f")})
+st.dataframe(table, width="stretch", hide_index=True,
+             column_config={display.columns()[c]: st.column_config.NumberColumn(format="%.5f") for c in ("lon", "lat")})
 choices = list(sites.index)
 if choices:
     current = st.session_state.get("site")

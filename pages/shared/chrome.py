@@ -11,12 +11,12 @@ from geo import dataset as dataset_mod
 from geo.fingerprint import fingerprint
 from geo.paths import LAYER_TITLES, LAYERS, data_dir
 from geo import claims as rules
-from geo import evidence
+from geo import display, evidence
 from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, kinds_at, public_view, site_totals, touches_site
 from geo import i18n
 from geo.i18n import N_
 from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, public_view, touches_site
-from geo.safe_html import safe_url, text as escape_text
+from geo.safe_html import text as escape_text
 from geo.schemas import enum
 from geo.styles import EVENT_KIND_LABELS, KIND_LABELS, PRECISION_LABELS
 
@@ -261,14 +261,10 @@ def footer() -> None:
 
 def source_table(ds, source_ids) -> None:
     """Sources as a table with safe links (only http/https addresses become links)."""
-
-    rows = ds.sources.loc[[s for s in source_ids if s in ds.sources.index]]
-    frame = rows[["publisher", "title", "author", "published", "language", "role", "cites", "accessed"]].copy()
-    frame["link"] = [safe_url(u) for u in rows["url"]]
-    frame["archived copy"] = [safe_url(u) for u in rows["archive_url"]]
+    frame, link, archived = display.sources_view(ds, source_ids)
     st.dataframe(frame, hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn("Link", display_text="open"),
-                                "archived copy": st.column_config.LinkColumn("Archived copy", display_text="open")})
+                 column_config={link: st.column_config.LinkColumn(link, display_text="open"),
+                                archived: st.column_config.LinkColumn(archived, display_text="open")})
 
 
 def site_panel(ds, site_id: str, events) -> None:
@@ -300,35 +296,24 @@ def event_claims(ds, events) -> None:
     grouped = evidence.claims_by_event(ds, events.index)
     texts = evidence.figure_texts(ds, events, grouped=grouped)
     for eid, ev in zip(events.index, events.itertuples(index=False)):
-        st.text(f"{ev.date.strftime('%Y-%m-%d')} ({ev.date_precision}) · {EVENT_KIND_LABELS.get(ev.kind, ev.kind)} · "
-                f"{texts[eid]} · {ev.confidence.replace('-', ' ')}\n{ev.summary}")
-        records = evidence.claim_records(ds, grouped.get(eid, ds.claims.iloc[:0]))
-        frame = {
-            "said": [r["stated"] for r in records],
-            "by": [r["attributed_to"] for r in records],
-            "publisher": [r["source"].get("publisher", r["source"]["id"]) for r in records],
-            "published": [r["source"].get("published") or "" for r in records],
-            "note": [r["note"] or "" for r in records],
-            "link": [safe_url(r["source"].get("url")) for r in records],
-        }
+        st.text(f"{display.event_date(ev.date, ev.date_precision)} · {EVENT_KIND_LABELS.get(ev.kind, ev.kind)} · "
+                f"{texts[eid]} · {display.CONFIDENCE_LABELS.get(ev.confidence, ev.confidence)}\n{display.blank(ev.summary)}")
+        frame, link = display.claims_view(ds, grouped.get(eid, ds.claims.iloc[:0]))
         st.dataframe(frame, hide_index=True, width="stretch",
-                     column_config={"link": st.column_config.LinkColumn("Link", display_text="open")})
+                     column_config={link: st.column_config.LinkColumn(link, display_text="open")})
 
 
 TABLE_PAGE_ROWS = 500
-TABLE_COLUMNS = ["date", "date_precision", "kind", "people", "people_basis", "origin_name_en", "crossing_name_en",
-                 "destination_name_en", "confidence", "claims", "summary"]
 
 
 def events_table(ds, events) -> None:
     """The filtered events, a page at a time: only the rows shown are joined and sent to the browser."""
-    from geo.query import flat_table
     pages = max(1, -(-len(events) // TABLE_PAGE_ROWS))
     page_no = 1
     if pages > 1:
         page_no = int(st.number_input(f"Page (of {pages:,}; {TABLE_PAGE_ROWS} events each)", 1, pages, 1, key="table_page"))
     start = (page_no - 1) * TABLE_PAGE_ROWS
     shown = events.iloc[start:start + TABLE_PAGE_ROWS]
-    st.dataframe(flat_table(ds, shown)[TABLE_COLUMNS], hide_index=True, width="stretch", height=320)
+    st.dataframe(display.events_view(ds, shown), hide_index=True, width="stretch", height=320)
     if pages > 1:
         st.caption(f"Events {start + 1:,}–{start + len(shown):,} of {len(events):,}. The downloads hold all of them.")

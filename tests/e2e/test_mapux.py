@@ -47,10 +47,14 @@ _POPUP_GEOMETRY_JS = """() => {
   const p = popup.getBoundingClientRect();
   const zoom = document.querySelector('.leaflet-control-zoom').getBoundingClientRect();
   const h = popup.querySelector('h4').getBoundingClientRect();
+  const close = popup.querySelector('.leaflet-popup-close-button').getBoundingClientRect();
+  const layers = document.querySelector('.leaflet-control-layers');
+  const lr = layers ? layers.getBoundingClientRect() : null;
   const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   return {map: [map.left, map.top, map.right, map.bottom], popup: [p.left, p.top, p.right, p.bottom],
           inside: p.left >= map.left && p.top >= map.top && p.right <= map.right && p.bottom <= map.bottom,
-          heading_covered: overlaps(h, zoom), heading: popup.querySelector('h4').innerText,
+          heading_covered: overlaps(h, zoom) || overlaps(p, zoom), close_covered: lr ? overlaps(close, lr) : false,
+          heading: popup.querySelector('h4').innerText,
           zoom: window.__geoMap ? window.__geoMap.getZoom() : null};
 }"""
 
@@ -86,7 +90,7 @@ def test_deep_link_popup_is_inside_the_map_and_fully_visible(sized, server):
     geo = popup_geometry(page)
     assert geo["heading"].startswith("Shenyang detention")
     assert geo["inside"], geo
-    assert not geo["heading_covered"], geo
+    assert not geo["heading_covered"] and not geo["close_covered"], geo
     iframe(page).scroll_into_view_if_needed()
     assert popup_geometry(page)["inside"]  # scrolling the page to the map leaves the map alone
     screenshot(page, f"mapux-deep-link-{page.size_id}")
@@ -111,3 +115,33 @@ def test_default_view_shows_every_site_and_zoom_has_limits(sized, server):
     assert 3 <= view["min"] and view["max"] <= 13, view
     iframe(page).scroll_into_view_if_needed()
     screenshot(page, f"mapux-default-view-{page.size_id}")
+
+
+_TOOLTIPS_JS = """() => {
+  const map = Object.values(window).find(v => v instanceof L.Map);
+  const out = [];
+  map.eachLayer(l => {
+    if (l instanceof L.CircleMarker && l.getTooltip && l.getTooltip() && !(l instanceof L.Circle)) {
+      l.openTooltip();
+      const el = l.getTooltip().getElement();
+      out.push(el ? el.innerText : "");
+      l.closeTooltip();
+    }
+  });
+  return out;
+}"""
+
+
+def test_tooltips_show_no_ids_and_tables_speak_plainly(sized, server):
+    page = sized
+    page.goto(server.url + "/?site=shenyang", wait_until="domcontentloaded")
+    map_frame(page)
+    wait_until_idle(page)
+    tips = map_handle(page).evaluate(_TOOLTIPS_JS)
+    assert len(tips) == 6 and all(tips), tips
+    ids = ("dandong-sinuiju", "tumen-namyang", "shenyang", "tumen-detention", "sinuiju-holding", "onsong-holding")
+    for tip in tips:
+        assert "site id" not in tip and not any(i in tip.split() for i in ids), tip
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text("14 Jul 2021 · Returned to North Korea · about 50 (Radio Free Asia) · corroborated").wait_for(timeout=20000)
+    screenshot(page, f"mapux-site-panel-{page.size_id}")
