@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import evidence, i18n, mapbuild, mapux, query
+from geo import display, evidence, i18n, mapbuild, mapux, query
 from geo.downloads import events_csv, events_geojson
 from geo.styles import EVENT_KIND_LABELS, SIZE_KIND
 from pages.shared import chrome
@@ -40,6 +40,8 @@ def map_page() -> None:
     if others:
         st.caption("Also in the selection — " + "; ".join(others) + ".")
     st.caption("Kinds are never added up: the same people may be arrested, held and returned.")
+    if not summary.events:
+        st.info(display.empty_selection(f))
 
     selected = st.session_state.get("site")
     base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS))

@@ -165,3 +165,26 @@ def sites_view(sites: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         c["lon"]: sites["lon"].astype(float).round(5).to_numpy(),
         c["lat"]: sites["lat"].astype(float).round(5).to_numpy(),
     }, index=sites.index)
+
+
+EMPTY_WORDS = {
+    "en": {
+        "none": "No event matches these filters.",
+        "kinds": "no event kind is selected",
+        "confidence": "no confidence level is selected",
+        "layers": "no layer is selected",
+        "widen": "Select at least one in the sidebar, or widen the dates.",
+        "dates": "Widen the dates or select more event kinds, confidence levels or layers in the sidebar.",
+    },
+}
+
+
+def empty_selection(filters, lang: str = "en") -> str:
+    """What to tell a reader whose filters match no event: that nothing matches, which filter is
+    empty (if one is), and how to widen them."""
+    w = EMPTY_WORDS.get(lang, EMPTY_WORDS["en"])
+    empty = [w[name] for name, value in (("kinds", filters.kinds), ("confidence", filters.confidence),
+                                         ("layers", filters.layers)) if value is not None and not value]
+    if empty:
+        return f"{w['none']} {'; '.join(empty).capitalize()}. {w['widen']}"
+    return f"{w['none']} {w['dates']}"

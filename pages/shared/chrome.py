@@ -122,11 +122,22 @@ def dataset():
     return public
 
 
+EMPTY_PARAM = "none"  # a filter with nothing selected, kept in a shared link as such (not as "everything")
+
+
 def _csv_param(name: str, allowed) -> list[str] | None:
+    """The URL's values for a filter: None when absent (or naming nothing known), [] for an empty selection."""
     raw = st.query_params.get(name)
     if raw is None:
         return None
-    return [v for v in raw.split(",") if v in allowed]
+    if raw == EMPTY_PARAM:
+        return []
+    return [v for v in raw.split(",") if v in allowed] or None
+
+
+def _chosen(name: str, allowed) -> list[str]:
+    values = _csv_param(name, allowed)
+    return list(allowed) if values is None else values
 
 
 def _date_param(name: str, lo: date, hi: date) -> date | None:
@@ -147,9 +158,9 @@ def _restore_from_url(ds) -> None:
     st.session_state["f_dates"] = (_date_param("from", lo, hi) or lo, _date_param("to", lo, hi) or hi)
     if st.session_state["f_dates"][0] > st.session_state["f_dates"][1]:
         st.session_state["f_dates"] = (lo, hi)
-    st.session_state["f_kinds"] = _csv_param("kind", KINDS) or list(KINDS)
-    st.session_state["f_conf"] = _csv_param("confidence", CONFIDENCE_LEVELS) or list(CONFIDENCE_LEVELS)
-    st.session_state["f_layers"] = _csv_param("layers", LAYERS) or list(LAYERS)
+    st.session_state["f_kinds"] = _chosen("kind", KINDS)
+    st.session_state["f_conf"] = _chosen("confidence", CONFIDENCE_LEVELS)
+    st.session_state["f_layers"] = _chosen("layers", LAYERS)
     site = st.query_params.get("site")
     st.session_state["site"] = site if site in ds.sites.index else None
 
@@ -161,15 +172,22 @@ def _date_pair(value) -> tuple[date, date]:
     return value, value
 
 
+def _list_param(chosen, allowed) -> str | None:
+    """A filter in the URL: absent when everything is selected, EMPTY_PARAM when nothing is."""
+    if set(chosen) == set(allowed):
+        return None
+    return ",".join(chosen) if chosen else EMPTY_PARAM
+
+
 def _write_url(ds) -> None:
     lo, hi = date_bounds(ds)
     start, end = _date_pair(st.session_state["f_dates"])
     wanted = {
         "from": start.isoformat() if start != lo else None,
         "to": end.isoformat() if end != hi else None,
-        "kind": ",".join(st.session_state["f_kinds"]) if set(st.session_state["f_kinds"]) != set(KINDS) else None,
-        "confidence": ",".join(st.session_state["f_conf"]) if set(st.session_state["f_conf"]) != set(CONFIDENCE_LEVELS) else None,
-        "layers": ",".join(st.session_state["f_layers"]) if set(st.session_state["f_layers"]) != set(LAYERS) else None,
+        "kind": _list_param(st.session_state["f_kinds"], KINDS),
+        "confidence": _list_param(st.session_state["f_conf"], CONFIDENCE_LEVELS),
+        "layers": _list_param(st.session_state["f_layers"], LAYERS),
         "site": st.session_state.get("site"),
     }
     for key, value in wanted.items():

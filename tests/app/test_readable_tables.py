@@ -44,3 +44,17 @@ def test_sites_page_has_human_columns():
     sites = frames(at)[0]
     assert "Kind of place" in sites.columns and "kind" not in sites.columns
     assert "detention-centre" not in sites.astype(str).to_csv()
+
+
+def test_empty_selection_says_so_and_the_url_keeps_it_empty():
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params["kind"] = "none"
+    at.run()
+    assert not at.exception
+    assert at.session_state["f_kinds"] == []
+    assert any("No event matches these filters. No event kind is selected." in i.value for i in at.info)
+    assert at.query_params["kind"] == "none"  # a shared link keeps the empty filter, not "everything"
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params["kind"] = "nonsense"
+    at.run()
+    assert len(at.session_state["f_kinds"]) > 1 and not at.info  # a link naming no known kind shows every kind
