@@ -177,6 +177,7 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
     m.options.update(minZoom=mapux.MIN_ZOOM, maxZoom=mapux.MAX_ZOOM)
     use_local_assets(m, static_url)
     m.add_child(mapux.MapBehaviour())
+    m.add_child(mapux.SpreadOverlaps())
     m.get_root().header.add_child(folium.Element(
         "<style>.leaflet-container{background:#cfe3ef}.site-popup{font:13px/1.4 system-ui,sans-serif;max-width:320px}"
         ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}</style>"))

@@ -163,3 +163,78 @@ def words(lang: str = "en") -> dict:
 
 
 legend_words = words
+
+
+SPREAD_GAP = 3  # px between spread markers
+
+
+class SpreadOverlaps(MacroElement):
+    """Sites that fall within a few pixels of each other at the current zoom are spread on a small
+    ring around their common centre, each joined by a thin leader line to where it really is, so each
+    stays separately clickable at every zoom (what Leaflet.markercluster calls spiderfying; written
+    here for circle markers, core Leaflet only). Recomputed on every zoom and whenever markers are
+    added (the app swaps its site layer on each rerun); uncertainty circles and routes keep the true
+    positions."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  var legs = L.layerGroup().addTo(map), pending = null;
+  function markers() {
+    var out = [];
+    map.eachLayer(function (l) {
+      if (l instanceof L.CircleMarker && !(l instanceof L.Circle) && /(^| )site-marker( |$)/.test(l.options.className || "")) {
+        if (!l._geoTrue) { l._geoTrue = l.getLatLng(); }
+        out.push(l);
+      }
+    });
+    return out;
+  }
+  function spread() {
+    pending = null;
+    legs.clearLayers();
+    var all = markers(), seen = [];
+    all.forEach(function (m) { m._geoPt = map.latLngToLayerPoint(m._geoTrue); });
+    all.forEach(function (m) {  // greedy groups: a marker joins the first group it touches
+      var r = m.getRadius(), hit = null;
+      for (var i = 0; i < seen.length && !hit; i++) {
+        for (var j = 0; j < seen[i].length; j++) {
+          var o = seen[i][j];
+          if (m._geoPt.distanceTo(o._geoPt) < r + o.getRadius() + {{ this.gap }}) { hit = seen[i]; break; }
+        }
+      }
+      if (hit) { hit.push(m); } else { seen.push([m]); }
+    });
+    seen.forEach(function (group) {
+      if (group.length < 2) { group[0].setLatLng(group[0]._geoTrue); return; }
+      var c = L.point(0, 0), big = 0;
+      group.forEach(function (m) { c = c.add(m._geoPt); big = Math.max(big, m.getRadius()); });
+      c = c.divideBy(group.length);
+      // a ring wide enough that neighbours do not touch
+      var ring = Math.max(big * 1.4 + {{ this.gap }}, (2 * big + {{ this.gap }}) / (2 * Math.sin(Math.PI / group.length)));
+      group.forEach(function (m, k) {
+        var a = -Math.PI / 2 + 2 * Math.PI * k / group.length;
+        var at = map.layerPointToLatLng(c.add(L.point(Math.cos(a) * ring, Math.sin(a) * ring)));
+        m.setLatLng(at);
+        L.polyline([m._geoTrue, at], {color: "#444", weight: 1, opacity: 0.8, interactive: false,
+                                       className: "spread-leg"}).addTo(legs);
+        L.circleMarker(m._geoTrue, {radius: 2, color: "#444", weight: 1, fillOpacity: 1, interactive: false,
+                                     className: "spread-anchor"}).addTo(legs);
+      });
+    });
+  }
+  function later() { if (!pending) { pending = setTimeout(spread, 0); } }
+  map.on("zoomend viewreset", spread);
+  map.on("layeradd", function (e) {
+    var l = e.layer;
+    if (l instanceof L.CircleMarker && /(^| )site-marker( |$)/.test(l.options.className || "")) { later(); }
+  });
+  map.whenReady(later);
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "SpreadOverlaps"
+        self.gap = SPREAD_GAP

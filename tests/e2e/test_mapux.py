@@ -145,3 +145,39 @@ def test_tooltips_show_no_ids_and_tables_speak_plainly(sized, server):
     main = page.locator("[data-testid='stMain']")
     main.get_by_text("14 Jul 2021 · Returned to North Korea · about 50 (Radio Free Asia) · corroborated").wait_for(timeout=20000)
     screenshot(page, f"mapux-site-panel-{page.size_id}")
+
+
+_TOPMOST_JS = """() => [...document.querySelectorAll('path.site-marker')].filter(p => {
+  const r = p.getBoundingClientRect(), box = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  return r.width > 0 && x > box.left && x < box.right && y > box.top && y < box.bottom;
+}).map(p => {
+  const r = p.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return [p.getAttribute('class').split(' ').find(c => c.startsWith('site-') && c !== 'site-marker'), hit === p];
+})"""
+
+
+def test_overlapping_sites_are_each_clickable(sized, server):
+    """Dandong bridge and the Sinuiju holding centre (2 km apart), Tumen bridge and the Tumen detention
+    centre (1.4 km) share pixels at the default zoom: spread apart, each is on top at its own centre,
+    at the default zoom and zoomed in and out, and a real click on one under another selects it."""
+    page = sized
+    page.goto(server.url, wait_until="domcontentloaded")
+    frame = map_frame(page)
+    wait_until_idle(page)
+    handle = map_handle(page)
+    handle.wait_for_function("() => document.querySelectorAll('path.spread-leg').length >= 4")
+    default_view = handle.evaluate("() => { const m = Object.values(window).find(v => v instanceof L.Map); "
+                                   "return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; }")
+    for zoom in (None, 9, 11, 5):
+        if zoom is not None:  # around the Dandong pair
+            handle.evaluate(f"() => Object.values(window).find(v => v instanceof L.Map).setView([40.11, 124.39], {zoom}, {{animate: false}})")
+        tops = handle.evaluate(_TOPMOST_JS)
+        assert len(tops) >= (6 if zoom is None else 2) and all(ok for _, ok in tops), (zoom, tops)
+    handle.evaluate(f"() => Object.values(window).find(v => v instanceof L.Map).setView([{default_view[0]}, {default_view[1]}], "
+                    f"{default_view[2]}, {{animate: false}})")
+    click_like_a_person(page, frame, "path.site-sinuiju-holding")
+    page.get_by_text("Sinuiju MSS holding centre · 신의주 보위부 집결소").wait_for(timeout=20000)
+    assert "site=sinuiju-holding" in page.url
+    screenshot(page, f"mapux-spread-{page.size_id}")
