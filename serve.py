@@ -24,6 +24,11 @@ def _warm_up() -> None:
         chrome.warm_up()
     except Exception:  # a broken data directory is shown by the page, not here
         _LOG.exception("warm-up failed; the first visit loads the data instead")
+    try:  # the Editor's checks run in worker processes (geo.budget); start their forkserver now
+        from geo import budget
+        budget.prestart()
+    except Exception:
+        _LOG.exception("could not start the validation workers; the first check starts them")
 
 
 @asynccontextmanager

@@ -102,7 +102,7 @@ def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store
     root = store.root
 
     def validate(candidate: str):
-        return check_text(root, part, candidate).problems
+        return check_text(root, part, candidate, bounded=True).problems
 
     try:
         if restore:
@@ -182,7 +182,7 @@ def upload_tab(root, store: Store, user: str) -> None:
     state = st.session_state.get("upload_state")
     if not state or state["key"] != key:
         base_text, base_sha = store.read(part)
-        state = {"key": key, "candidate": check_upload(root, raw, up.name, part, source),
+        state = {"key": key, "candidate": check_upload(root, raw, up.name, part, source, bounded=True),
                  "base_text": base_text, "base_sha": base_sha}
         st.session_state["upload_state"] = state
         st.session_state.pop("upload_conflict", None)
@@ -256,7 +256,8 @@ def tables_tab(root, store: Store, user: str) -> None:
     state = st.session_state.get("table_state")
     key = (part, sha, new_text)
     if not state or state["key"] != key:
-        state = {"key": key, "candidate": check_text(root, part, new_text), "base_text": text, "base_sha": sha}
+        state = {"key": key, "candidate": check_text(root, part, new_text, bounded=True), "base_text": text,
+                 "base_sha": sha}
         st.session_state["table_state"] = state
     review("table", state, user, store)
 
@@ -336,7 +337,7 @@ def add_site_tab(root, store: Store, user: str) -> None:
             st.error(f"{relative_name(layer)} cannot be read; fix it by uploading a corrected file first.")
             st.text(str(exc))
             return
-        st.session_state["add_state"] = {"candidate": check_text(root, layer, text), "base_text": base_text,
+        st.session_state["add_state"] = {"candidate": check_text(root, layer, text, bounded=True), "base_text": base_text,
                                          "base_sha": base_sha, "note": note}
         st.session_state.pop("add_conflict", None)
     state = st.session_state.get("add_state")
@@ -366,7 +367,7 @@ def history_tab(root, store: Store, user: str) -> None:
     if not state or state["key"] != (part, choice):
         base_text, base_sha = store.read(part)
         old = store.read_version(part, choice)
-        state = {"key": (part, choice), "candidate": check_text(root, part, old), "base_text": base_text,
+        state = {"key": (part, choice), "candidate": check_text(root, part, old, bounded=True), "base_text": base_text,
                  "base_sha": base_sha, "restore": choice}
         st.session_state["history_state"] = state
         st.session_state.pop("history_conflict", None)
