@@ -4,6 +4,10 @@ Streamlit runs app.py only when a browser connects, so a plain `streamlit run ap
 visitor after start-up wait for the imports and for reading and validating the data. st.App's
 lifespan runs once at start-up, before the server accepts connections: it fills the same caches the
 pages use, so the first visit is about as fast as later ones. app.py stays the app itself.
+
+The server itself (not only a proxy in front of it) sends the security headers, refuses uploads from
+anyone but a signed-in editor, keeps /_stcore/metrics private and sets the Editor's session cookie:
+geo/editing/webgate.py, as the app's middleware.
 """
 
 from __future__ import annotations
@@ -37,4 +41,12 @@ async def _lifespan(_app):
     yield
 
 
-app = st.App("app.py", lifespan=_lifespan)
+def _guard():
+    """Security headers, the upload gate, private metrics and the session cookie (geo/editing/webgate.py)."""
+    from starlette.middleware import Middleware
+
+    from geo.editing.webgate import Guard, default_store
+    return Middleware(Guard, store_factory=default_store)
+
+
+app = st.App("app.py", lifespan=_lifespan, middleware=[_guard()])

@@ -7,12 +7,13 @@ the sensitive flag, but only to editors listed (as bcrypt hashes) in st.secrets[
 
 from __future__ import annotations
 
-import time
+import json
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.editing import auth, canonical, chinese_offsets, crs, diff, preview, records
+from geo.editing import login as login_mod
 from geo.editing.parts import PARTS, TITLES, relative_name
 from geo.editing.store import Conflict, Store, short
 from geo.editing.upload import check_text, check_upload, detect_part, limit_for
@@ -22,9 +23,6 @@ from geo.schemas import enum, site_enum
 from geo.i18n import N_
 from pages.shared import chrome
 
-MAX_LOGIN_FAILURES = 5
-LOCKOUT_S = 30
-
 
 def label(part: str) -> str:
     return f"{TITLES[part]} ({relative_name(part)})"
@@ -32,28 +30,54 @@ def label(part: str) -> str:
 
 # ---------------------------------------------------------------- login
 
-def login(editors: dict) -> str | None:
-    """The signed-in editor, or None after showing the sign-in form."""
-    user = st.session_state.get("editor_user")
-    if user in editors:
-        return user
-    st.session_state.pop("editor_user", None)
+def _go(url: str) -> None:
+    """Send the browser to one of the server's own /_geo/ addresses (it sets or clears the session cookie)."""
+    st.html(f"<script>window.location.replace({json.dumps(url)});</script>", unsafe_allow_javascript=True)
+    st.link_button("Continue", url)  # if the browser did not follow by itself
+
+
+def _client() -> str | None:
+    """The browser's address as the server saw it (None when there is no browser, as in AppTest)."""
+    try:
+        address = st.context.ip_address
+    except Exception:
+        return None
+    return address if isinstance(address, str) else None
+
+
+def _cookie_token() -> str | None:
+    try:
+        return st.context.cookies.get(login_mod.COOKIE)
+    except Exception:  # no browser context (AppTest)
+        return None
+
+
+def login(editors: dict, logins: login_mod.LoginStore) -> str | None:
+    """The signed-in editor, or None after showing the sign-in form.
+
+    A session is a server-side record (geo/editing/login.py) whose signed token the browser keeps in an
+    HttpOnly cookie, so a reload keeps the editor signed in; failed attempts are throttled per user name
+    and per client address on the server, across sessions and restarts.
+    """
+    for token in (st.session_state.get("editor_token"), _cookie_token()):
+        user = logins.session_user(token) if token else None
+        if user in editors:
+            st.session_state["editor_token"] = token
+            return user
+    st.session_state.pop("editor_token", None)
     st.info("Editing is for the project's editors. Sign in with the user name and password you were given.")
     with st.form("login"):
         name = st.text_input("User name", key="login_user")
         password = st.text_input("Password", type="password")
         submitted = st.form_submit_button("Sign in")
     if submitted:
-        failures, last = st.session_state.get("login_failures", (0, 0.0))
-        if failures >= MAX_LOGIN_FAILURES and time.time() - last < LOCKOUT_S:
-            st.error(f"Too many failed attempts; wait {LOCKOUT_S} seconds and try again.")
-        elif auth.verify(editors, name.strip(), password):
-            st.session_state["editor_user"] = name.strip()
-            st.session_state.pop("login_failures", None)
-            st.rerun()
-        else:
-            st.session_state["login_failures"] = (failures + 1, time.time())
-            st.error("Wrong user name or password.")
+        outcome = logins.sign_in(editors, name, password, _client())
+        if outcome.ok:
+            st.session_state["editor_token"] = outcome.token
+            st.session_state["flash"] = outcome.message
+            _go(f"/_geo/session?ticket={logins.ticket(outcome.token)}")  # the cookie, then back here
+            st.stop()
+        st.error(outcome.message)
     return None
 
 
@@ -390,17 +414,20 @@ if not editors:
     st.markdown("which asks for a password and stores only its bcrypt hash in `.streamlit/secrets.toml` "
                 "(under `[editors]`). Then reload this page.")
     st.stop()
-user = login(editors)
+root = data_dir()
+logins = login_mod.LoginStore(root)
+user = login(editors, logins)
 if user is None:
     st.stop()
 
 with st.sidebar:
     st.markdown(f"Signed in as `{user}`")  # user names are letters, digits, - and _ only (auth.USERNAME)
     if st.button("Sign out"):
+        logins.sign_out(st.session_state.get("editor_token"), _client())
         st.session_state.clear()
-        st.rerun()
+        _go("/_geo/signout")  # clears the cookie
+        st.stop()
 
-root = data_dir()
 store = Store(root)
 if "flash" in st.session_state:
     st.success(st.session_state.pop("flash"))

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.editing import auth
+from geo.editing.login import USER_LIMIT, LoginStore
 from geo.editing.store import Store, sha256
 from tests.common import XSS_PAYLOADS, load_layer
 
@@ -41,7 +42,9 @@ def signed_in(editors) -> AppTest:
     at.text_input(key="login_user").input("alice")
     at.text_input[1].input(PASSWORD)
     at.button[0].click()
-    at.run()
+    at.run()  # signed in: the page sends the browser for its session cookie and stops
+    assert not at.exception and [b.label for b in at.get("link_button")] == ["Continue"], [e.value for e in at.error]
+    at.run()  # the session (kept server-side) holds
     assert not at.exception and at.radio(key="editor_task"), [e.value for e in at.error]
     return at
 
@@ -106,9 +109,29 @@ def test_signed_in_editor_sees_everything_and_can_sign_out(root, editors):
     events = task(at, "Edit tables").data_editor[0].value
     secret = events[events["id"] == "2023-04-01-secret"]
     assert len(secret) == 1 and bool(secret["sensitive"].iloc[0]) is True
+    token = at.session_state["editor_token"]
     [b for b in at.button if b.label == "Sign out"][0].click()
     at.run()
+    at.run()
     assert not at.main.radio and [t.label for t in at.text_input] == ["User name", "Password"]
+    assert LoginStore(root).session_user(token) is None  # ended on the server, not only in this page
+
+
+def test_sign_in_is_throttled_across_sessions_and_says_when_it_unlocks(root, editors):
+    for n in range(USER_LIMIT):
+        at = page({"editors": editors})  # a fresh session each time, as a reload or a new websocket would be
+        at.text_input(key="login_user").input("alice")
+        at.text_input[1].input(f"wrong password {n}")
+        at.button[0].click()
+        at.run()
+    at = page({"editors": editors})
+    at.text_input(key="login_user").input("alice")
+    at.text_input[1].input(PASSWORD)  # the right password does not get in while locked
+    at.button[0].click()
+    at.run()
+    assert not at.main.radio and any("locked until" in e.value and "UTC" in e.value for e in at.error)
+    log = (root / ".auth" / "signin.log").read_text()
+    assert log.count('"failure"') == USER_LIMIT and '"refused-locked"' in log
 
 
 # ---------------------------------------------------------------- upload
