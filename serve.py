@@ -28,6 +28,13 @@ def _warm_up() -> None:
         chrome.warm_up()
     except Exception:  # a broken data directory is shown by the page, not here
         _LOG.exception("warm-up failed; the first visit loads the data instead")
+    try:  # finish what a killed save left (geo/editing/store.py: log first, replace, mark done)
+        from geo.editing.store import Store
+        from geo.paths import data_dir
+        for line in Store(data_dir()).recover():
+            _LOG.warning("start-up check of the data: %s", line)
+    except Exception:
+        _LOG.exception("the start-up check of unfinished saves failed; the next save runs it")
     try:  # the Editor's checks run in worker processes (geo.budget); start their forkserver now
         from geo import budget
         budget.prestart()

@@ -122,7 +122,8 @@ def show_conflict(conflict: Conflict, part: str) -> None:
                 language="diff")
 
 
-def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store, restore: str | None = None) -> None:
+def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store, restore: str | None = None,
+         note: str | None = None) -> None:
     root = store.root
 
     def validate(candidate: str):
@@ -130,9 +131,9 @@ def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store
 
     try:
         if restore:
-            result = store.restore(part, restore, base_sha, user=user, validate=validate)
+            result = store.restore(part, restore, base_sha, user=user, validate=validate, note=note)
         else:
-            result = store.save(part, text, base_sha, user=user, validate=validate)
+            result = store.save(part, text, base_sha, user=user, validate=validate, note=note)
     except Conflict as conflict:
         st.session_state[f"{flow}_conflict"] = conflict
         st.rerun()  # shown by review() in place of the diff and the Save button
@@ -174,8 +175,11 @@ def review(flow: str, state: dict, user: str, store: Store, button: str = "Save"
         st.info("This is exactly the current file; there is nothing to save.")
     elif not changes:
         st.caption("No record changes: saving only rewrites the file in the canonical layout.")
+    note = st.text_input("Describe this change in one line (kept in the history with your name)", key=f"{flow}_note",
+                         max_chars=200, placeholder="e.g. Added the Hunchun crossing from the 2023 HRW report")
     if st.button(button, key=f"{flow}_save", type="primary", disabled=not cand.ok or same):
-        save(flow, cand.part, cand.text, state["base_sha"], user, store, restore=state.get("restore"))
+        save(flow, cand.part, cand.text, state["base_sha"], user, store, restore=state.get("restore"),
+             note=note.strip() or None)
 
 
 # ---------------------------------------------------------------- (1) upload
@@ -381,7 +385,11 @@ def history_tab(root, store: Store, user: str) -> None:
     if not versions:
         st.info(f"No earlier versions of {relative_name(part)} are kept yet.")
         return
-    st.dataframe([{"replaced at (UTC)": f"{v.saved_at:%Y-%m-%d %H:%M:%S}", "version": short(v.sha), "bytes": v.size}
+    saves = {e.get("kept"): e for e in store.log_entries() if e.get("state", "begin") == "begin" and e.get("kept")}
+    st.dataframe([{"replaced at (UTC)": f"{v.saved_at:%Y-%m-%d %H:%M:%S}",
+                   "replaced by": saves.get(v.name, {}).get("user") or "",
+                   "their description": saves.get(v.name, {}).get("note") or "",
+                   "version": short(v.sha), "bytes": v.size}
                   for v in versions], hide_index=True, width="stretch")
     names = [v.name for v in versions]
     by_name = {v.name: v for v in versions}
@@ -430,7 +438,9 @@ with st.sidebar:
 
 store = Store(root)
 if "flash" in st.session_state:
-    st.success(st.session_state.pop("flash"))
+    flash = st.session_state.pop("flash")
+    st.success(flash)
+    st.toast(flash)  # also where the editor is looking (the Save button may be far below the top)
 report = chrome.full_report()
 if report.errors:
     with st.expander(f"The data in {root} currently has {len(report.errors)} problem(s): the public map is not shown "
