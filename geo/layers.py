@@ -55,7 +55,41 @@ def _schema_message(error) -> str:
         return best.message if best else error.message
     if error.validator == "additionalProperties":
         return error.message.replace("Additional properties are not allowed", "unknown field(s)")
-    return error.message
+    return _plain_message(error)
+
+
+_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+          "array": "a list", "object": "an object", "null": "null"}
+
+
+def _plain_message(error) -> str:
+    """jsonschema's message in plain words, naming the allowed values; values quoted short (never a whole dict)."""
+    v, spec = error.validator, error.validator_value
+    if v == "required":
+        missing = error.message.split("'")[1] if error.message.count("'") >= 2 else "a field"
+        return f"the field '{missing}' is missing; it is required here"
+    if v == "const":
+        return f"must be {spec!r} here, not {cut(error.instance, 40)}"
+    if v == "enum":
+        return f"{cut(error.instance, 40)} is not allowed; use one of: {', '.join(map(str, spec))}"
+    if v == "type":
+        wanted = " or ".join(_TYPES.get(t, t) for t in (spec if isinstance(spec, list) else [spec]))
+        return f"{cut(error.instance, 40)} is not {wanted}"
+    if v == "pattern":
+        return f"{cut(error.instance, 40)} does not have the expected form ({spec})"
+    if v in ("maxLength", "minLength"):
+        return f"is {len(error.instance):,} characters long; {'at most' if v == 'maxLength' else 'at least'} {spec}"
+    if v in ("minimum", "maximum"):
+        return f"{error.instance} is {'below the minimum' if v == 'minimum' else 'above the maximum'} {spec}"
+    if v in ("minItems", "maxItems"):
+        return f"has {len(error.instance)} item(s); {'at least' if v == 'minItems' else 'at most'} {spec}"
+    if v == "uniqueItems":
+        return "lists the same item twice"
+    text = error.message
+    shown = repr(error.instance)
+    if len(shown) > 80 and shown in text:
+        text = text.replace(shown, cut(error.instance, 40))
+    return text
 
 
 def parse_layer_text(text: str, path: str) -> tuple[dict, list[Problem]]:

@@ -203,8 +203,12 @@ def upload_tab(root, store: Store, user: str) -> None:
                         format_func=label, key="upload_part")
     source = None
     if part in LAYERS:
-        source = st.selectbox("Coordinates in the file are", list(crs.CHOICES), format_func=crs.CHOICES.get,
-                              key="upload_crs", help="Files with a 'crs' member are reprojected from that system "
+        choices = list(crs.CHOICES)
+        kept = st.session_state.get("upload_crs_choice")  # kept across uploads (the widget's own state is not)
+        source = st.selectbox("Coordinates in the file are", choices, format_func=crs.CHOICES.get,
+                              index=choices.index(kept) if kept in choices else 0,
+                              key="upload_crs", on_change=lambda: st.session_state.update(
+                                  upload_crs_choice=st.session_state.get("upload_crs")), help="Files with a 'crs' member are reprojected from that system "
                               "automatically. Choose GCJ-02 or BD-09 only for coordinates copied from Chinese web maps.")
     key = (up.file_id, up.name, len(raw), part, source)
     state = st.session_state.get("upload_state")
@@ -431,10 +435,9 @@ if user is None:
 with st.sidebar:
     st.markdown(f"Signed in as `{user}`")  # user names are letters, digits, - and _ only (auth.USERNAME)
     if st.button("Sign out"):
-        logins.sign_out(st.session_state.get("editor_token"), _client())
+        logins.sign_out(st.session_state.get("editor_token"), _client())  # ended on the server: the cookie is dead
         st.session_state.clear()
-        _go("/_geo/signout")  # clears the cookie
-        st.stop()
+        st.rerun()
 
 store = Store(root)
 if "flash" in st.session_state:

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from ..problems import Problem, WARNING, feature_place
-from ..region import in_region
+from ..region import in_region, looks_swapped
 from . import chinese_offsets
 
 WGS84_CODES = ("EPSG:4326", "OGC:CRS84")
@@ -181,7 +181,8 @@ def normalise_layer(doc, path: str, source: str | None = None) -> tuple[object, 
         if has_member:
             problems.append(Problem(path, "top level crs", f"the 'crs' member ({declared}) says WGS-84 already; it is "
                                     "dropped, since RFC 7946 GeoJSON has no 'crs' member", WARNING))
-        projected = [(p[0], p[1]) for _, _, p in positions if looks_projected(p[0], p[1])]
+        projected = [(p[0], p[1]) for _, _, p in positions
+                     if looks_projected(p[0], p[1]) and not looks_swapped(p[0], p[1])]  # a swap is reported as such
         if projected:
             problems.append(_projected_hint(path, projected))
         return doc, problems

@@ -262,7 +262,7 @@ def test_check_text_and_cli_path_agree(root, tmp_path):
     path.write_bytes(raw)
     from_cli = check_files(root, {"crossings": path})
     from_upload = upload(root, raw, str(path)).problems
-    assert from_cli == from_upload and any("'castle' is not one of" in p.message for p in from_cli)
+    assert from_cli == from_upload and any("'castle' is not allowed; use one of: " in p.message for p in from_cli)
     text_cand = check_text(root, "crossings", canonical.dump_layer(doc))
     assert [p.message for p in text_cand.problems] == [p.message for p in from_upload]
     assert text_cand.problems[0].path == "sites/crossings.geojson"
