@@ -85,9 +85,11 @@ def run(fn, *args, time_s: float = TIME_S, memory_mb: float = MEMORY_MB, **kwarg
     """fn(*args, **kwargs) in a worker process; its result, or its exception re-raised, or OverBudget.
 
     `fn`, the arguments and the result must pickle; `fn` must be importable (a module-level function).
-    The clock starts when the worker is running (not while the forkserver starts for the first time).
+    The clock starts with this call (handing the arguments over counts too); only the forkserver's own
+    first start is outside it, which prestart() does at server start-up.
     """
     ctx = _context()
+    clock = time.monotonic()
     receiver, sender = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_worker, args=(sender, fn, args, kwargs), daemon=True)
     proc.start()
@@ -102,7 +104,7 @@ def run(fn, *args, time_s: float = TIME_S, memory_mb: float = MEMORY_MB, **kwarg
                 except (EOFError, OSError):
                     status, value = "crash", None
                 if status == "started":
-                    started = time.monotonic()
+                    started = clock
                     base = _rss_mb(proc.pid)
                     continue
                 if status == "ok":
@@ -113,6 +115,8 @@ def run(fn, *args, time_s: float = TIME_S, memory_mb: float = MEMORY_MB, **kwarg
             if started is None:
                 if not proc.is_alive():
                     raise OverBudget("crash", 0.0, 0.0, time_s, memory_mb)
+                if time.monotonic() - clock > time_s:
+                    raise OverBudget("time", time.monotonic() - clock, 0.0, time_s, memory_mb)
                 continue
             grown = _rss_mb(proc.pid) - base
             peak = max(peak, grown)

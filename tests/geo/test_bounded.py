@@ -40,8 +40,8 @@ def test_budget_stops_work_that_takes_too_long():
     started = time.monotonic()
     with pytest.raises(budget.OverBudget) as exc:
         budget.run(sleeper, 60, time_s=1)
-    assert exc.value.limit == "time" and exc.value.seconds < 2  # stopped at the limit (its own clock)
-    assert time.monotonic() - started < 30  # including the worker's start on a busy machine
+    assert exc.value.limit == "time" and exc.value.seconds < 3  # stopped at the limit
+    assert time.monotonic() - started < 30  # (a first call also starts the forkserver)
     assert "longer than 1 s" in str(exc.value)
 
 
