@@ -81,13 +81,26 @@ def _worker(conn, fn, args, kwargs) -> None:
         conn.close()
 
 
-def run(fn, *args, time_s: float = TIME_S, memory_mb: float = MEMORY_MB, **kwargs):
+def limits() -> tuple[float, float]:
+    """The budget: TIME_S and MEMORY_MB, or GEO_CHECK_TIME_S / GEO_CHECK_MEMORY_MB from the environment
+    (for a slower machine, or a test suite sharing a busy one)."""
+    import os
+    try:
+        return (float(os.environ.get("GEO_CHECK_TIME_S", TIME_S)), float(os.environ.get("GEO_CHECK_MEMORY_MB", MEMORY_MB)))
+    except ValueError:
+        return TIME_S, MEMORY_MB
+
+
+def run(fn, *args, time_s: float | None = None, memory_mb: float | None = None, **kwargs):
     """fn(*args, **kwargs) in a worker process; its result, or its exception re-raised, or OverBudget.
 
     `fn`, the arguments and the result must pickle; `fn` must be importable (a module-level function).
     The clock starts with this call (handing the arguments over counts too); only the forkserver's own
     first start is outside it, which prestart() does at server start-up.
     """
+    default_time, default_memory = limits()
+    time_s = default_time if time_s is None else time_s
+    memory_mb = default_memory if memory_mb is None else memory_mb
     ctx = _context()
     clock = time.monotonic()
     receiver, sender = ctx.Pipe(duplex=False)

@@ -27,6 +27,7 @@ def editors():
 @pytest.fixture
 def root(data_dir, monkeypatch):
     monkeypatch.setenv("GEO_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("GEO_CHECK_TIME_S", "120")  # the page's checks, not the budget, are tested here (tests/geo/test_bounded.py)
     return data_dir
 
 
