@@ -6,7 +6,6 @@ accepted; the server itself sends the security headers and keeps /_stcore/metric
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import shutil
 import urllib.error
 import urllib.request
@@ -14,7 +13,7 @@ import urllib.request
 import pytest
 
 from geo.editing.login import COOKIE, USER_LIMIT, LoginStore
-from tests.common import copy_data
+from tests.common import copy_data, run_async
 from tests.e2e.conftest import REPO, StreamlitServer, screenshot, wait_until_idle, watched_page
 from tests.e2e.test_load import rss_kb
 
@@ -170,11 +169,6 @@ def raw_put(url, path, headers, body) -> int:
                 break
             answer += chunk
     return int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else 0
-
-
-def run_async(coro):
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # Playwright may own this thread's loop
-        return pool.submit(asyncio.run, coro).result()
 
 
 def test_anonymous_uploads_get_403_and_use_no_memory(login_server, capsys):

@@ -3,13 +3,12 @@ with a signed-in editor's session cookie (refused before the body is read), the 
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from geo.editing import auth
 from geo.editing.login import COOKIE, LoginStore
 from geo.editing.webgate import Guard
+from tests.common import run_async
 
 
 def call(guard, path, cookie=None, method="GET", query=b""):
@@ -25,7 +24,7 @@ def call(guard, path, cookie=None, method="GET", query=b""):
     async def send(message):
         sent.append(message)
 
-    asyncio.run(guard(scope, receive, send))
+    run_async(guard(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     return start["status"], dict(start["headers"]), reads
 
