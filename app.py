@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import evidence, i18n, mapbuild, query
+from geo import display, evidence, i18n, mapbuild, mapux, query
 from geo.downloads import events_csv, events_geojson
 from geo.styles import SIZE_KIND
 from pages.shared import chrome
@@ -42,12 +42,14 @@ def map_page() -> None:
     if others:
         st.caption(_("Also in the selection — {others}.", others="; ".join(others)))
     st.caption(_("Kinds are never added up: the same people may be arrested, held and returned."))
+    if not summary.events:
+        st.info(display.empty_selection(f, lang))
 
     # a text alternative for the map (WCAG 1.1.1): what it shows, the largest figures, the period
     shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
     st.caption(evidence.selection_description(ds, events, summary.by_kind, f.date_from, f.date_to, shown_sites, lang))
     selected = st.session_state.get("site")
-    base = mapbuild.base_map(lang=lang)
+    base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS), lang=lang)
     layers = [mapbuild.route_layer(ds, routes, events=events, lang=lang),
               mapbuild.site_layer(ds, totals, f.layers, selected, events, lang=lang)]
     out = st_folium(base, key="map", height=560, use_container_width=True, feature_group_to_add=layers,

@@ -65,11 +65,6 @@ def stated_text(qualifier: str, people=None, people_to=None, lang: str = "en") -
     return template.format(n=number(people, lang), m=m)
 
 
-def _bare(qualifier: str, people, people_to, lang: str) -> str:
-    """The figure without its unit ('about 50', not 'about 50 people' in Korean's 명)."""
-    text = stated_text(qualifier, people, people_to, lang)
-    return text.replace("명", "") if lang == "ko" else text
-
 
 @dataclass(frozen=True)
 class Statement:
@@ -289,7 +284,3 @@ def sum_text(row, lang: str = "en", labelled: bool = True, short: bool = False) 
         notes.append(words["no_figure"].format(n=f"{unreported:,}"))
     return f"{text} ({words['sep'].join(notes)})"
 
-
-def sort_value(row) -> int:
-    """What sizes a marker or a route: the sum of the largest stated figures (0 without any)."""
-    return int(row["high"])

@@ -23,6 +23,7 @@ COMMANDS = {
     "datapackage": ("geo.commands.datapackage", "regenerate data/datapackage.json from the schemas (--check: only report)"),
     "migrate": ("geo.commands.migrate", "move a data directory from data model 1 to 2 (claims.csv, source provenance)"),
     "i18n": ("geo.commands.i18n", "the interface's translation catalogs: update from the sources, check, compile"),
+    "publish": ("geo.commands.publish", "the public map as a folder of static files (any web server or CDN; opens offline)"),
     "export": ("geo.commands.export", "a publishable map: PNG, SVG, PDF or self-contained HTML (public records only)"),
 }
 

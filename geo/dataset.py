@@ -18,7 +18,7 @@ from . import claim_checks, claims as claims_mod
 from .errors import DataFileError, InvalidData
 from .layers import SITE_COLUMNS, read_layer
 from .paths import LAYERS, SITES_SUBDIR, layer_path, table_path
-from .problems import Problem, feature_place, row_place
+from .problems import MAX_PER_FILE, Omitted, Problem, cap, feature_place, row_place
 from . import statistics as statistics_mod
 from .tables import arrow_strings, read_table, split_list
 
@@ -100,7 +100,10 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
 
     source_ids = set(sources["id"]) if sources is not None else None
     sites = _site_checks(site_records, source_ids, problems)
-    if events is not None:
+    if events is not None and _at_cap(problems, str(ev_path)):
+        problems.append(Problem(str(ev_path), "file", "links to sites, sources and other events were not checked: "
+                                "fix the problems above first"))
+    elif events is not None:
         _event_checks(events, str(ev_path), sites, invalid_sites, problems)
     if sources is not None:
         _unique(sources, str(src_path), problems)
@@ -121,7 +124,7 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
         dataset = Dataset(root, _site_frame(site_records), _typed_events(events, sorted(sites), typed_claims),
                           _typed_sources(sources), tuple(p for p in problems if not p.is_error), stats, typed_claims)
     _release_parser_memory()
-    return Report(problems, dataset)
+    return Report(cap(problems), dataset)  # at most MAX_PER_FILE listed per file, the rest counted
 
 
 def _release_parser_memory() -> None:
@@ -158,7 +161,7 @@ def _site_checks(records: list[dict], source_ids, problems) -> dict[str, dict]:
 def _unique(frame: pd.DataFrame, path: str, problems: list[Problem]) -> None:
     ids = frame["id"]
     dup = ids.ne("") & ids.duplicated(keep="first")
-    for line in frame.index[dup.to_numpy()]:
+    for line in _bounded(frame.index[dup.to_numpy()], path, problems):
         first = frame.index[(ids == ids[line]).to_numpy()][0]
         problems.append(Problem(path, row_place(int(line), ids[line], "id"), f"duplicate id; first used on row {first}"))
 
@@ -169,18 +172,30 @@ def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[s
     for col in SITE_REFS:
         vals = ev[col]
         missing = vals.ne("") & ~vals.isin(site_ids)
-        for line in ev.index[missing.to_numpy()]:
+        for line in _bounded(ev.index[missing.to_numpy()], path, problems):
             why = "is invalid in its site layer (see the problems there)" if vals[line] in invalid_sites else "does not exist in any site layer"
             problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], col), f"site {vals[line]!r} {why}"))
     crossing_ids = [sid for sid, rec in sites.items() if rec["kind"] == "border-crossing"]
     wrong_kind = ev["crossing"].isin(site_ids) & ~ev["crossing"].isin(crossing_ids)
-    for line in ev.index[wrong_kind.to_numpy()]:
+    for line in _bounded(ev.index[wrong_kind.to_numpy()], path, problems):
         problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "crossing"), f"site {ev.at[line, 'crossing']!r} is not a border crossing"))
     same = ev["origin"].ne("") & ev["origin"].eq(ev["destination"]) & ev["crossing"].eq("")
-    for line in ev.index[same.to_numpy()]:
+    for line in _bounded(ev.index[same.to_numpy()], path, problems):
         problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "destination"), "destination is the same site as origin", "warning"))
     _part_of_checks(ev, path, problems)
     _date_precision_checks(ev, path, problems)
+def _at_cap(problems: list[Problem], path: str) -> bool:
+    """True when `path` already has MAX_PER_FILE problems: further checks of it would not be listed."""
+    return sum(p.count if isinstance(p, Omitted) else 1 for p in problems if p.path == path) >= MAX_PER_FILE
+
+
+def _bounded(lines, path: str, problems: list[Problem]):
+    """The first MAX_PER_FILE rows a check flags; the rest are counted (problems.cap reports them)."""
+    if len(lines) > MAX_PER_FILE:
+        problems.append(Omitted(path, "file", "", count=len(lines) - MAX_PER_FILE))
+        return lines[:MAX_PER_FILE]
+    return lines
+
 
 
 def _part_of_checks(ev, path, problems) -> None:
@@ -192,14 +207,14 @@ def _part_of_checks(ev, path, problems) -> None:
     named = ids[ids.isin(part[has].unique())]
     known = has & part.isin(named.unique())
     missing = has & ~known
-    for line in ev.index[missing.to_numpy()]:
+    for line in _bounded(ev.index[missing.to_numpy()], path, problems):
         problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), f"event {part[line]!r} does not exist"))
     selfref = has & part.eq(ids)
-    for line in ev.index[selfref.to_numpy()]:
+    for line in _bounded(ev.index[selfref.to_numpy()], path, problems):
         problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), "an event cannot be part of itself"))
     parents_part = dict(zip(named, part[named.index]))  # as dict(zip(ids, part)): the last row of an id wins
     nested = known & part.isin([p for p, pp in parents_part.items() if pp != ""])
-    for line in ev.index[nested.to_numpy()]:
+    for line in _bounded(ev.index[nested.to_numpy()], path, problems):
         problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), f"event {part[line]!r} is itself part of another event; nest one level only"))
 
 
@@ -210,7 +225,7 @@ def _date_precision_checks(ev, path, problems) -> None:
     year_bad = shaped & prec.eq("year") & ~d.str[5:].eq("01-01")
     for mask, what in ((month_bad, "month precision: write the first day of the month (YYYY-MM-01)"),
                        (year_bad, "year precision: write the first day of the year (YYYY-01-01)")):
-        for line in ev.index[mask.to_numpy()]:
+        for line in _bounded(ev.index[mask.to_numpy()], path, problems):
             problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "date"), what))
 
 

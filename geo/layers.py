@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
 from . import schemas
-from .problems import Problem, WARNING, feature_place
+from .problems import MAX_PER_FILE, Problem, WARNING, feature_place
 from .readers import parse_json_text, decode_text, read_bytes, MAX_JSON_BYTES
 from .region import in_region, looks_swapped
+from .texts import cut, has_visible
 
 SITE_COLUMNS = [
     "id", "layer", "name_en", "name_ko", "name_zh", "kind", "country", "precision",
@@ -53,7 +55,41 @@ def _schema_message(error) -> str:
         return best.message if best else error.message
     if error.validator == "additionalProperties":
         return error.message.replace("Additional properties are not allowed", "unknown field(s)")
-    return error.message
+    return _plain_message(error)
+
+
+_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+          "array": "a list", "object": "an object", "null": "null"}
+
+
+def _plain_message(error) -> str:
+    """jsonschema's message in plain words, naming the allowed values; values quoted short (never a whole dict)."""
+    v, spec = error.validator, error.validator_value
+    if v == "required":
+        missing = error.message.split("'")[1] if error.message.count("'") >= 2 else "a field"
+        return f"the field '{missing}' is missing; it is required here"
+    if v == "const":
+        return f"must be {spec!r} here, not {cut(error.instance, 40)}"
+    if v == "enum":
+        return f"{cut(error.instance, 40)} is not allowed; use one of: {', '.join(map(str, spec))}"
+    if v == "type":
+        wanted = " or ".join(_TYPES.get(t, t) for t in (spec if isinstance(spec, list) else [spec]))
+        return f"{cut(error.instance, 40)} is not {wanted}"
+    if v == "pattern":
+        return f"{cut(error.instance, 40)} does not have the expected form ({spec})"
+    if v in ("maxLength", "minLength"):
+        return f"is {len(error.instance):,} characters long; {'at most' if v == 'maxLength' else 'at least'} {spec}"
+    if v in ("minimum", "maximum"):
+        return f"{error.instance} is {'below the minimum' if v == 'minimum' else 'above the maximum'} {spec}"
+    if v in ("minItems", "maxItems"):
+        return f"has {len(error.instance)} item(s); {'at least' if v == 'minItems' else 'at most'} {spec}"
+    if v == "uniqueItems":
+        return "lists the same item twice"
+    text = error.message
+    shown = repr(error.instance)
+    if len(shown) > 80 and shown in text:
+        text = text.replace(shown, cut(error.instance, 40))
+    return text
 
 
 def parse_layer_text(text: str, path: str) -> tuple[dict, list[Problem]]:
@@ -65,7 +101,10 @@ def parse_layer_text(text: str, path: str) -> tuple[dict, list[Problem]]:
         return {}, problems
     if "crs" in data:
         problems.append(Problem(path, "top level", "a 'crs' member is not allowed: RFC 7946 GeoJSON is always WGS84 lon/lat"))
-    for err in schemas.validator("layer").iter_errors({k: v for k, v in data.items() if k != "crs"}):
+    top = {k: v for k, v in data.items() if k != "crs"}
+    if isinstance(top.get("features"), list):  # each feature is checked by check_features (and stops at the cap)
+        top["features"] = []
+    for err in schemas.validator("layer").iter_errors(top):
         problems.append(Problem(path, f"top level {_json_path(err)}".strip(), _schema_message(err)))
     return data, problems
 
@@ -79,6 +118,10 @@ def check_features(data: dict, path: str, layer: str | None) -> tuple[list[dict]
     features = data.get("features") if isinstance(data.get("features"), list) else []
     site_validator = schemas.validator("site")
     for index, feature in enumerate(features):
+        if len(problems) >= MAX_PER_FILE:  # enough to act on; checking the rest would cost more than it tells
+            problems.append(Problem(path, f"feature {index}", f"checking stopped here after {len(problems):,} problems; "
+                                    f"the remaining {len(features) - index:,} feature(s) were not checked"))
+            break
         fid = feature.get("id") if isinstance(feature, dict) else None
         errs = list(site_validator.iter_errors(feature)) if isinstance(feature, dict) else []
         if not isinstance(feature, dict):
@@ -92,15 +135,41 @@ def check_features(data: dict, path: str, layer: str | None) -> tuple[list[dict]
         if swapped:
             problems.append(Problem(path, feature_place(index, fid, "geometry"),
                                     f"{swapped} looks like latitude and longitude swapped; GeoJSON order is [lon, lat]"))
+        strict = _strict_feature(feature, path, index, fid) if not errs else []
+        problems += strict
         geometry_ok = not any(e.absolute_path and str(e.absolute_path[0]) == "geometry" for e in errs)
         geom_problems = _check_geometry(feature.get("geometry"), path, index, fid) if geometry_ok else []
         problems += geom_problems
-        if errs or swapped or any(p.is_error for p in geom_problems):
+        if errs or strict or swapped or any(p.is_error for p in geom_problems):
             if isinstance(fid, str):
                 invalid.add(fid)
             continue
         records.append({**_record(feature, layer), "_index": index})
     return records, problems, invalid
+
+
+NAME_FIELDS = ("name_en", "name_ko", "name_zh")
+
+
+def _strict_feature(feature: dict, path: str, index: int, fid) -> list[Problem]:
+    """What JSON Schema lets through: an id or source id with a final line break (a pattern's "$"
+    matches before it), and names with nothing visible in them."""
+    out = []
+    id_pattern = re.compile(schemas.schema("site")["$defs"]["slug"]["pattern"])
+    if isinstance(fid, str) and not id_pattern.fullmatch(fid):
+        out.append(Problem(path, feature_place(index, fid, "id"), f"{cut(fid)} is not a lowercase slug (a-z, 0-9, "
+                                                                  "single hyphens): remove the line break or space"))
+    props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
+    for item in props.get("sources") or []:
+        if isinstance(item, str) and not id_pattern.fullmatch(item):
+            out.append(Problem(path, feature_place(index, fid, "properties.sources"),
+                               f"{cut(item)} is not a valid source id: remove the line break or space"))
+    for name in NAME_FIELDS:
+        value = props.get(name)
+        if isinstance(value, str) and value and not has_visible(value):
+            out.append(Problem(path, feature_place(index, fid, f"properties.{name}"),
+                               "has no visible character (only spaces or invisible characters)"))
+    return out
 
 
 def _swapped_point(geometry) -> str | None:

@@ -15,16 +15,15 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from . import basemap, evidence, query, schemas
-from .i18n import number, translate, date_text
+from . import basemap, display, evidence, mapux, query, schemas
+from .i18n import number, translate
 from . import claims as rules
 from . import safe_html as h
 from .assets import APP_STATIC_URL, use_local_assets
 from .dataset import Dataset
 from .region import BORDER_BOUNDS
 from .schemas import short_labels
-from .styles import (APPROX_DASH, COUNTRY_LABELS, COUNTRY_STROKES, EVENT_KIND_COLOURS, EVENT_KIND_LABELS, KIND_COLOURS, KIND_LABELS,
-                     MAX_RADIUS, MAX_WIDTH, MIN_RADIUS, MIN_WIDTH, PRECISION_LABELS, ROUTE_COLOUR, SIZE_KIND, scaled)
+from .styles import (APPROX_DASH, COUNTRY_STROKES, EVENT_KIND_COLOURS, KIND_COLOURS, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS, MIN_WIDTH, ROUTE_COLOUR, SIZE_KIND, scaled)
 
 ONLINE_TILES = "OpenStreetMap"
 
@@ -106,23 +105,34 @@ class BoundHtml(MacroElement):
 
 
 class Legend(MacroElement):
-    """A fixed legend in the map corner: kinds, country outlines, approximate places, route ranges.
+    """A legend in the map corner, folded on narrow maps (a <details> the reader opens): what the
+    marker colours, rings, dashes and sizes mean, the route colours and widths, and the basemap's
+    China, North Korea and border, in plain words (mapux.LEGEND_WORDS). It says which event kind
+    sizes the markers.
 
     Built only from the project's own constant labels (styles.py), never from data.
     """
 
     _template = Template("""
 {% macro html(this, kwargs) %}
-<div class="map-legend" style="position:absolute;z-index:1000;bottom:28px;right:10px;background:rgba(255,255,255,.92);
- padding:6px 9px;border-radius:4px;font:12px/1.45 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.25)">
+<details class="map-legend" style="position:absolute;z-index:1000;bottom:28px;right:10px;background:rgba(255,255,255,.94);
+ padding:5px 9px;border-radius:4px;font:12px/1.45 system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.25);
+ max-width:min(330px,calc(100% - 70px));max-height:calc(100% - 96px);overflow:auto">
+<summary style="cursor:pointer;font-weight:600">{{ this.title }}</summary>
 {{ this.body }}
-</div>
+</details>
 {% endmacro %}
 {% macro script(this, kwargs) %}
 (function () {
     var el = document.querySelector(".map-legend");
     var map = {{ this._parent.get_name() }};
-    if (el && map && map.getContainer) { map.getContainer().appendChild(el); L.DomEvent.disableClickPropagation(el); }
+    if (el && map && map.getContainer) {
+        map.getContainer().appendChild(el);
+        L.DomEvent.disableClickPropagation(el);
+        L.DomEvent.disableScrollPropagation(el);
+        // open on a wide map, folded on a narrow one (where it would cover the markers)
+        el.open = map.getSize().x >= {{ this.open_from }};
+    }
 })();
 {% endmacro %}
 """)
@@ -130,33 +140,46 @@ class Legend(MacroElement):
     def __init__(self, size_kind: str = SIZE_KIND, lang: str = "en"):
         super().__init__()
         self._name = "Legend"
-        _ = translate(lang)
+        w = mapux.legend_words(lang)
         site_kinds, countries = schemas.labels("site", "kind", lang), schemas.labels("site", "country", lang)
-        event_kinds = schemas.labels("events", "kind", lang)
+        event_kinds, short = schemas.labels("events", "kind", lang), schemas.short_labels("events", "kind", lang)
+        self.title = h.text(w["title"])
+        self.open_from = mapux.LEGEND_OPEN_FROM
         dot = "<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{};border:2px {} {};margin-right:5px;vertical-align:-1px'></span>"
-        rows = [dot.format(colour, "solid", "#fff") + h.text(site_kinds[kind]) for kind, colour in KIND_COLOURS.items()]
-        rows += [dot.format("#fff", "solid", stroke) + h.text(_("outline: {country}", country=countries[c]))
-                 for c, stroke in COUNTRY_STROKES.items()]
-        rows.append(dot.format("#fff", "dashed", "#555") + h.text(_("approximate location (dashed circle: uncertainty)")))
+        area = "<span style='display:inline-block;width:18px;height:11px;background:{};border:1px solid #9a9a9a;margin-right:5px;vertical-align:-1px'></span>"
+        line = "<span style='display:inline-block;width:18px;height:0;border-top:2px dashed #4d4d4d;margin-right:5px;vertical-align:3px'></span>"
         bar = "<span style='display:inline-block;width:14px;height:8px;background:{};opacity:.7;margin-right:3px'></span>"
-        short = schemas.short_labels("events", "kind", lang)
-        rows.append(h.text(_("route:")) + " " + " ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(short[k]) for k in ROUTE_KINDS))
-        rows.append(h.text(_("route width: largest / smallest figure")))
-        rows.append(h.text(_("marker size: {kind} (people)", kind=event_kinds[size_kind])))
-        self.body = "<b>" + h.text(_("Legend")) + "</b><br>" + "<br>".join(rows)
+
+        def section(heading, rows):
+            return f"<div style='margin-top:4px'><b>{h.text(heading)}</b><br>" + "<br>".join(rows) + "</div>"
+
+        kinds = [dot.format(colour, "solid", "#fff") + h.text(site_kinds[kind]) for kind, colour in KIND_COLOURS.items()]
+        rings = [dot.format("#fff", "solid", stroke) + h.text(countries[c]) for c, stroke in COUNTRY_STROKES.items()]
+        rings.append(dot.format("#fff", "dashed", "#555") + h.text(w["approx"]))
+        size = [h.text(w["size"].format(kind=event_kinds[size_kind]))]
+        routes = [" ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(short[k]) for k in ROUTE_KINDS),
+                  h.text(w["width"])]
+        base = [" ".join([area.format(COUNTRY_FILLS["CN"]) + h.text(countries["CN"]),
+                          area.format(COUNTRY_FILLS["KP"]) + h.text(countries["KP"]), line + h.text(w["border"])])]
+        self.body = (section(w["kinds"], kinds) + section(w["rings"], rings) + section(w["sizes"], size)
+                     + section(w["routes"], routes) + section(w["basemap"], base))
 
 
 def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
-             size_kind: str = SIZE_KIND, lang: str = "en") -> folium.Map:
+             size_kind: str = SIZE_KIND, bounds=None, lang: str = "en") -> folium.Map:
     """The part of the map that never changes with the filters.
 
     embed_basemap: put the basemap into the page (standalone HTML) instead of fetching it from
-    `static_url` + basemap/ (the app, where Streamlit serves static/).
+    `static_url` + basemap/ (the app, where Streamlit serves static/). bounds: the default view,
+    [[south, west], [north, east]] (mapux.view_bounds: every site); the border zone without it.
     """
     (south, west), (north, east) = BORDER_BOUNDS
     m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
-                   control_scale=True, prefer_canvas=False, min_zoom=3, max_zoom=16)
+                   control_scale=True, prefer_canvas=False)
+    m.options.update(minZoom=mapux.MIN_ZOOM, maxZoom=mapux.MAX_ZOOM)
     use_local_assets(m, static_url)
+    m.add_child(mapux.MapBehaviour())
+    m.add_child(mapux.SpreadOverlaps())
     m.get_root().header.add_child(folium.Element(
         "<style>.leaflet-container{background:#cfe3ef}.site-popup{font:13px/1.4 system-ui,sans-serif;max-width:320px}"
         ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}</style>"))
@@ -172,7 +195,7 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
         folium.TileLayer(ONLINE_TILES, name=_("Online street map (needs internet)"), overlay=True, show=False,
                          control=True).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
-    m.fit_bounds([list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])])
+    m.fit_bounds(bounds or [list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])], padding=(24, 24))
     return m
 
 
@@ -192,8 +215,9 @@ def figure(ds: Dataset, events: pd.DataFrame | None, row, lang: str = "en") -> s
 
 
 def site_tooltip(site, stats, size_kind: str = SIZE_KIND, people: str | None = None, lang: str = "en") -> str:
-    """Names, events, the sizing kind's figure, and the site id (which is also how a click is traced
-    back to its site). Only one kind's people: kinds are never added up."""
+    """Names, events and the sizing kind's figure. Only one kind's people: kinds are never added up.
+    The site id rides along in a hidden element, never shown or read out: it is how a click is traced
+    back to its site (streamlit-folium returns the tooltip's text content)."""
     _ = translate(lang)
     kind_label = schemas.labels("events", "kind", lang)[size_kind]
     approx = _(" (approximate location)") if site["precision"] != "facility" else ""
@@ -206,7 +230,7 @@ def site_tooltip(site, stats, size_kind: str = SIZE_KIND, people: str | None = N
     count = _("{n} event(s) in the selected period", n=number(int(stats["events"]), lang))
     return (f"<b>{h.text(site[first])}</b> / {h.text(site[second])}{h.text(approx)}<br>"
             f"{h.text(count)}; {h.text(people)}<br>"
-            f"<span style='color:#777;font-size:11px'>{SITE_ID_PREFIX}{h.text(site['id'])}</span>")
+            f"<span class='site-ref' hidden aria-hidden='true'>{SITE_ID_PREFIX}{h.text(site['id'])}</span>")
 
 
 def site_from_tooltip(text: str | None) -> str | None:
@@ -244,7 +268,7 @@ def event_items(ds: Dataset, events: pd.DataFrame, limit: int = POPUP_EVENTS, la
     items = []
     sources_word = h.text(_("Sources:"))
     for eid, ev in zip(shown.index, shown.itertuples(index=False)):
-        items.append(f"<li><b>{h.text(date_text(ev.date, lang, ev.date_precision))}</b> · {h.text(kinds.get(ev.kind, ev.kind))}: "
+        items.append(f"<li><b>{h.text(display.event_date(ev.date, ev.date_precision, lang))}</b> · {h.text(kinds.get(ev.kind, ev.kind))}: "
                      f"{h.text(texts[eid])}<br><span class='muted'>{sources_word} {source_links(ds, ev.sources, lang)}</span></li>")
     more_text = _("{n} more event(s) in the site panel below the map.", n=number(len(events) - len(shown), lang))
     more = f"<p class='muted'>{h.text(more_text)}</p>" if len(events) > len(shown) else ""
@@ -299,11 +323,8 @@ class _SiteRows(MacroElement):
     if (r[12]) {
       // the selected site: a click selects it and the rerun redraws the markers, which would close the
       // popup it just opened; reopen it on the new marker, without panning the map again
-      var reopen = function () {
-        marker.getPopup().options.autoPan = false;
-        marker.openPopup();
-        marker.getPopup().options.autoPan = true;
-      };
+      // (mapux pans only when the popup would not show whole: a popup already in view stays put)
+      var reopen = function () { group._map.whenReady(function () { marker.openPopup(); }); };
       if (group._map) { reopen(); } else { group.once("add", reopen); }
     }
   });

@@ -31,11 +31,6 @@ LAYERS = tuple(MODEL["layers"])
 LAYER_FILES = {name: spec["file"] for name, spec in MODEL["layers"].items()}
 LAYER_TITLES = {name: spec["title"]["en"] for name, spec in MODEL["layers"].items()}
 
-
-def layer_title(name: str, lang: str = "en") -> str:
-    """A layer's title in `lang` (English where the model has none in that language)."""
-    title = MODEL["layers"][name]["title"]
-    return title.get(lang) or title["en"]
 EVENTS_FILE = TABLE_FILES["events"]
 SOURCES_FILE = TABLE_FILES["sources"]
 CLAIMS_FILE = TABLE_FILES["claims"]
@@ -43,6 +38,7 @@ STATISTICS_FILE = TABLE_FILES["statistics"]
 
 
 def layer_title(layer: str, lang: str = "en") -> str:
+    """A layer's title in `lang` (English where the model has none in that language)."""
     return MODEL["layers"][layer]["title"].get(lang) or MODEL["layers"][layer]["title"]["en"]
 
 

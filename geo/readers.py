@@ -10,6 +10,8 @@ import math
 from pathlib import Path
 
 from .errors import DataFileError
+from .problems import feature_place
+from .texts import cut
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
 MAX_CSV_BYTES = 64 * 1024 * 1024
@@ -71,51 +73,85 @@ def _reject_constant(name: str):
     raise ValueError(f"{name} is not allowed in JSON data")
 
 
-def _depth(value, limit: int) -> int:
-    """Nesting depth, iteratively (no recursion on hostile input)."""
-    deepest = 0
+def _walk(value, limit: int) -> tuple[bool, bool]:
+    """(nested deeper than `limit`, holds a non-finite number), in one iterative pass (no recursion on hostile input)."""
     stack = [(value, 1)]
+    non_finite = False
     while stack:
         node, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-            if deepest > limit:
-                return deepest
         if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
+            node = node.values()
+        elif not isinstance(node, list):
+            if isinstance(node, float) and not math.isfinite(node):
+                non_finite = True
+            continue
+        if depth > limit or (depth + 1 > limit and len(node)):  # its items are one level deeper
+            return True, non_finite
+        stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list, float)))
+    return False, non_finite
+
+
+def _duplicate_key(pairs) -> str | None:
+    seen = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    return None
+
+
+def _locate(value, target: int) -> list | None:
+    """The path to the object whose id() is `target`, iteratively."""
+    stack = [(value, [])]
+    while stack:
+        node, where = stack.pop()
+        if id(node) == target:
+            return where
+        if isinstance(node, dict):
+            stack.extend((v, where + [k]) for k, v in node.items())
         elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
-    return deepest
+            stack.extend((v, where + [i]) for i, v in enumerate(node))
+    return None
+
+
+def _place(doc, where: list) -> str:
+    """A feature's place (`feature 3 (id) properties`) or a JSON path at the top level."""
+    if len(where) >= 2 and where[0] == "features" and isinstance(where[1], int):
+        feature = doc["features"][where[1]]
+        fid = feature.get("id") if isinstance(feature, dict) else None
+        return feature_place(where[1], fid, ".".join(str(p) for p in where[2:]))
+    return ("top level " + ".".join(str(p) for p in where)).strip()
 
 
 def parse_json_text(text: str, path: Path | str) -> object:
-    """Strict JSON: no NaN/Infinity, bounded nesting, errors with line and column."""
+    """Strict JSON: no NaN/Infinity, no key twice in one object, bounded nesting, errors with line and column."""
+    twice: list[tuple[dict, str]] = []
+
+    def _object(pairs):  # per object: a plain dict, and a note when a key was given twice
+        obj = dict(pairs)
+        if len(obj) != len(pairs) and not twice:
+            twice.append((obj, _duplicate_key(pairs)))
+        return obj
+
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise DataFileError(path, f"malformed JSON: {exc.msg}", place=f"line {exc.lineno} column {exc.colno}") from None
     except ValueError as exc:
         raise DataFileError(path, f"malformed JSON: {exc}") from None
     except RecursionError:
         raise DataFileError(path, f"JSON is nested too deeply (more than {MAX_JSON_DEPTH} levels)") from None
-    if _depth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+    deep, non_finite = _walk(value, MAX_JSON_DEPTH)
+    if deep:
         raise DataFileError(path, f"JSON is nested too deeply (more than {MAX_JSON_DEPTH} levels)")
-    if _has_non_finite(value):
+    if non_finite:
         raise DataFileError(path, "JSON contains a number too large to be finite")
+    if twice:
+        obj, key = twice[0]
+        where = _locate(value, id(obj)) or []
+        raise DataFileError(path, f"the key {cut(key, 40)} appears more than once in the same object; JSON readers "
+                                  "disagree on which one counts, so keep exactly one", place=_place(value, where))
     return value
-
-
-def _has_non_finite(value) -> bool:
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, float) and not math.isfinite(node):
-            return True
-        if isinstance(node, dict):
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return False
 
 
 def read_json(path: Path) -> object:

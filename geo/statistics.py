@@ -67,7 +67,7 @@ def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:
     dup = ids.ne("") & ids.duplicated(keep="first")
     report(dup, "id", lambda line: f"duplicate id; first used on row {frame.index[(ids == ids[line]).to_numpy()][0]}")
 
-    num = {c: pd.to_numeric(frame[c].where(frame[c].str.fullmatch(r"\d+")), errors="coerce") for c in ("value", "value_to")}
+    num = {c: pd.to_numeric(frame[c].where(frame[c].str.fullmatch(r"[0-9]+")), errors="coerce") for c in ("value", "value_to")}
     value, to = num["value"], num["value_to"]
     q = frame["qualifier"]
     report(q.eq("range") & frame["value_to"].eq(""), "value_to", "a stated range needs its second number in value_to")

@@ -15,11 +15,13 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataFileError
-from .problems import Problem, row_place
+from .problems import MAX_PER_FILE, Omitted, Problem, row_place
 from .readers import decode_text, read_csv_bytes
 from . import schemas
 
 from .paths import LIST_SEPARATOR  # noqa: E402  (the registry's; every list cell is split by split_list/list_items)
+# a character a reader can see: not a space, not a control, format (bidi, zero-width) or separator character
+VISIBLE = r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
 FIRST_DATA_LINE = 2  # line 1 is the header
 
 
@@ -103,10 +105,14 @@ def _report(path: str, frame: pd.DataFrame, mask, column: str, message) -> list[
     """Problems for the rows selected by mask; message may be a string or a callable(value)."""
     bad = frame.index[np.asarray(mask, dtype=bool)]
     out = []
-    for line in bad:
-        value = frame.at[line, column]
+    if len(bad) > MAX_PER_FILE:  # the rest are counted, not spelled out (problems.cap lists at most this many)
+        out.append(Omitted(path, "file", "", count=len(bad) - MAX_PER_FILE))
+        bad = bad[:MAX_PER_FILE]
+    values = frame[column].loc[bad].tolist()  # one lookup per column, not one per cell
+    ids = frame["id"].loc[bad].tolist()
+    for line, value, rid in zip(bad, values, ids):
         text = message(value) if callable(message) else message
-        out.append(Problem(path, row_place(int(line), frame.at[line, "id"], column), text))
+        out.append(Problem(path, row_place(int(line), rid, column), text))
     return out
 
 
@@ -145,7 +151,7 @@ def check_columns(frame: pd.DataFrame, path: str, table: str, today: date | None
             problems += _report(path, frame, present & ~ok, column,
                                 lambda v, e=spec["enum"]: f"{_shown(v)} is not one of: {', '.join(e)}")
         elif kind == "integer":
-            whole = col.str.fullmatch(r"[+-]?\d{1,15}")
+            whole = col.str.fullmatch(r"[+-]?[0-9]{1,15}")  # ASCII digits only: no Arabic-Indic or full-width
             num = col.where(whole, "0").astype("int64")  # a cast on the text column: no per-cell Python
             bad = present & ~whole
             problems += _report(path, frame, bad, column, lambda v: f"{_shown(v)} is not a whole number")
@@ -172,13 +178,16 @@ def _check_string(frame, path, column, spec, present) -> list[Problem]:
     col = frame[column]
     problems = []
     if "pattern" in spec:
-        bad = present & ~col.str.match(spec["pattern"])
+        bad = present & ~col.str.fullmatch(spec["pattern"])  # whole cell: "$" alone lets a final line break through
         hint = "a lowercase slug (a-z, 0-9, single hyphens)" if "a-z0-9" in spec["pattern"] else f"of the form {spec['pattern']}"
         if "https?" in spec["pattern"]:
             hint = "an http:// or https:// address without spaces or quotes"
         elif spec["pattern"].startswith("^[0-9]{4}"):
             hint = "a date written YYYY-MM-DD" if "{2}-[0-9]{2}$" in spec["pattern"] else "a date written YYYY, YYYY-MM or YYYY-MM-DD"
         problems += _report(path, frame, bad, column, lambda v, h=hint: f"{_shown(v)} is not {h}")
+    elif "enum" not in spec and "format" not in spec:  # free text must show something
+        problems += _report(path, frame, present & ~col.str.contains(VISIBLE), column,
+                            "has no visible character (only spaces or invisible characters)")
     lengths = col.str.len()
     if "maxLength" in spec:
         problems += _report(path, frame, present & (lengths > spec["maxLength"]), column,
@@ -190,9 +199,9 @@ def _check_list(frame, path, column, spec, present) -> list[Problem]:
     item_pattern = re.compile(spec["items"]["pattern"])
     problems = []
     needs_look = present & (frame[column].str.contains(r"[^a-z0-9;-]") | frame[column].str.contains(";;|^;|;$"))
-    for line in frame.index[needs_look.to_numpy()]:
+    for line in frame.index[needs_look.to_numpy()][:MAX_PER_FILE]:
         items = [s.strip() for s in frame.at[line, column].split(LIST_SEPARATOR)]
-        wrong = [s for s in items if not item_pattern.match(s)]
+        wrong = [s for s in items if not item_pattern.fullmatch(s)]
         if wrong:
             problems.append(Problem(path, row_place(int(line), frame.at[line, "id"], column),
                                     f"{_shown(wrong[0])} is not a valid id; separate ids with '{LIST_SEPARATOR}'"))

@@ -30,6 +30,15 @@ ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad")
 MESSAGE_CHARS = 80
 
 
+# every character invisible_chars() names, as one regex (so that the usual text is passed over in C):
+# C0/C1 controls but tab and line feed, format characters (Cf: soft hyphen, Arabic marks, bidi controls,
+# zero-width characters, word joiners, the BOM, interlinear annotation, tags), private use (Co)
+SUSPICIOUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+                        "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+                        "\ue000-\uf8ff\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+                        "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\U000f0000-\U0010ffff]")
+
+
 def csv_cell(value):
     """A text cell neutralised for spreadsheets (OWASP); anything else unchanged."""
     if isinstance(value, str) and value.startswith(FORMULA_START):
@@ -68,6 +77,8 @@ def cut(value: object, limit: int = MESSAGE_CHARS) -> str:
 def invisible_chars(value: str) -> list[str]:
     """Names of the direction-changing, zero-width and control characters in `value` (distinct, in order)."""
     found = []
+    if not SUSPICIOUS.search(value):  # the usual case, in C
+        return found
     for ch in value:
         if ch in BIDI:
             what = "a bidirectional control"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from geo import i18n, query
+from geo import display, query
 from geo.styles import EVENT_KIND_COLOURS
 from geo.timeline import monthly_counts
 from geo.i18n import N_
@@ -39,7 +39,8 @@ else:
     st.altair_chart((uncertain + certain).properties(height=340), width="stretch")
     st.altair_chart(base.mark_bar(size=7).encode(y=alt.Y("events:Q", title=_("Events"), axis=alt.Axis(tickMinStep=1)))
                     .properties(height=160), width="stretch")
-    st.dataframe(frame.assign(month=[i18n.month_text(m, lang) for m in frame["month"]])[["month", "kind_label", "events", "figure"]]
-                 .rename(columns={"month": _("Month"), "kind_label": _("Kind"), "events": _("Events"), "figure": _("People")}),
-                 hide_index=True, width="stretch")
+    words = display.columns(lang)
+    st.dataframe(frame.assign(month=[display.event_date(m, "month", lang) for m in frame["month"]])[["month", "kind_label", "events", "figure"]]
+                 .rename(columns={"month": words["month"], "kind_label": words["event_kind"], "events": words["events"],
+                                  "figure": words["people"]}), hide_index=True, width="stretch")
 chrome.footer()

@@ -5,9 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo import query
-from geo import i18n
-from geo.paths import layer_title
-from geo import evidence
+from geo import display, evidence
 from geo.styles import SIZE_KIND
 from geo.i18n import N_
 from pages.shared import chrome
@@ -29,23 +27,14 @@ def kind_text(site_id: str, kind: str) -> str:
 
 
 sites = ds.sites[ds.sites["layer"].isin(f.layers).to_numpy()]
-table = sites[["name_en", "name_ko", "name_zh", "layer", "kind", "country", "precision", "uncertainty_m", "lon", "lat"]].copy()
-table["layer"] = table["layer"].map(lambda k: layer_title(k, lang))
-table["kind"] = table["kind"].map(chrome.labels("site", "kind"))
-table["country"] = table["country"].map(chrome.labels("site", "country"))
-table["precision"] = table["precision"].map(chrome.labels("site", "precision"))
+table = display.sites_view(sites, lang)
 summary = query.site_summary(ds, totals, SIZE_KIND)
-table["events"] = summary["events"].reindex(table.index).fillna(0).astype(int)
+table[display.columns(lang)["events"]] = summary["events"].reindex(table.index).fillna(0).astype(int)
 for kind in query.KIND_ORDER:  # one column per kind in the selection: kinds are never added up
     if len(totals) and kind in totals.index.get_level_values("kind"):
         table[chrome.labels("events", "kind")[kind]] = [kind_text(sid, kind) for sid in table.index]
-headers = {"name_en": _("Name (English)"), "name_ko": _("Name (Korean)"), "name_zh": _("Name (Chinese)"),
-           "layer": _("Layer"), "kind": _("Kind"), "country": _("Country"), "precision": _("Location"),
-           "uncertainty_m": _("Uncertainty (m)"), "events": _("Events")}
-st.dataframe(table, width="stretch", column_config={
-    **{k: st.column_config.Column(v) for k, v in headers.items()},
-    "lon": st.column_config.NumberColumn(_("Longitude"), format="%.5f"),
-    "lat": st.column_config.NumberColumn(_("Latitude"), format="%.5f")})
+st.dataframe(table, width="stretch", hide_index=True,
+             column_config={display.columns(lang)[c]: st.column_config.NumberColumn(format="%.5f") for c in ("lon", "lat")})
 choices = list(sites.index)
 if choices:
     current = st.session_state.get("site")

@@ -7,12 +7,13 @@ the sensitive flag, but only to editors listed (as bcrypt hashes) in st.secrets[
 
 from __future__ import annotations
 
-import time
+import json
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.editing import auth, canonical, chinese_offsets, crs, diff, preview, records
+from geo.editing import login as login_mod
 from geo.editing.parts import PARTS, TITLES, relative_name
 from geo.editing.store import Conflict, Store, short
 from geo.editing.upload import check_text, check_upload, detect_part, limit_for
@@ -22,9 +23,6 @@ from geo.schemas import enum, site_enum
 from geo.i18n import N_
 from pages.shared import chrome
 
-MAX_LOGIN_FAILURES = 5
-LOCKOUT_S = 30
-
 
 def label(part: str) -> str:
     return f"{TITLES[part]} ({relative_name(part)})"
@@ -32,28 +30,54 @@ def label(part: str) -> str:
 
 # ---------------------------------------------------------------- login
 
-def login(editors: dict) -> str | None:
-    """The signed-in editor, or None after showing the sign-in form."""
-    user = st.session_state.get("editor_user")
-    if user in editors:
-        return user
-    st.session_state.pop("editor_user", None)
+def _go(url: str) -> None:
+    """Send the browser to one of the server's own /_geo/ addresses (it sets or clears the session cookie)."""
+    st.html(f"<script>window.location.replace({json.dumps(url)});</script>", unsafe_allow_javascript=True)
+    st.link_button("Continue", url)  # if the browser did not follow by itself
+
+
+def _client() -> str | None:
+    """The browser's address as the server saw it (None when there is no browser, as in AppTest)."""
+    try:
+        address = st.context.ip_address
+    except Exception:
+        return None
+    return address if isinstance(address, str) else None
+
+
+def _cookie_token() -> str | None:
+    try:
+        return st.context.cookies.get(login_mod.COOKIE)
+    except Exception:  # no browser context (AppTest)
+        return None
+
+
+def login(editors: dict, logins: login_mod.LoginStore) -> str | None:
+    """The signed-in editor, or None after showing the sign-in form.
+
+    A session is a server-side record (geo/editing/login.py) whose signed token the browser keeps in an
+    HttpOnly cookie, so a reload keeps the editor signed in; failed attempts are throttled per user name
+    and per client address on the server, across sessions and restarts.
+    """
+    for token in (st.session_state.get("editor_token"), _cookie_token()):
+        user = logins.session_user(token) if token else None
+        if user in editors:
+            st.session_state["editor_token"] = token
+            return user
+    st.session_state.pop("editor_token", None)
     st.info("Editing is for the project's editors. Sign in with the user name and password you were given.")
     with st.form("login"):
         name = st.text_input("User name", key="login_user")
         password = st.text_input("Password", type="password")
         submitted = st.form_submit_button("Sign in")
     if submitted:
-        failures, last = st.session_state.get("login_failures", (0, 0.0))
-        if failures >= MAX_LOGIN_FAILURES and time.time() - last < LOCKOUT_S:
-            st.error(f"Too many failed attempts; wait {LOCKOUT_S} seconds and try again.")
-        elif auth.verify(editors, name.strip(), password):
-            st.session_state["editor_user"] = name.strip()
-            st.session_state.pop("login_failures", None)
-            st.rerun()
-        else:
-            st.session_state["login_failures"] = (failures + 1, time.time())
-            st.error("Wrong user name or password.")
+        outcome = logins.sign_in(editors, name, password, _client())
+        if outcome.ok:
+            st.session_state["editor_token"] = outcome.token
+            st.session_state["flash"] = outcome.message
+            _go(f"/_geo/session?ticket={logins.ticket(outcome.token)}")  # the cookie, then back here
+            st.stop()
+        st.error(outcome.message)
     return None
 
 
@@ -98,17 +122,18 @@ def show_conflict(conflict: Conflict, part: str) -> None:
                 language="diff")
 
 
-def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store, restore: str | None = None) -> None:
+def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store, restore: str | None = None,
+         note: str | None = None) -> None:
     root = store.root
 
     def validate(candidate: str):
-        return check_text(root, part, candidate).problems
+        return check_text(root, part, candidate, bounded=True).problems
 
     try:
         if restore:
-            result = store.restore(part, restore, base_sha, user=user, validate=validate)
+            result = store.restore(part, restore, base_sha, user=user, validate=validate, note=note)
         else:
-            result = store.save(part, text, base_sha, user=user, validate=validate)
+            result = store.save(part, text, base_sha, user=user, validate=validate, note=note)
     except Conflict as conflict:
         st.session_state[f"{flow}_conflict"] = conflict
         st.rerun()  # shown by review() in place of the diff and the Save button
@@ -150,8 +175,11 @@ def review(flow: str, state: dict, user: str, store: Store, button: str = "Save"
         st.info("This is exactly the current file; there is nothing to save.")
     elif not changes:
         st.caption("No record changes: saving only rewrites the file in the canonical layout.")
+    note = st.text_input("Describe this change in one line (kept in the history with your name)", key=f"{flow}_note",
+                         max_chars=200, placeholder="e.g. Added the Hunchun crossing from the 2023 HRW report")
     if st.button(button, key=f"{flow}_save", type="primary", disabled=not cand.ok or same):
-        save(flow, cand.part, cand.text, state["base_sha"], user, store, restore=state.get("restore"))
+        save(flow, cand.part, cand.text, state["base_sha"], user, store, restore=state.get("restore"),
+             note=note.strip() or None)
 
 
 # ---------------------------------------------------------------- (1) upload
@@ -175,14 +203,18 @@ def upload_tab(root, store: Store, user: str) -> None:
                         format_func=label, key="upload_part")
     source = None
     if part in LAYERS:
-        source = st.selectbox("Coordinates in the file are", list(crs.CHOICES), format_func=crs.CHOICES.get,
-                              key="upload_crs", help="Files with a 'crs' member are reprojected from that system "
+        choices = list(crs.CHOICES)
+        kept = st.session_state.get("upload_crs_choice")  # kept across uploads (the widget's own state is not)
+        source = st.selectbox("Coordinates in the file are", choices, format_func=crs.CHOICES.get,
+                              index=choices.index(kept) if kept in choices else 0,
+                              key="upload_crs", on_change=lambda: st.session_state.update(
+                                  upload_crs_choice=st.session_state.get("upload_crs")), help="Files with a 'crs' member are reprojected from that system "
                               "automatically. Choose GCJ-02 or BD-09 only for coordinates copied from Chinese web maps.")
     key = (up.file_id, up.name, len(raw), part, source)
     state = st.session_state.get("upload_state")
     if not state or state["key"] != key:
         base_text, base_sha = store.read(part)
-        state = {"key": key, "candidate": check_upload(root, raw, up.name, part, source),
+        state = {"key": key, "candidate": check_upload(root, raw, up.name, part, source, bounded=True),
                  "base_text": base_text, "base_sha": base_sha}
         st.session_state["upload_state"] = state
         st.session_state.pop("upload_conflict", None)
@@ -256,7 +288,8 @@ def tables_tab(root, store: Store, user: str) -> None:
     state = st.session_state.get("table_state")
     key = (part, sha, new_text)
     if not state or state["key"] != key:
-        state = {"key": key, "candidate": check_text(root, part, new_text), "base_text": text, "base_sha": sha}
+        state = {"key": key, "candidate": check_text(root, part, new_text, bounded=True), "base_text": text,
+                 "base_sha": sha}
         st.session_state["table_state"] = state
     review("table", state, user, store)
 
@@ -336,7 +369,7 @@ def add_site_tab(root, store: Store, user: str) -> None:
             st.error(f"{relative_name(layer)} cannot be read; fix it by uploading a corrected file first.")
             st.text(str(exc))
             return
-        st.session_state["add_state"] = {"candidate": check_text(root, layer, text), "base_text": base_text,
+        st.session_state["add_state"] = {"candidate": check_text(root, layer, text, bounded=True), "base_text": base_text,
                                          "base_sha": base_sha, "note": note}
         st.session_state.pop("add_conflict", None)
     state = st.session_state.get("add_state")
@@ -356,7 +389,11 @@ def history_tab(root, store: Store, user: str) -> None:
     if not versions:
         st.info(f"No earlier versions of {relative_name(part)} are kept yet.")
         return
-    st.dataframe([{"replaced at (UTC)": f"{v.saved_at:%Y-%m-%d %H:%M:%S}", "version": short(v.sha), "bytes": v.size}
+    saves = {e.get("kept"): e for e in store.log_entries() if e.get("state", "begin") == "begin" and e.get("kept")}
+    st.dataframe([{"replaced at (UTC)": f"{v.saved_at:%Y-%m-%d %H:%M:%S}",
+                   "replaced by": saves.get(v.name, {}).get("user") or "",
+                   "their description": saves.get(v.name, {}).get("note") or "",
+                   "version": short(v.sha), "bytes": v.size}
                   for v in versions], hide_index=True, width="stretch")
     names = [v.name for v in versions]
     by_name = {v.name: v for v in versions}
@@ -366,7 +403,7 @@ def history_tab(root, store: Store, user: str) -> None:
     if not state or state["key"] != (part, choice):
         base_text, base_sha = store.read(part)
         old = store.read_version(part, choice)
-        state = {"key": (part, choice), "candidate": check_text(root, part, old), "base_text": base_text,
+        state = {"key": (part, choice), "candidate": check_text(root, part, old, bounded=True), "base_text": base_text,
                  "base_sha": base_sha, "restore": choice}
         st.session_state["history_state"] = state
         st.session_state.pop("history_conflict", None)
@@ -389,20 +426,24 @@ if not editors:
     st.markdown("which asks for a password and stores only its bcrypt hash in `.streamlit/secrets.toml` "
                 "(under `[editors]`). Then reload this page.")
     st.stop()
-user = login(editors)
+root = data_dir()
+logins = login_mod.LoginStore(root)
+user = login(editors, logins)
 if user is None:
     st.stop()
 
 with st.sidebar:
     st.markdown(f"Signed in as `{user}`")  # user names are letters, digits, - and _ only (auth.USERNAME)
     if st.button("Sign out"):
+        logins.sign_out(st.session_state.get("editor_token"), _client())  # ended on the server: the cookie is dead
         st.session_state.clear()
         st.rerun()
 
-root = data_dir()
 store = Store(root)
 if "flash" in st.session_state:
-    st.success(st.session_state.pop("flash"))
+    flash = st.session_state.pop("flash")
+    st.success(flash)
+    st.toast(flash)  # also where the editor is looking (the Save button may be far below the top)
 report = chrome.full_report()
 if report.errors:
     with st.expander(f"The data in {root} currently has {len(report.errors)} problem(s): the public map is not shown "

@@ -128,3 +128,12 @@ def hostile_copy(tmp_path: Path) -> Path:
         row["note"] = HOSTILE_NAME
     write_rows(root / "claims.csv", rows)
     return root
+
+
+def run_async(coroutine):
+    """Run a coroutine to the end on a thread of its own: a session-wide browser (Playwright's sync
+    API) may already run an event loop on the test's thread, and asyncio.run refuses to nest."""
+    import asyncio
+    import concurrent.futures
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -144,41 +144,52 @@ def write_rows(header: list[str], rows: list[list[str]]) -> str:
     return buf.getvalue()
 
 
+def iter_rows(text: str, path: str = ""):
+    """(header, rows): the header, and an iterator of (line number, cells) over the non-blank rows,
+    read one at a time with Python's csv module (a 16 MB file is never held as lists of cells)."""
+    text = text.lstrip("\ufeff")
+    if "\r" in text:  # line breaks inside cells and between rows become LF once, not cell by cell
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.reader(io.StringIO(text, newline=""))
+
+    def rows():
+        try:
+            for cells in reader:
+                if cells and not (len(cells) == 1 and not cells[0].strip()):
+                    yield reader.line_num, cells
+        except csv.Error as exc:
+            raise CanonicalError(path, f"malformed CSV: {exc}", f"line {reader.line_num}") from None
+
+    found = rows()
+    first = next(found, None)
+    if first is None:
+        raise CanonicalError(path, "file is empty")
+    return [_clean(c) for c in first[1]], found
+
+
 def read_rows(text: str, path: str = "") -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Header and (line number, cells) of every non-blank row, with Python's csv module."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for cells in reader:
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue
-            if header is None:
-                header = [_clean(c) for c in cells]
-            else:
-                rows.append((reader.line_num, cells))
-    except csv.Error as exc:
-        raise CanonicalError(path, f"malformed CSV: {exc}", f"line {reader.line_num}") from None
-    if header is None:
-        raise CanonicalError(path, "file is empty")
-    return header, rows
+    header, rows = iter_rows(text, path)
+    return header, list(rows)
 
 
 def table_text(text: str, table: str, path: str = "") -> str:
     """Canonical text of a CSV table (events.csv, sources.csv, statistics.csv) given as text."""
-    header, rows = read_rows(text, path)
+    header, rows = iter_rows(text, path)
     dupes = sorted({c for c in header if header.count(c) > 1})
     if dupes:
         raise CanonicalError(path, f"duplicate column(s): {', '.join(dupes)}", "row 1 (header)")
     expected = schemas.columns(table)
     order = [c for c in expected if c in header] + [c for c in header if c not in expected]
     pick = [header.index(c) for c in order]
-    out = []
-    for line, cells in rows:
-        if len(cells) != len(header):
-            raise CanonicalError(path, f"has {len(cells)} fields but the header has {len(header)}", f"line {line}")
-        out.append([_clean(cells[i]) for i in pick])
-    return write_rows(order, out)
+    same_order = pick == list(range(len(header)))
+
+    def out():  # one row at a time into the writer
+        for line, cells in rows:
+            if len(cells) != len(header):
+                raise CanonicalError(path, f"has {len(cells)} fields but the header has {len(header)}", f"line {line}")
+            yield list(map(str.strip, cells)) if same_order else [cells[i].strip() for i in pick]  # LF already
+    return write_rows(order, out())
 
 
 def rows_text(table: str, rows: list[dict]) -> str:

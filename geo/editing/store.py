@@ -18,6 +18,13 @@
   Versions are kept until someone deletes them; `log.jsonl` there records who saved what when.
 - Restore: writes an old version back as a new save (so the version it replaces goes to history
   too), under the same conflict check.
+- One step: the log entry is written first (state "begin", with the version it replaces and the
+  one it writes), then the previous version is kept, then the file is replaced, then a "done" entry
+  closes it. `recover()` (at server start-up and before every save, under the lock) finishes what a
+  killed save left: a "begin" whose file already holds the new version is marked done; one whose
+  file still holds the old version is marked abandoned (and its history copy, identical to the
+  current file, removed); temporary files in the history folder and next to the data files are
+  deleted. So data, history and log always agree.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import hashlib
 import json
 import os
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,7 +44,7 @@ from filelock import FileLock, Timeout
 from ..errors import GeoError, InvalidData
 from ..paths import STATIC_DIR
 from ..atomicfile import atomic_write, remove_stale_temps  # noqa: F401  (re-exported for callers)
-from .parts import relative_name
+from .parts import PARTS, relative_name
 
 HISTORY_DIR = ".history"
 LOCK_TIMEOUT_S = 30
@@ -132,7 +140,7 @@ class Store:
 
     # ------------------------------------------------------------ saving
     def save(self, part: str, text: str, base_sha: str, *, user: str | None = None,
-             validate: Callable[[str], list] | None = None, action: str = "save") -> SaveResult:
+             validate: Callable[[str], list] | None = None, action: str = "save", note: str | None = None) -> SaveResult:
         """Write `text` as the new version of `part` if the file is still at `base_sha`.
 
         `validate(text)` (run under the lock, against the directory as it is now) returns problems;
@@ -154,12 +162,15 @@ class Store:
                         raise InvalidData(errors)
                 if current == data:
                     return SaveResult(path, current_sha, None, False)
-                remove_stale_temps(path)
-                kept = self._keep(part, current) if current is not None else None
-                atomic_write(path, data)
+                self._recover_locked()
                 new_sha = sha256(data)
-                self._log({"action": action, "file": relative_name(part), "user": user,
-                           "from": current_sha, "to": new_sha, "kept": kept.name if kept else None})
+                planned = self._version_name(part, current) if current is not None else None
+                save_id = uuid.uuid4().hex
+                self._log({"id": save_id, "state": "begin", "action": action, "file": relative_name(part),
+                           "user": user, "note": note or None, "from": current_sha, "to": new_sha, "kept": planned})
+                kept = self._keep(part, current, planned) if current is not None else None
+                atomic_write(path, data)
+                self._log({"id": save_id, "state": "done"})
                 return SaveResult(path, new_sha, kept, True)
         except Timeout:
             raise StoreError(f"{path}: another save is in progress and did not finish within "
@@ -167,12 +178,14 @@ class Store:
         except OSError as exc:
             raise StoreError(f"{path}: could not save ({exc.strerror or exc}); nothing was changed") from None
 
-    def _keep(self, part: str, data: bytes) -> Version:
-        folder = self.history_root / relative_name(part)
-        stamp = datetime.now(timezone.utc)
-        name = f"{stamp:%Y%m%dT%H%M%S.%f}Z-{sha256(data)}{Path(relative_name(part)).suffix}"
-        target = folder / name
+    @staticmethod
+    def _version_name(part: str, data: bytes) -> str:
+        return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%S.%f}Z-{sha256(data)}{Path(relative_name(part)).suffix}"
+
+    def _keep(self, part: str, data: bytes, name: str) -> Version:
+        target = self.history_root / relative_name(part) / name
         atomic_write(target, data, 0o644)
+        stamp = datetime.strptime(name.split("-", 1)[0], "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=timezone.utc)
         return Version(name, target, stamp, sha256(data), len(data))
 
     def _log(self, entry: dict) -> None:
@@ -181,6 +194,63 @@ class Store:
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
+
+    # ------------------------------------------------------------ after a crash
+    def log_entries(self) -> list[dict]:
+        """Every readable line of log.jsonl (a line torn by a crash is skipped)."""
+        try:
+            lines = (self.history_root / "log.jsonl").read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        out = []
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(entry, dict):
+                out.append(entry)
+        return out
+
+    def recover(self) -> list[str]:
+        """Finish what killed saves left (see the module doc); returns what was done, one line each."""
+        if not self.history_root.is_dir():
+            return []
+        try:
+            with self.lock():
+                return self._recover_locked()
+        except Timeout:
+            raise StoreError("another save is in progress; the start-up check will run with the next save") from None
+
+    def _recover_locked(self) -> list[str]:
+        done: list[str] = []
+        for stale in self.history_root.rglob(".*.tmp"):  # a history copy cut short
+            stale.unlink(missing_ok=True)
+            done.append(f"removed the unfinished history file {stale.relative_to(self.root)}")
+        entries = self.log_entries()
+        closed = {e.get("id") for e in entries if e.get("state") in ("done", "abandoned")}
+        for entry in entries:
+            if entry.get("state") != "begin" or entry.get("id") in closed:
+                continue
+            try:
+                part = next(p for p in PARTS if relative_name(p) == entry.get("file"))
+            except StopIteration:
+                continue
+            path = self.path(part)
+            remove_stale_temps(path)
+            now = sha256(self._read_bytes(path))
+            if now == entry.get("to"):
+                self._log({"id": entry["id"], "state": "done", "recovered": True})
+                done.append(f"{entry['file']}: the interrupted save had replaced the file; marked done")
+            else:
+                kept = entry.get("kept")
+                if kept and now == entry.get("from"):
+                    (self.history_root / entry["file"] / kept).unlink(missing_ok=True)  # a copy of the current file
+                self._log({"id": entry["id"], "state": "abandoned", "recovered": True, "file_now": now})
+                done.append(f"{entry['file']}: the interrupted save never replaced the file; marked abandoned")
+        for part in PARTS:
+            remove_stale_temps(self.path(part))
+        return done
 
     # ------------------------------------------------------------ history
     def versions(self, part: str) -> list[Version]:
@@ -207,7 +277,7 @@ class Store:
         return v.path.read_bytes().decode("utf-8", errors="replace")
 
     def restore(self, part: str, name: str, base_sha: str, *, user: str | None = None,
-                validate: Callable[[str], list] | None = None) -> SaveResult:
+                validate: Callable[[str], list] | None = None, note: str | None = None) -> SaveResult:
         """Write a kept version back; a save like any other (the replaced version is kept too)."""
         return self.save(part, self.read_version(part, name), base_sha, user=user, validate=validate,
-                         action=f"restore {name}")
+                         action=f"restore {name}", note=note)

@@ -19,6 +19,7 @@ Steps, the same for the Editor page and the command line:
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,8 +28,8 @@ from pathlib import Path
 from ..dataset import check
 from ..errors import DataFileError
 from ..paths import LAYERS
-from ..problems import Problem, WARNING, feature_place, row_place
-from .. import schemas
+from ..problems import MAX_PER_FILE, Problem, WARNING, feature_place, row_place
+from .. import budget, schemas
 from ..texts import FORMULA_START, text_warnings
 from ..readers import MAX_CSV_BYTES, MAX_JSON_BYTES, decode_text, parse_json_text, read_bytes
 from . import canonical, crs
@@ -64,6 +65,9 @@ class Candidate:
         return self.text is not None and not self.errors
 
 
+_LAYER_NAME = re.compile(r'^\s*\{\s*(?:"[^"]*"\s*:\s*(?:"[^"]*"|[^,{}\[\]]*)\s*,\s*)*"name"\s*:\s*"([^"]*)"')
+
+
 def detect_part(name: str, raw: bytes) -> str | None:
     """Which data file an uploaded file is meant to replace, or None when it cannot tell.
 
@@ -72,13 +76,11 @@ def detect_part(name: str, raw: bytes) -> str | None:
     lower = name.lower()
     stem = Path(lower).stem
     if lower.endswith((".geojson", ".json")):
-        try:
-            doc = parse_json_text(decode_text(raw, name), name)
-        except DataFileError:
-            doc = None
-        declared = doc.get("name") if isinstance(doc, dict) else None
-        if declared in LAYERS:
-            return declared
+        # the layer's "name" member, read from the start of the file (never a full parse on the server's thread;
+        # the bounded check parses it): the canonical layout puts it right after "type"
+        found = _LAYER_NAME.search(raw[:65536].decode("utf-8", errors="replace"))
+        if found and found.group(1) in LAYERS:
+            return found.group(1)
         return stem if stem in LAYERS else None
     if lower.endswith(".csv"):
         for table, word in (("statistics", "statistic"), ("sources", "source"), ("events", "event")):
@@ -108,14 +110,42 @@ def _prepare(raw: bytes, name: str, part: str, source_crs: str | None) -> _Prepa
     except DataFileError as exc:
         return _Prepared(None, None, [Problem(name, exc.place or "file", exc.message)], [], [])
     if part in LAYERS:
+        hopeless = _not_features(doc, name)
+        if hopeless:
+            return _Prepared(None, None, hopeless, [], [])
         doc, problems = crs.normalise_layer(doc, name, source_crs)
         out = canonical.dump_layer(doc)
         return _Prepared(out, out, problems, _layer_text(doc, name), [])
+    return _Prepared(text, None, [], [], [])  # canonical text after the checks (_finish_table), when it is of use
+
+
+def _finish_table(prep: _Prepared, part: str, name: str, errors: int) -> None:
+    """A table's canonical text and text warnings, unless the checks found so many errors that neither would
+    be of use (the file cannot be saved, and rewriting 100,000 broken rows costs seconds)."""
+    if errors >= MAX_PER_FILE:
+        return
     try:
-        out = canonical.table_text(text, part, name)
+        prep.text = canonical.table_text(prep.checked, part, name)
     except canonical.CanonicalError as exc:
-        return _Prepared(text, None, [], [], [Problem(name, exc.place, exc.message)])
-    return _Prepared(text, out, [], _table_text(out, part, name), [])
+        prep.fallback = [Problem(name, exc.place, exc.message)]
+        return
+    prep.after = _table_text(prep.text, part, name)
+
+
+def _not_features(doc, name: str) -> list[Problem]:
+    """When at least MAX_PER_FILE entries of `features` are not GeoJSON Features at all, those problems
+    (the first MAX_PER_FILE, then a count): nothing else about such a file is worth the time."""
+    features = doc.get("features") if isinstance(doc, dict) else None
+    if not isinstance(features, list) or len(features) < MAX_PER_FILE:
+        return []
+    bad = [i for i, f in enumerate(features)
+           if not (isinstance(f, dict) and f.get("type") == "Feature" and "properties" in f and "geometry" in f)]
+    if len(bad) < MAX_PER_FILE:
+        return []
+    out = [Problem(name, feature_place(i, None), "is not a GeoJSON Feature (an object with \"type\": \"Feature\", "
+                   "\"id\", \"geometry\" and \"properties\")") for i in bad[:MAX_PER_FILE]]
+    return out + [Problem(name, "file", f"…and {len(bad) - MAX_PER_FILE:,} more entries of 'features' that are not "
+                                        "GeoJSON Features; the file was not checked further")]
 
 
 def _check(root: Path, prepared: dict[str, tuple[str, str]], today: date | None) -> list[Problem]:
@@ -139,19 +169,32 @@ def _check(root: Path, prepared: dict[str, tuple[str, str]], today: date | None)
 
 
 def check_upload(root: Path, raw: bytes, name: str, part: str, source_crs: str | None = None,
-                 today: date | None = None) -> Candidate:
+                 today: date | None = None, bounded: bool = False) -> Candidate:
     """Validate uploaded bytes as the new version of `part` (a layer name, 'events' or 'sources')."""
-    return check_many(root, {part: (raw, name)}, {part: source_crs}, today)[part]
+    return check_many(root, {part: (raw, name)}, {part: source_crs}, today, bounded=bounded)[part]
 
 
-def check_text(root: Path, part: str, text: str, name: str | None = None, today: date | None = None) -> Candidate:
+def check_text(root: Path, part: str, text: str, name: str | None = None, today: date | None = None,
+               bounded: bool = False) -> Candidate:
     """Validate text built in the editor (tables, the add-site form, a restore) as the new `part`."""
-    return check_upload(root, text.encode("utf-8"), name or relative_name(part), part, today=today)
+    return check_upload(root, text.encode("utf-8"), name or relative_name(part), part, today=today, bounded=bounded)
 
 
 def check_many(root: Path, files: dict[str, tuple[bytes, str]], source_crs: dict | None = None,
-               today: date | None = None) -> dict[str, Candidate]:
-    """Several candidates at once (part -> (bytes, shown name)), checked together."""
+               today: date | None = None, bounded: bool = False) -> dict[str, Candidate]:
+    """Several candidates at once (part -> (bytes, shown name)), checked together.
+
+    bounded=True (the Editor): in a worker process within geo.budget's time and memory budget, so a
+    hostile file costs the server at most that, and the public pages keep their speed meanwhile.
+    """
+    if bounded:
+        try:
+            return budget.run(check_many, Path(root), files, source_crs, today)
+        except budget.OverBudget as exc:
+            return {part: Candidate(part, name, None, [Problem(name, "file", f"{exc}; nothing of it can be saved. "
+                    "The file is too large or has too many problems to check here: fix the problems that "
+                    "`python -m geo validate` lists for it, or split the change into smaller uploads")])
+                    for part, (_, name) in files.items()}
     source_crs = source_crs or {}
     prepared = {part: _prepare(raw, name, part, source_crs.get(part)) for part, (raw, name) in files.items()}
     results = _check(Path(root), {part: (p.checked, files[part][1]) for part, p in prepared.items()
@@ -160,6 +203,8 @@ def check_many(root: Path, files: dict[str, tuple[bytes, str]], source_crs: dict
     for part, prep in prepared.items():
         name = files[part][1]
         found = [p for p in results if p.path == name]
+        if part not in LAYERS and prep.checked is not None:
+            _finish_table(prep, part, name, sum(p.is_error for p in found))
         fallback = prep.fallback if not any(p.is_error for p in prep.before + found) else []
         candidates[part] = Candidate(part, name, prep.text, prep.before + found + fallback + prep.after)
     names = {name for _, name in files.values()}
@@ -233,7 +278,7 @@ def _layer_text(doc, name: str) -> list[Problem]:
 
 def _table_text(text: str, table: str, name: str) -> list[Problem]:
     try:
-        header, rows = canonical.read_rows(text, name)
+        header, rows = canonical.iter_rows(text, name)
     except canonical.CanonicalError:
         return []
     columns = _text_columns(table)

@@ -12,12 +12,11 @@ from geo import dataset as dataset_mod
 from geo.fingerprint import fingerprint
 from geo.paths import LAYERS, data_dir, layer_title
 from geo import claims as rules
-from geo import evidence
+from geo import display, evidence
 from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, kinds_at, public_view, site_totals, touches_site
 from geo import i18n
 from geo.i18n import N_
-from geo.query import CONFIDENCE_LEVELS, Filters, date_bounds, public_view, touches_site
-from geo.safe_html import safe_url, text as escape_text
+from geo.safe_html import text as escape_text
 from geo import schemas
 from geo.schemas import enum
 
@@ -131,11 +130,22 @@ def dataset():
     return public
 
 
+EMPTY_PARAM = "none"  # a filter with nothing selected, kept in a shared link as such (not as "everything")
+
+
 def _csv_param(name: str, allowed) -> list[str] | None:
+    """The URL's values for a filter: None when absent (or naming nothing known), [] for an empty selection."""
     raw = st.query_params.get(name)
     if raw is None:
         return None
-    return [v for v in raw.split(",") if v in allowed]
+    if raw == EMPTY_PARAM:
+        return []
+    return [v for v in raw.split(",") if v in allowed] or None
+
+
+def _chosen(name: str, allowed) -> list[str]:
+    values = _csv_param(name, allowed)
+    return list(allowed) if values is None else values
 
 
 def _date_param(name: str, lo: date, hi: date) -> date | None:
@@ -156,9 +166,9 @@ def _restore_from_url(ds) -> None:
     st.session_state["f_dates"] = (_date_param("from", lo, hi) or lo, _date_param("to", lo, hi) or hi)
     if st.session_state["f_dates"][0] > st.session_state["f_dates"][1]:
         st.session_state["f_dates"] = (lo, hi)
-    st.session_state["f_kinds"] = _csv_param("kind", KINDS) or list(KINDS)
-    st.session_state["f_conf"] = _csv_param("confidence", CONFIDENCE_LEVELS) or list(CONFIDENCE_LEVELS)
-    st.session_state["f_layers"] = _csv_param("layers", LAYERS) or list(LAYERS)
+    st.session_state["f_kinds"] = _chosen("kind", KINDS)
+    st.session_state["f_conf"] = _chosen("confidence", CONFIDENCE_LEVELS)
+    st.session_state["f_layers"] = _chosen("layers", LAYERS)
     site = st.query_params.get("site")
     st.session_state["site"] = site if site in ds.sites.index else None
 
@@ -170,15 +180,22 @@ def _date_pair(value) -> tuple[date, date]:
     return value, value
 
 
+def _list_param(chosen, allowed) -> str | None:
+    """A filter in the URL: absent when everything is selected, EMPTY_PARAM when nothing is."""
+    if set(chosen) == set(allowed):
+        return None
+    return ",".join(chosen) if chosen else EMPTY_PARAM
+
+
 def _write_url(ds) -> None:
     lo, hi = date_bounds(ds)
     start, end = _date_pair(st.session_state["f_dates"])
     wanted = {
         "from": start.isoformat() if start != lo else None,
         "to": end.isoformat() if end != hi else None,
-        "kind": ",".join(st.session_state["f_kinds"]) if set(st.session_state["f_kinds"]) != set(KINDS) else None,
-        "confidence": ",".join(st.session_state["f_conf"]) if set(st.session_state["f_conf"]) != set(CONFIDENCE_LEVELS) else None,
-        "layers": ",".join(st.session_state["f_layers"]) if set(st.session_state["f_layers"]) != set(LAYERS) else None,
+        "kind": _list_param(st.session_state["f_kinds"], KINDS),
+        "confidence": _list_param(st.session_state["f_conf"], CONFIDENCE_LEVELS),
+        "layers": _list_param(st.session_state["f_layers"], LAYERS),
         "site": st.session_state.get("site"),
     }
     for key, value in wanted.items():
@@ -278,21 +295,11 @@ def footer() -> None:
 
 def source_table(ds, source_ids) -> None:
     """Sources as a table with safe links (only http/https addresses become links)."""
-
     _ = tr()
-    rows = ds.sources.loc[[s for s in source_ids if s in ds.sources.index]]
-    frame = rows[["publisher", "title", "author", "published", "language", "role", "cites", "accessed"]].copy()
-    if "role" in frame:
-        frame["role"] = frame["role"].map(lambda r: labels("sources", "role").get(r, r) if isinstance(r, str) else r)
-    frame["link"] = [safe_url(u) for u in rows["url"]]
-    frame["archived copy"] = [safe_url(u) for u in rows["archive_url"]]
-    headers = {"publisher": _("Publisher"), "title": _("Title (in its own language)"), "author": _("Author"),
-               "published": _("Published"), "language": _("Language"), "role": _("Role"), "cites": _("Cites"),
-               "accessed": _("Accessed")}
+    frame, link, archived = display.sources_view(ds, source_ids, lang())
     st.dataframe(frame, hide_index=True, width="stretch",
-                 column_config={**{k: st.column_config.Column(v) for k, v in headers.items()},
-                                "link": st.column_config.LinkColumn(_("Link"), display_text=_("open")),
-                                "archived copy": st.column_config.LinkColumn(_("Archived copy"), display_text=_("open"))})
+                 column_config={link: st.column_config.LinkColumn(link, display_text=_("open")),
+                                archived: st.column_config.LinkColumn(archived, display_text=_("open"))})
 
 
 def site_panel(ds, site_id: str, events) -> None:
@@ -334,24 +341,11 @@ def event_claims(ds, events) -> None:
     texts = evidence.figure_texts(ds, events, code, grouped=grouped)
     kind_labels, conf_labels = labels("events", "kind"), labels("events", "confidence")
     for eid, ev in zip(events.index, events.itertuples(index=False)):
-        st.text(f"{i18n.date_text(ev.date, code, ev.date_precision)} · {kind_labels.get(ev.kind, ev.kind)} · "
+        st.text(f"{display.event_date(ev.date, ev.date_precision, code)} · {kind_labels.get(ev.kind, ev.kind)} · "
                 f"{texts[eid]} · {conf_labels.get(ev.confidence, ev.confidence)}\n{event_summary(ev, code)}")
-        records = evidence.claim_records(ds, grouped.get(eid, ds.claims.iloc[:0]), code)
-        frame = {
-            "said": [r["stated"] for r in records],
-            "by": [r["attributed_to"] for r in records],
-            "publisher": [r["source"].get("publisher", r["source"]["id"]) for r in records],
-            "published": [r["source"].get("published") or "" for r in records],
-            "note": [r["note"] or "" for r in records],
-            "link": [safe_url(r["source"].get("url")) for r in records],
-        }
+        frame, link = display.claims_view(ds, grouped.get(eid, ds.claims.iloc[:0]), code)
         st.dataframe(frame, hide_index=True, width="stretch",
-                     column_config={"said": st.column_config.Column(_("Figure as stated")),
-                                    "by": st.column_config.Column(_("Said by")),
-                                    "publisher": st.column_config.Column(_("Publisher")),
-                                    "published": st.column_config.Column(_("Published")),
-                                    "note": st.column_config.Column(_("Note")),
-                                    "link": st.column_config.LinkColumn(_("Link"), display_text=_("open"))})
+                     column_config={link: st.column_config.LinkColumn(link, display_text=_("open"))})
 
 
 def event_summary(ev, code: str) -> str:
@@ -366,13 +360,10 @@ def site_note(site, code: str) -> str:
 
 
 TABLE_PAGE_ROWS = 500
-TABLE_COLUMNS = ["date", "date_precision", "kind", "people", "people_basis", "origin_name_en", "crossing_name_en",
-                 "destination_name_en", "confidence", "claims", "summary"]
 
 
 def events_table(ds, events) -> None:
     """The filtered events, a page at a time: only the rows shown are joined and sent to the browser."""
-    from geo.query import flat_table
     _ = tr()
     code = lang()
     pages = max(1, -(-len(events) // TABLE_PAGE_ROWS))
@@ -382,19 +373,7 @@ def events_table(ds, events) -> None:
                                         rows=TABLE_PAGE_ROWS), 1, pages, 1, key="table_page"))
     start = (page_no - 1) * TABLE_PAGE_ROWS
     shown = events.iloc[start:start + TABLE_PAGE_ROWS]
-    table = flat_table(ds, shown, code)[TABLE_COLUMNS].copy()
-    for col, (schema_name, field) in {"date_precision": ("events", "date_precision"), "kind": ("events", "kind"),
-                                      "confidence": ("events", "confidence")}.items():
-        table[col] = table[col].map(labels(schema_name, field)).fillna(table[col])
-    table["people_basis"] = table["people_basis"].map(lambda b: _(b) if isinstance(b, str) else b)
-    if code == "ko":
-        table["summary"] = [evidence.summary_text(ev, code) for ev in shown.itertuples(index=False)]
-    headers = {"date": _("Date"), "date_precision": _("Date precision"), "kind": _("Kind"), "people": _("People"),
-               "people_basis": _("How the figure is reached"), "origin_name_en": _("From"),
-               "crossing_name_en": _("Crossing"), "destination_name_en": _("To"), "confidence": _("Confidence"),
-               "claims": _("What each source says"), "summary": _("Summary")}
-    st.dataframe(table, hide_index=True, width="stretch", height=320,
-                 column_config={k: st.column_config.Column(v) for k, v in headers.items()})
+    st.dataframe(display.events_view(ds, shown, code), hide_index=True, width="stretch", height=320)
     if pages > 1:
         st.caption(_("Events {first}–{last} of {total}. The downloads hold all of them.", first=i18n.number(start + 1, code),
                      last=i18n.number(start + len(shown), code), total=i18n.number(len(events), code)))

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.editing import auth
+from geo.editing.login import USER_LIMIT, LoginStore
 from geo.editing.store import Store, sha256
 from tests.common import XSS_PAYLOADS, load_layer
 
@@ -26,6 +27,7 @@ def editors():
 @pytest.fixture
 def root(data_dir, monkeypatch):
     monkeypatch.setenv("GEO_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("GEO_CHECK_TIME_S", "120")  # the page's checks, not the budget, are tested here (tests/geo/test_bounded.py)
     return data_dir
 
 
@@ -41,7 +43,9 @@ def signed_in(editors) -> AppTest:
     at.text_input(key="login_user").input("alice")
     at.text_input[1].input(PASSWORD)
     at.button[0].click()
-    at.run()
+    at.run()  # signed in: the page sends the browser for its session cookie and stops
+    assert not at.exception and [b.label for b in at.get("link_button")] == ["Continue"], [e.value for e in at.error]
+    at.run()  # the session (kept server-side) holds
     assert not at.exception and at.radio(key="editor_task"), [e.value for e in at.error]
     return at
 
@@ -106,9 +110,28 @@ def test_signed_in_editor_sees_everything_and_can_sign_out(root, editors):
     events = task(at, "Edit tables").data_editor[0].value
     secret = events[events["id"] == "2023-04-01-secret"]
     assert len(secret) == 1 and bool(secret["sensitive"].iloc[0]) is True
+    token = at.session_state["editor_token"]
     [b for b in at.button if b.label == "Sign out"][0].click()
     at.run()
     assert not at.main.radio and [t.label for t in at.text_input] == ["User name", "Password"]
+    assert LoginStore(root).session_user(token) is None  # ended on the server, not only in this page
+
+
+def test_sign_in_is_throttled_across_sessions_and_says_when_it_unlocks(root, editors):
+    for n in range(USER_LIMIT):
+        at = page({"editors": editors})  # a fresh session each time, as a reload or a new websocket would be
+        at.text_input(key="login_user").input("alice")
+        at.text_input[1].input(f"wrong password {n}")
+        at.button[0].click()
+        at.run()
+    at = page({"editors": editors})
+    at.text_input(key="login_user").input("alice")
+    at.text_input[1].input(PASSWORD)  # the right password does not get in while locked
+    at.button[0].click()
+    at.run()
+    assert not at.main.radio and any("locked until" in e.value and "UTC" in e.value for e in at.error)
+    log = (root / ".auth" / "signin.log").read_text()
+    assert log.count('"failure"') == USER_LIMIT and '"refused-locked"' in log
 
 
 # ---------------------------------------------------------------- upload
@@ -150,14 +173,14 @@ def test_upload_validate_diff_save(root, editors):
 def test_bad_uploads_are_explained_and_not_saved(root, editors, name, content, fragment):
     if content is None:
         content = (root / "events.csv").read_bytes().replace(b"2021-07-14,day", b"2023-13-45,day", 1)
-    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    at = signed_in(editors)
+    at = signed_in(editors)  # (signing in writes its own state in .auth/, not data)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".auth" not in p.parts}
     upload(at, name, content)
     shown = texts(at)
     assert fragment in shown and name in shown
     save = [b for b in at.button if b.key == "upload_save"]
     assert not save or save[0].disabled
-    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".auth" not in p.parts} == before
 
 
 def test_upload_with_crs_is_reprojected_and_says_so(root, editors):
@@ -230,7 +253,7 @@ def test_site_table_edit(root, editors):
     assert key.startswith("editor_china-detention_")
     at.session_state[key] = {"edited_rows": {0: {"kind": "castle"}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    assert "'castle' is not one of" in texts(at)
+    assert "'castle' is not allowed; use one of: " in texts(at)
 
 
 # ---------------------------------------------------------------- add a site

@@ -160,7 +160,7 @@ def test_events_table_is_built_only_once_unfolded():
     at.session_state["table_open"] = True
     at.run()
     table = [e for e in at.expander if "Events in the selection" in e.label][0].dataframe[0].value
-    assert len(table) == 4 and "summary" in table.columns
+    assert len(table) == 4 and "Summary" in table.columns and "Date" in table.columns
 
 
 def test_language_from_url_and_switch():

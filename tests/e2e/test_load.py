@@ -6,12 +6,11 @@ reported. Real-browser behaviour is covered by the other e2e tests; this one loa
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import os
 import statistics
 import time
 
-from tests.common import FIXTURE_DATA
+from tests.common import FIXTURE_DATA, run_async
 from tests.e2e.conftest import StreamlitServer
 
 SESSIONS = int(os.environ.get("LOAD_SESSIONS", "20"))
@@ -100,9 +99,7 @@ def test_twenty_concurrent_sessions(capsys):
                 asyncio.gather(*(one_session(server.url) for _ in range(SESSIONS)), return_exceptions=True), BUDGET_S)
 
         started = time.perf_counter()
-        # a thread of its own: Playwright's sync API may already run an event loop in this one
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            results = pool.submit(asyncio.run, main()).result()
+        results = run_async(main())
         wall = time.perf_counter() - started
         peak = rss_kb(server.proc.pid, "VmHWM")
     finally:

@@ -55,8 +55,8 @@ def test_dandong_bridge_popup_lists_each_event_with_its_own_sources(page, server
     popup.wait_for(timeout=20000)
     page.wait_for_timeout(1500)  # the rerun after the click reopens the popup on the redrawn marker
     text = frame.locator(".leaflet-popup-content").inner_text()
-    assert "Jul 14, 2021 · Returned to North Korea: about 50 (Radio Free Asia)" in text
-    assert "Oct 9, 2023 · Returned to North Korea: up to 200 (One Korea Network)" in text
+    assert "14 Jul 2021 · Returned to North Korea: about 50 (Radio Free Asia)" in text
+    assert "9 Oct 2023 · Returned to North Korea: up to 200 (One Korea Network)" in text
     items = frame.locator(".leaflet-popup-content li")
     assert items.count() == 2
     assert "Radio Free Asia" in items.nth(1).inner_text() and "Newsweek" not in items.nth(1).inner_text()

@@ -64,7 +64,7 @@ def test_missing_required_property_and_unknown_property(data_dir):
     doc["features"][1]["properties"]["colour"] = "red"
     path = save_layer(data_dir, "crossings", doc)
     probs = [p for p in check(data_dir).problems if p.path == str(path)]
-    assert any("'kind' is a required property" in p.message and p.place.startswith("feature 0") for p in probs)
+    assert any("the field 'kind' is missing" in p.message and p.place.startswith("feature 0") for p in probs)
     assert any("unknown field" in p.message and "colour" in p.message and p.place.startswith("feature 1") for p in probs)
 
 
@@ -114,3 +114,14 @@ def test_script_tags_in_names_are_data_not_errors(data_dir):
     probs, report = problems_for(data_dir, name_en="<script>alert(1)</script>")
     assert probs == [] and report.dataset is not None
     assert report.dataset.sites.at["dandong-sinuiju", "name_en"] == "<script>alert(1)</script>"
+
+
+def test_schema_messages_are_plain_words_with_allowed_values_and_short_values(data_dir):
+    doc = load_layer(data_dir, "crossings")
+    doc["features"][0]["properties"]["kind"] = "castle " * 1000
+    doc["features"][1]["properties"]["sensitive"] = "no"
+    path = save_layer(data_dir, "crossings", doc)
+    probs = [p for p in check(data_dir).problems if p.path == str(path)]
+    kind = next(p for p in probs if p.place.endswith("properties.kind"))
+    assert "is not allowed; use one of: border-crossing" in kind.message and len(kind.message) < 400
+    assert any(p.place.endswith("properties.sensitive") and "is not true or false" in p.message for p in probs)

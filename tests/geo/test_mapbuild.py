@@ -78,8 +78,8 @@ def test_popups_list_each_event_with_its_own_sources(fixture_ds):
     rows = {r[8].split("site-", 2)[-1]: r for r in rows_of(mapbuild.site_layer(ds, totals, events=ev))}
     popup = rows["dandong-sinuiju"][10]
     assert "Returned to North Korea</th><td>about 50–250 (computed: sum of 2 events)" in popup
-    assert "Jul 14, 2021</b> · Returned to North Korea: about 50 (Radio Free Asia)" in popup
-    assert "Oct 9, 2023</b> · Returned to North Korea: up to 200 (One Korea Network)" in popup
+    assert "14 Jul 2021</b> · Returned to North Korea: about 50 (Radio Free Asia)" in popup
+    assert "9 Oct 2023</b> · Returned to North Korea: up to 200 (One Korea Network)" in popup
     assert 'href="https://www.newsweek.com/' in popup and 'rel="noopener noreferrer"' in popup
     assert "Returned to North Korea: about 50 (Radio Free Asia)" in rows["shenyang"][9]  # the tooltip
     # a crossing that is only an unreported part of the umbrella says so, never 1–N
@@ -89,7 +89,7 @@ def test_popups_list_each_event_with_its_own_sources(fixture_ds):
 
 def test_legend_says_which_kind_sizes_the_markers(fixture_ds):
     html = render(public_view(fixture_ds))
-    assert "marker size: Returned to North Korea (people)" in html
+    assert "Marker size and route width</b><br>Returned to North Korea: people in the selected period" in html
 
 
 def test_map_loads_no_cdn_asset_and_fetches_the_basemap_locally(fixture_ds):

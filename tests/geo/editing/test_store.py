@@ -144,7 +144,7 @@ def test_stale_temporary_files_are_cleaned_by_the_next_save(data_dir):
     assert not stale.exists()
 
 
-# ---------------------------------------------------------------- a writer killed mid-save
+# ---------------------------------------------------------------- a writer killed at each step of a save
 
 WRITER = textwrap.dedent("""
     import os, sys, time
@@ -158,33 +158,47 @@ WRITER = textwrap.dedent("""
         marker.write_text("ready")
         time.sleep(600)  # the test kills us here
 
-    if stage == "writing":
-        real, count = a._write_chunk, [0]
-        def slow(fh, chunk):
-            real(fh, chunk)
-            count[0] += 1
-            if count[0] == 8:
-                fh.flush()
-                stop_here()
-        a._write_chunk = slow
-    elif stage == "before-replace":
+    real_chunk, count, target = a._write_chunk, [0], [""]
+    real_atomic = s.atomic_write
+    def atomic(path, data, mode=None):
+        target[0] = str(path)
+        real_atomic(path, data, mode)
+    s.atomic_write = atomic
+    def chunk(fh, data):
+        real_chunk(fh, data)
+        count[0] += 1
+        in_history = ".history" in target[0] and target[0].endswith(".csv")  # the kept version, not .gitignore
+        if (stage == "history-writing" and in_history) or (stage == "writing" and not in_history and count[0] >= 8):
+            fh.flush()
+            stop_here()
+    a._write_chunk = chunk
+    real_log = s.Store._log
+    def log(self, entry):
+        if stage == "after-replace" and entry.get("state") == "done":
+            stop_here()  # the file is replaced, the log not yet closed
+        real_log(self, entry)
+        if stage == "logged" and entry.get("state") == "begin":
+            stop_here()  # the log says a save began; nothing else happened
+    s.Store._log = log
+    if stage == "before-replace":
         real_replace = os.replace
-        def replace(a, b):
-            if str(b).endswith("events.csv"):
-                stop_here()
-            real_replace(a, b)
+        def replace(src, dst):
+            if str(dst).endswith("events.csv"):
+                stop_here()  # the history copy is complete
+            real_replace(src, dst)
         a.os.replace = replace
-    elif stage == "after-replace":
-        a.fsync_dir = lambda d: stop_here() if Path(d) == root else None  # after the data file's replace
     store = s.Store(root)
     text, sha = store.read("events")
-    store.save("events", new_file.read_text(encoding="utf-8"), sha)
+    store.save("events", new_file.read_text(encoding="utf-8"), sha, user="alice", note="big change")
     marker.write_text("done")
 """)
 
+STAGES = [("logged", "old"), ("history-writing", "old"), ("before-replace", "old"), ("writing", "old"),
+          ("after-replace", "new")]
 
-@pytest.mark.parametrize("stage, survivor", [("writing", "old"), ("before-replace", "old"), ("after-replace", "new")])
-def test_writer_killed_mid_save_leaves_old_or_new_never_torn(data_dir, tmp_path, stage, survivor):
+
+@pytest.mark.parametrize("stage, survivor", STAGES)
+def test_save_killed_at_each_step_is_repaired_by_the_start_up_check(data_dir, tmp_path, stage, survivor):
     old = (data_dir / "events.csv").read_bytes()
     header, row = old.decode().splitlines()[:2]
     new = (header + "\n" + (row + "\n") * 40_000).encode()  # ~8 MB: 8 chunks written is well inside it
@@ -206,11 +220,23 @@ def test_writer_killed_mid_save_leaves_old_or_new_never_torn(data_dir, tmp_path,
         if proc.poll() is None:
             proc.kill()
     now = (data_dir / "events.csv").read_bytes()
-    assert now == (old if survivor == "old" else new)
-    # the old version was kept before anything was replaced, whatever the kill point
-    assert [v.sha for v in Store(data_dir).versions("events")] == [sha256(old)]
-    # and the next save goes through, cleaning up what the killed writer left
+    assert now == (old if survivor == "old" else new)  # never torn
     store = Store(data_dir)
+    repaired = store.recover()  # what serve.py runs at start-up
+    assert repaired, "the start-up check found nothing to repair"
+    # data, history and log agree: no temporary files anywhere, one closed log entry, history as the log says
+    assert not [p for p in data_dir.rglob("*.tmp")]
+    entries = [e for e in store.log_entries() if e.get("id")]
+    begin = [e for e in entries if e["state"] == "begin"]
+    assert len(begin) == 1 and begin[0]["user"] == "alice" and begin[0]["note"] == "big change"
+    closing = [e["state"] for e in entries if e["state"] != "begin"]
+    versions = store.versions("events")
+    if survivor == "new":
+        assert closing == ["done"] and [v.sha for v in versions] == [sha256(old)]
+        assert versions[0].name == begin[0]["kept"] and versions[0].path.read_bytes() == old
+    else:
+        assert closing == ["abandoned"] and versions == []  # no copy of a version that was never replaced
+    assert store.recover() == []  # nothing left to do
+    # and the next save goes through
     text, sha = store.read("events")
     store.save("events", text + "\n", sha)
-    assert not list(data_dir.glob(".events.csv.*.tmp"))

@@ -152,14 +152,19 @@ def test_old_problems_elsewhere_do_not_block(root, tmp_path):
     assert cand.ok, messages(cand)
 
 
-def claims_csv(root, **changes):
-    rows = read_rows(root / "claims.csv")
+def table_csv(root, table, **changes):
+    """The bytes of `table`.csv with its first row changed, as an editor would upload them."""
+    rows = read_rows(root / f"{table}.csv")
     rows[0].update({k: str(v) for k, v in changes.items()})
-    path = root.parent / "upload-claims.csv"
+    path = root.parent / f"upload-{table}.csv"
     write_rows(path, rows)
     data = path.read_bytes()
     path.unlink()
     return data
+
+
+def claims_csv(root, **changes):
+    return table_csv(root, "claims", **changes)
 
 
 @pytest.mark.parametrize("changes, column, fragment", [
@@ -177,13 +182,7 @@ def test_bad_claim_rows_are_named(root, changes, column, fragment):
 
 
 def events_csv(root, **changes):
-    rows = read_rows(root / "events.csv")
-    rows[0].update({k: str(v) for k, v in changes.items()})
-    path = root.parent / "upload-events.csv"
-    write_rows(path, rows)
-    data = path.read_bytes()
-    path.unlink()
-    return data
+    return table_csv(root, "events", **changes)
 
 
 @pytest.mark.parametrize("changes, column, fragment", [
@@ -262,7 +261,7 @@ def test_check_text_and_cli_path_agree(root, tmp_path):
     path.write_bytes(raw)
     from_cli = check_files(root, {"crossings": path})
     from_upload = upload(root, raw, str(path)).problems
-    assert from_cli == from_upload and any("'castle' is not one of" in p.message for p in from_cli)
+    assert from_cli == from_upload and any("'castle' is not allowed; use one of: " in p.message for p in from_cli)
     text_cand = check_text(root, "crossings", canonical.dump_layer(doc))
     assert [p.message for p in text_cand.problems] == [p.message for p in from_upload]
     assert text_cand.problems[0].path == "sites/crossings.geojson"

@@ -1,0 +1,82 @@
+"""The published map's files: public records only, every data string escaped, the same wording as the app."""
+
+import json
+
+import pytest
+
+from geo import dataset, publish
+from geo.cli import main
+from geo.errors import UsageError
+from tests.common import FIXTURE_DATA, XSS_PAYLOADS, hostile_copy
+
+
+def _data(files) -> dict:
+    text = files["data.js"].decode("utf-8")
+    return json.loads(text[len("window.GEO_PUBLISHED = "):].rstrip().rstrip(";"))
+
+
+@pytest.fixture(scope="module")
+def built():
+    return publish.build(dataset.load(FIXTURE_DATA))
+
+
+def test_folder_has_the_map_its_assets_downloads_embed_and_checksums(built):
+    files = built.files
+    for name in ("index.html", "data.js", "basemap.js", "publish.js", "playthrough.js", "publish.css",
+                 "vendor/leaflet/1.9.4/leaflet.js", "vendor/leaflet/1.9.4/leaflet.css", "downloads/events.csv",
+                 "downloads/events.geojson", "downloads/sources.csv", "embed-snippet.html", "embed.html", "SHA256SUMS"):
+        assert name in files, name
+    sums = files["SHA256SUMS"].decode()
+    assert all(f"  {name}\n" in sums for name in files if name != "SHA256SUMS")
+    html = files["index.html"].decode()
+    assert "http://" not in html and "https://" not in html and "Content-Security-Policy" in html
+
+
+def test_no_sensitive_record_anywhere(built):
+    for name, data in built.files.items():
+        text = data.decode("utf-8", "replace")
+        assert "2023-04-01-secret" not in text and "secret-site" not in text, name
+        assert "must never be public" not in text, name
+
+
+def test_rows_carry_the_evidence_wording_in_both_languages(built):
+    doc = _data(built.files)
+    item = next(e for e in doc["events"] if e["id"] == "2021-07-14-dandong-return")
+    assert "about 50" in item["html"]["en"] and "약 50" in item["html"]["ko"]
+    assert item["size"] == 50 and item["kind"] == "repatriation"
+    assert {k["id"] for k in doc["kinds"]} >= {"repatriation", "arrest"}
+    assert doc["meta"]["credit"]["en"].startswith("Data version")
+    assert doc["windows"]["quarter"][0][0] == doc["meta"]["from"]
+    # only the size kind sizes markers: an arrest never adds to a site's size
+    assert all(e["size"] == 0 for e in doc["events"] if e["kind"] != "repatriation")
+
+
+def test_hostile_text_is_escaped_in_every_file(tmp_path):
+    files = publish.build(dataset.load(hostile_copy(tmp_path))).files
+    for name, data in files.items():
+        if name.startswith(("vendor/", "downloads/")):  # downloads are data (CSV, GeoJSON), never HTML
+            continue
+        text = data.decode("utf-8", "replace")
+        for payload in XSS_PAYLOADS:
+            assert payload not in text, (name, payload)
+    assert "&lt;script&gt;" in files["data.js"].decode()
+
+
+def test_embed_snippet_names_the_version_and_refuses_script_urls(built):
+    snippet = built.files["embed-snippet.html"].decode()
+    assert "<iframe" in snippet and "clamp(" in snippet and built.version.short_hash in snippet
+    assert publish.embed_snippet("https://example.org/map", built.version).count("https://example.org/map/index.html") == 2
+    with pytest.raises(UsageError):
+        publish.embed_snippet("javascript:alert(1)", built.version)
+
+
+def test_command_writes_and_replaces_only_a_published_folder(tmp_path, capsys):
+    out = tmp_path / "map"
+    assert main(["publish", "--data", str(FIXTURE_DATA), "--out", str(out)]) == 0
+    assert (out / "index.html").is_file() and "published" in capsys.readouterr().out
+    assert main(["publish", "--data", str(FIXTURE_DATA), "--out", str(out)]) == 0  # a republish replaces it
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "mine.txt").write_text("keep")
+    assert main(["publish", "--data", str(FIXTURE_DATA), "--out", str(other)]) == 2
+    assert (other / "mine.txt").read_text() == "keep"
