@@ -10,6 +10,7 @@ import functools
 
 import streamlit as st
 
+from geo import evidence, query
 from geo.errors import GeoError
 from geo.export import LANGS, ExportOptions, render
 from geo.export.options import filters_from_key, filters_key
@@ -73,8 +74,13 @@ def size(data) -> str:
 
 
 width, height = PRESETS[preset].pixels
+# the preview's text alternative (WCAG 1.1.1): the same generated description of the selection as beside the map
+events = query.filter_events(ds, f)
+shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
+alt_text = evidence.selection_description(ds, events, query.summarize(events).by_kind, f.date_from, f.date_to,
+                                          shown_sites, chrome.lang())
 st.image(files["png"], caption=_("Preview: {size} ({width}×{height} px)", size=_(PRESETS[preset].label), width=width, height=height),
-         width="stretch")
+         width="stretch", alt=alt_text)
 cols = st.columns(4)
 for col, fmt in zip(cols, ("png", "svg", "pdf", "html")):
     col.download_button(_("Download {fmt} ({size})", fmt=fmt.upper(), size=size(files[fmt])), files[fmt], f"{stem}.{fmt}",
