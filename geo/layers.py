@@ -62,6 +62,27 @@ _TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "
           "array": "a list", "object": "an object", "null": "null"}
 
 
+_ID_PATTERNS = {"^[a-z0-9]+(-[a-z0-9]+)*$": "single hyphens", "^[a-z0-9]+(--?[a-z0-9]+)*$": "one or two hyphens"}
+_CHARACTER_NAMES = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": "a carriage return"}
+
+
+def _pattern_words(spec: str, value) -> str:
+    """An id pattern's failure in plain words: the rule, and the first thing that breaks it."""
+    hyphens = _ID_PATTERNS.get(spec)
+    if hyphens is None or not isinstance(value, str):
+        return f"{cut(value, 40)} does not have the expected form ({spec})"
+    rule = f"an id is lowercase letters a-z and digits, joined by {hyphens} (like dandong-sinuiju)"
+    for position, char in enumerate(value, 1):
+        if not (char.isascii() and (char.islower() or char.isdigit() or char == "-")):
+            name = _CHARACTER_NAMES.get(char) or (f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}")
+            return f"{cut(value, 40)}: {rule}; character {position} is {name}"
+    if not value:
+        return f"is empty; {rule}"
+    if value.startswith("-") or value.endswith("-"):
+        return f"{cut(value, 40)}: {rule}; it starts or ends with a hyphen"
+    return f"{cut(value, 40)}: {rule}; it has too many hyphens together"
+
+
 def _plain_message(error) -> str:
     """jsonschema's message in plain words, naming the allowed values; values quoted short (never a whole dict)."""
     v, spec = error.validator, error.validator_value
@@ -76,7 +97,7 @@ def _plain_message(error) -> str:
         wanted = " or ".join(_TYPES.get(t, t) for t in (spec if isinstance(spec, list) else [spec]))
         return f"{cut(error.instance, 40)} is not {wanted}"
     if v == "pattern":
-        return f"{cut(error.instance, 40)} does not have the expected form ({spec})"
+        return _pattern_words(spec, error.instance)
     if v in ("maxLength", "minLength"):
         return f"is {len(error.instance):,} characters long; {'at most' if v == 'maxLength' else 'at least'} {spec}"
     if v in ("minimum", "maximum"):

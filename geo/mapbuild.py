@@ -104,14 +104,9 @@ class BoundHtml(MacroElement):
         self.options = options
 
 
-class Legend(MacroElement):
-    """A legend in the map corner, folded on narrow maps (a <details> the reader opens): what the
-    marker colours, rings, dashes and sizes mean, the route colours and widths, and the basemap's
-    China, North Korea and border, in plain words (mapux.LEGEND_WORDS). It says which event kind
-    sizes the markers.
-
-    Built only from the project's own constant labels (styles.py), never from data.
-    """
+class MapKey(MacroElement):
+    """A key in the map corner, folded on narrow maps (a <details> the reader opens). `title` and
+    `body` are HTML built by the caller from the project's own constant words, never from data."""
 
     _template = Template("""
 {% macro html(this, kwargs) %}
@@ -137,14 +132,26 @@ class Legend(MacroElement):
 {% endmacro %}
 """)
 
-    def __init__(self, size_kind: str = SIZE_KIND, lang: str = "en"):
+    def __init__(self, title: str, body: str):
         super().__init__()
         self._name = "Legend"
+        self.title = title
+        self.body = body
+        self.open_from = mapux.LEGEND_OPEN_FROM
+
+
+class Legend(MapKey):
+    """The public map's key: what the marker colours, rings, dashes and sizes mean, the route colours
+    and widths, and the basemap's China, North Korea and border, in plain words (mapux.LEGEND_WORDS).
+    It says which event kind sizes the markers.
+
+    Built only from the project's own constant labels (styles.py), never from data.
+    """
+
+    def __init__(self, size_kind: str = SIZE_KIND, lang: str = "en"):
         w = mapux.legend_words(lang)
         site_kinds, countries = schemas.labels("site", "kind", lang), schemas.labels("site", "country", lang)
         event_kinds, short = schemas.labels("events", "kind", lang), schemas.short_labels("events", "kind", lang)
-        self.title = h.text(w["title"])
-        self.open_from = mapux.LEGEND_OPEN_FROM
         dot = "<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{};border:2px {} {};margin-right:5px;vertical-align:-1px'></span>"
         area = "<span style='display:inline-block;width:18px;height:11px;background:{};border:1px solid #9a9a9a;margin-right:5px;vertical-align:-1px'></span>"
         line = "<span style='display:inline-block;width:18px;height:0;border-top:2px dashed #4d4d4d;margin-right:5px;vertical-align:3px'></span>"
@@ -161,17 +168,18 @@ class Legend(MacroElement):
                   h.text(w["width"])]
         base = [" ".join([area.format(COUNTRY_FILLS["CN"]) + h.text(countries["CN"]),
                           area.format(COUNTRY_FILLS["KP"]) + h.text(countries["KP"]), line + h.text(w["border"])])]
-        self.body = (section(w["kinds"], kinds) + section(w["rings"], rings) + section(w["sizes"], size)
-                     + section(w["routes"], routes) + section(w["basemap"], base))
+        super().__init__(h.text(w["title"]), section(w["kinds"], kinds) + section(w["rings"], rings)
+                         + section(w["sizes"], size) + section(w["routes"], routes) + section(w["basemap"], base))
 
 
 def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
-             size_kind: str = SIZE_KIND, bounds=None, lang: str = "en") -> folium.Map:
+             size_kind: str = SIZE_KIND, bounds=None, lang: str = "en", legend: bool = True) -> folium.Map:
     """The part of the map that never changes with the filters.
 
     embed_basemap: put the basemap into the page (standalone HTML) instead of fetching it from
     `static_url` + basemap/ (the app, where Streamlit serves static/). bounds: the default view,
     [[south, west], [north, east]] (mapux.view_bounds: every site); the border zone without it.
+    legend: the public map's key (the Editor's maps bring their own: their colours mean changes).
     """
     (south, west), (north, east) = BORDER_BOUNDS
     m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
@@ -189,7 +197,8 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
             m.add_child(VectorBasemap(name, data=basemap.layer(name), fills=fills))
         else:
             m.add_child(VectorBasemap(name, url=f"{static_url}{basemap.STATIC_URL_PATH}{name}.geojson", fills=fills))
-    m.add_child(Legend(size_kind, lang))
+    if legend:
+        m.add_child(Legend(size_kind, lang))
     if online_tiles:
         _ = translate(lang)
         folium.TileLayer(ONLINE_TILES, name=_("Online street map (needs internet)"), overlay=True, show=False,

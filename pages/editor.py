@@ -104,8 +104,18 @@ def show_changes(part: str, old_text, new_text, flow: str, old_label: str = "cur
         st.dataframe(diff.as_rows(changes), hide_index=True, width="stretch")
     points = diff.site_points(part, old_text, new_text)
     if points:
-        st_folium(preview.review_map(points), key=f"{flow}_map", height=340, use_container_width=True, returned_objects=[])
-        st.caption("Green: added · orange: changed (new position) · grey, dashed: removed (old position).")
+        st_folium(preview.review_map(points, lang=chrome.lang()), key=f"{flow}_map", height=340,
+                  use_container_width=True, returned_objects=[])
+    long_texts = diff.long_text_changes(changes)
+    if long_texts:
+        with st.expander(f"Full text of {len(long_texts)} changed long field(s)"):
+            for change in long_texts:
+                st.text(f"{change.id} · {change.field}")  # ids come from data: text, never Markdown
+                before, after = st.columns(2)
+                before.caption("Before")
+                before.text(change.old or "")
+                after.caption("After")
+                after.text(change.new or "")
     return changes
 
 
@@ -314,7 +324,7 @@ def _all_sites(store: Store) -> list[tuple[str, float, float, str]]:
 
 def add_site_tab(root, store: Store, user: str) -> None:
     st.markdown("Click the map to place the site (or type its coordinates), fill in the form, then check and save.")
-    out = st_folium(preview.pick_map(_all_sites(store)), key="add_pick_map", height=420, use_container_width=True,
+    out = st_folium(preview.pick_map(_all_sites(store), lang=chrome.lang()), key="add_pick_map", height=420, use_container_width=True,
                     feature_group_to_add=preview.picked_layer(st.session_state.get("add_picked")),
                     returned_objects=["last_clicked"])
     click = preview.clicked_point(out)
@@ -324,6 +334,16 @@ def add_site_tab(root, store: Store, user: str) -> None:
         st.session_state["add_system"] = "WGS-84"  # a click on this map is WGS-84
         st.rerun()  # redraw the marker
     sources_text, _unused = store.read("sources")
+
+    def fit_layer():  # kind, country and precision start from what the chosen layer's sites use
+        usual = records.usual_values(store.read(st.session_state["add_layer"])[0])
+        for field, value in usual.items():
+            st.session_state["add_radius" if field == "uncertainty_m" else f"add_{field}"] = value
+
+    if "add_layer" not in st.session_state:
+        st.session_state["add_layer"] = LAYERS[0]
+        fit_layer()
+    st.selectbox("Layer", LAYERS, format_func=LAYER_TITLES.get, key="add_layer", on_change=fit_layer)
     with st.form("add_site_form"):
         c1, c2, c3 = st.columns(3)
         for col, key, text in ((c1, "add_lon", "Longitude"), (c2, "add_lat", "Latitude")):
@@ -332,7 +352,6 @@ def add_site_tab(root, store: Store, user: str) -> None:
         c3.selectbox("These coordinates are in", list(chinese_offsets.SYSTEMS), key="add_system",
                      format_func=chinese_offsets.SYSTEMS.get,
                      help="A click on this map is WGS-84. Coordinates copied from Amap/Tencent are GCJ-02, from Baidu BD-09.")
-        layer = st.selectbox("Layer", LAYERS, format_func=LAYER_TITLES.get, key="add_layer")
         sid = st.text_input("Id (permanent; lowercase letters, digits and hyphens)", key="add_id")
         n1, n2, n3 = st.columns(3)
         name_en = n1.text_input("English name", key="add_name_en")
@@ -342,11 +361,12 @@ def add_site_tab(root, store: Store, user: str) -> None:
         kind = k1.selectbox("Kind", site_enum("kind"), key="add_kind")
         country = k2.selectbox("Country", site_enum("country"), key="add_country")
         precision = k3.selectbox("Precision", site_enum("precision"), key="add_precision")
-        radius = k4.number_input("Uncertainty radius (m)", min_value=0, max_value=200000, step=100, value=0, key="add_radius")
+        radius = k4.number_input("Uncertainty radius (m)", min_value=0, max_value=200000, step=100, key="add_radius",
+                               **({} if "add_radius" in st.session_state else {"value": 0}))
         s1, s2 = st.columns(2)
-        side_cn = s1.text_input("Chinese side (crossings only)", key="add_side_cn")
-        side_kp = s2.text_input("North Korean side (crossings only)", key="add_side_kp")
-        srcs = st.multiselect("Sources", records.source_ids(sources_text), key="add_sources")
+        side_cn = s1.text_input("Chinese side (a border crossing needs both sides)", key="add_side_cn")
+        side_kp = s2.text_input("North Korean side (a border crossing needs both sides)", key="add_side_kp")
+        srcs = st.multiselect("Sources (at least one)", records.source_ids(sources_text), key="add_sources")
         notes = st.text_area("Notes", key="add_notes")
         sensitive = st.checkbox("Sensitive (never shown on public pages)", key="add_sensitive")
         submitted = st.form_submit_button("Check this site")
@@ -355,6 +375,7 @@ def add_site_tab(root, store: Store, user: str) -> None:
         if lon is None or lat is None:
             st.error("Click the map or type the longitude and latitude first.")
             return
+        layer = st.session_state["add_layer"]
         wlon, wlat = chinese_offsets.to_wgs84(float(lon), float(lat), system)
         moved = chinese_offsets.distance_m(float(lon), float(lat), wlon, wlat)
         note = (f"Converted from {system} to WGS-84: moved {moved:,.0f} m to {wlon:.6f}, {wlat:.6f}."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
 
 from ..paths import LAYERS
@@ -147,11 +148,75 @@ def counts(changes: list[Change]) -> dict[str, int]:
             REMOVED: sum(c.change == REMOVED for c in changes)}
 
 
-def as_rows(changes: list[Change], limit: int = 5000) -> list[dict]:
-    """Table rows for display (long values shortened)."""
+LONG = 300  # characters: a value longer than this is shown in the table only around what changed
+CONTEXT = 60  # characters of unchanged text kept on each side of a change
+
+
+def _words(text: str) -> list[str]:
+    """Words and the spaces after them, so that joining the pieces gives the text back."""
+    return re.findall(r"\S+\s*|\s+", text)
+
+
+def changed_parts(old: str, new: str, context: int = CONTEXT) -> tuple[str, str]:
+    """Old and new text cut down to the changed words with `context` characters around each
+    change ('…' where text was left out), so that an edit deep inside a long note stays visible."""
+    a, b = _words(old), _words(new)
+    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+    last = len(blocks) - 1
+
+    def head(text):  # the first `context` characters, ending at a word's end
+        cut = text[:context]
+        return cut[:cut.rfind(" ") + 1] if " " in cut.rstrip() else cut
+
+    def tail(text):  # the last `context` characters, starting at a word's start
+        cut = text[-context:]
+        return cut[cut.find(" ") + 1:] if " " in cut.lstrip() else cut
+
+    def side(words, pick):
+        out = []
+        for n, (op, i1, i2, j1, j2) in enumerate(blocks):
+            lo, hi = pick(i1, i2, j1, j2)
+            text = "".join(words[lo:hi])
+            if op != "equal":
+                out.append(text)
+            elif n == 0 and len(text) > context:  # before the first change: its end only
+                out.append("…" + tail(text))
+            elif n == last and len(text) > context:  # after the last change: its start only
+                out.append(head(text) + "…")
+            elif 0 < n < last and len(text) > 2 * context:  # between two changes: both ends
+                out.append(head(text) + "…" + tail(text))
+            else:
+                out.append(text)
+        return "".join(out)
+
+    return side(a, lambda i1, i2, j1, j2: (i1, i2)), side(b, lambda i1, i2, j1, j2: (j1, j2))
+
+
+def shown_values(change: Change) -> tuple[str | None, str | None]:
+    """The old and new values as the review table shows them: whole when short, else cut to what
+    changed (a changed field) or to the first LONG characters (a whole added or removed record)."""
+    old, new = change.old, change.new
+    if change.change == CHANGED and old and new and max(len(old), len(new)) > LONG:
+        return changed_parts(old, new)
+
     def cut(v):
-        return v if v is None or len(v) <= 300 else v[:300] + "…"
-    return [{"change": c.change, "id": c.id, "field": c.field, "old": cut(c.old), "new": cut(c.new)} for c in changes[:limit]]
+        return v if v is None or len(v) <= LONG else v[:LONG] + "…"
+    return cut(old), cut(new)
+
+
+def long_text_changes(changes: list[Change]) -> list[Change]:
+    """Changed fields whose text is too long for the table: the page shows them in full."""
+    return [c for c in changes if c.change == CHANGED and max(len(c.old or ""), len(c.new or "")) > LONG]
+
+
+def as_rows(changes: list[Change], limit: int = 5000) -> list[dict]:
+    """Table rows for display (long values cut to what changed)."""
+    rows = []
+    for c in changes[:limit]:
+        old, new = shown_values(c)
+        rows.append({"change": c.change, "id": c.id, "field": c.field, "old": old, "new": new})
+    return rows
 
 
 def site_points(part: str, old_text: str | None, new_text: str | None) -> list[SitePoint]:

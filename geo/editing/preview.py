@@ -10,10 +10,39 @@ import folium
 
 from .. import safe_html as h
 from ..assets import APP_STATIC_URL
-from ..mapbuild import BoundHtml, base_map
+from ..i18n import translate
+from ..mapbuild import BoundHtml, MapKey, base_map
 from .diff import ADDED, CHANGED, REMOVED, SitePoint
 
-CHANGE_COLOURS = {ADDED: "#1a9850", CHANGED: "#f28e2b", REMOVED: "#7f7f7f"}
+# The Editor's maps carry no public legend: here colour means a change, never a site kind, so these
+# colours are kept apart from the site kinds' (orange, blue, purple, brown, dark red in the schema).
+CHANGE_COLOURS = {ADDED: "#1a9850", CHANGED: "#e6ab02", REMOVED: "#9e9e9e"}
+EXISTING_FILL, PICKED_STROKE = "#bdbdbd", "#d7191c"
+_DOT = ("<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{fill};"
+        "border:2px {line} {stroke};margin-right:5px;vertical-align:-1px'></span>")
+
+
+def change_words(lang: str = "en") -> dict[str, str]:
+    """What each change is called on the review map (its key and tooltips)."""
+    _ = translate(lang)
+    return {ADDED: _("added"), CHANGED: _("changed (new position)"), REMOVED: _("removed (old position)")}
+
+
+def review_key(lang: str = "en") -> MapKey:
+    """The review map's own key: the three change colours, nothing of the public legend."""
+    _ = translate(lang)
+    words = change_words(lang)
+    rows = [_DOT.format(fill=CHANGE_COLOURS[c], line="dashed" if c == REMOVED else "solid", stroke="#222")
+            + h.text(words[c]) for c in (ADDED, CHANGED, REMOVED)]
+    return MapKey(h.text(_("Changes")), "<br>".join(rows))
+
+
+def pick_key(lang: str = "en") -> MapKey:
+    """The placing map's key: existing sites and the point being placed."""
+    _ = translate(lang)
+    rows = [_DOT.format(fill=EXISTING_FILL, line="solid", stroke="#555") + h.text(_("existing site")),
+            _DOT.format(fill="#fff", line="solid", stroke=PICKED_STROKE) + h.text(_("the new site"))]
+    return MapKey(h.text(_("Key")), "<br>".join(rows))
 
 
 def _fit(m: folium.Map, points: list[tuple[float, float]]) -> None:
@@ -25,16 +54,18 @@ def _fit(m: folium.Map, points: list[tuple[float, float]]) -> None:
     m.fit_bounds([[min(lats) - pad, min(lons) - pad], [max(lats) + pad, max(lons) + pad]])
 
 
-def review_map(points: list[SitePoint], static_url: str = APP_STATIC_URL) -> folium.Map:
-    """Added (green), changed (orange, new position) and removed (grey, old position) sites."""
-    m = base_map(static_url, online_tiles=True)
+def review_map(points: list[SitePoint], static_url: str = APP_STATIC_URL, lang: str = "en") -> folium.Map:
+    """Added (green), changed (gold, new position) and removed (grey, dashed, old position) sites."""
+    m = base_map(static_url, online_tiles=True, legend=False, lang=lang)
+    m.add_child(review_key(lang))
+    words = change_words(lang)
     group = folium.FeatureGroup(name="Changes", control=False)
     for p in points:
         marker = folium.CircleMarker(location=[p.lat, p.lon], radius=8, color="#222", weight=1.5,
                                      fill=True, fill_color=CHANGE_COLOURS[p.change], fill_opacity=0.9,
                                      dash_array="4 3" if p.change == REMOVED else None,
                                      class_name=f"change-marker change-{p.change}")
-        marker.add_child(BoundHtml(f"<b>{h.text(p.change)}</b>: {h.text(p.name)}<br>"
+        marker.add_child(BoundHtml(f"<b>{h.text(words[p.change])}</b>: {h.text(p.name)}<br>"
                                    f"<span style='color:#777'>{h.text(p.id)} · {p.lon:.6f}, {p.lat:.6f}</span>", "tooltip"))
         marker.add_to(group)
     group.add_to(m)
@@ -42,16 +73,18 @@ def review_map(points: list[SitePoint], static_url: str = APP_STATIC_URL) -> fol
     return m
 
 
-def pick_map(sites: list[tuple[str, float, float, str]], static_url: str = APP_STATIC_URL) -> folium.Map:
+def pick_map(sites: list[tuple[str, float, float, str]], static_url: str = APP_STATIC_URL,
+             lang: str = "en") -> folium.Map:
     """Existing sites (id, lon, lat, name) as small grey dots on the offline base map.
 
     The picked point goes in a separate layer (`picked_layer`, passed to st_folium as
     feature_group_to_add) so that a click does not rebuild the map and lose the view."""
-    m = base_map(static_url, online_tiles=True)
+    m = base_map(static_url, online_tiles=True, legend=False, lang=lang)
+    m.add_child(pick_key(lang))
     group = folium.FeatureGroup(name="Existing sites", control=False)
     for sid, lon, lat, name in sites:
         dot = folium.CircleMarker(location=[lat, lon], radius=4, color="#555", weight=1, fill=True,
-                                  fill_color="#999", fill_opacity=0.8, class_name="existing-site")
+                                  fill_color=EXISTING_FILL, fill_opacity=0.9, class_name="existing-site")
         dot.add_child(BoundHtml(f"{h.text(name)}<br><span style='color:#777'>{h.text(sid)}</span>", "tooltip"))
         dot.add_to(group)
     group.add_to(m)
@@ -61,7 +94,7 @@ def pick_map(sites: list[tuple[str, float, float, str]], static_url: str = APP_S
 def picked_layer(picked: tuple[float, float] | None) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="New site", control=False)
     if picked:
-        folium.CircleMarker(location=[picked[1], picked[0]], radius=9, color="#d7191c", weight=3, fill=False,
+        folium.CircleMarker(location=[picked[1], picked[0]], radius=9, color=PICKED_STROKE, weight=3, fill=False,
                             class_name="picked-point").add_to(group)
     return group
 

@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from .. import schemas
+from ..errors import DataFileError
 from ..readers import parse_json_text
 from . import canonical
 
@@ -41,6 +42,19 @@ def _str(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _id(value) -> str:
+    """An id exactly as typed: never trimmed or changed, so that validation checks what the editor
+    wrote (a stray space or a lost character is reported, not silently mended)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    try:
+        if value is pd.NA:
+            return ""
+    except TypeError:
+        pass
+    return str(value)
 
 
 # ---------------------------------------------------------------- tables (events.csv, sources.csv, statistics.csv)
@@ -75,7 +89,7 @@ def frame_text(frame: pd.DataFrame, table: str) -> str:
     types = column_types(table)
     rows = []
     for record in frame.to_dict("records"):
-        values = {c: _str(record.get(c)) for c in schemas.columns(table)}
+        values = {c: _str(record.get(c)) for c in schemas.columns(table)}  # canonical CSV trims every cell
         if not any(v for c, v in values.items() if not (types.get(c) == "boolean" and v in ("", "false"))):
             continue
         for col, kind in types.items():
@@ -166,7 +180,7 @@ def site_feature(row: dict, geometry: dict | None = None) -> dict:
         props["sources"] = [s.strip() for s in _str(sources).split(LIST_SEPARATOR) if s.strip()]
     props["notes"] = _str(row.get("notes"))
     props["sensitive"] = bool(row.get("sensitive")) if not _blank(row.get("sensitive")) else False
-    return {"type": "Feature", "id": _str(row.get("id")), "geometry": geometry, "properties": props}
+    return {"type": "Feature", "id": _id(row.get("id")), "geometry": geometry, "properties": props}
 
 
 def frame_layer_text(doc: dict, frame: pd.DataFrame) -> str:
@@ -205,3 +219,30 @@ def source_ids(text: str | None) -> list[str]:
         return []
     i = header.index("id")
     return sorted({cells[i].strip() for _, cells in rows if i < len(cells) and cells[i].strip()})
+
+
+def usual_values(text: str | None, fields=("kind", "country", "precision")) -> dict[str, str]:
+    """The most common value of each field among a layer's sites, and the middle uncertainty radius
+    of those placed as precisely, so that a new site's form starts from choices that fit its layer
+    (a border crossing is CN-KP; a North Korean prison is KP).
+    Fields the layer does not use yet are left out (the form then starts at the schema's first value)."""
+    try:
+        features = layer_doc(text)["features"] if text else []
+    except (ValueError, DataFileError):
+        return {}
+    out = {}
+    for field in fields:
+        seen: dict[str, int] = {}
+        for feature in features:
+            props = feature.get("properties") if isinstance(feature, dict) else None
+            value = props.get(field) if isinstance(props, dict) else None
+            if isinstance(value, str) and value in schemas.site_enum(field):
+                seen[value] = seen.get(value, 0) + 1
+        if seen:
+            out[field] = max(seen, key=lambda v: (seen[v], -schemas.site_enum(field).index(v)))
+    radii = sorted(props["uncertainty_m"] for props in (f.get("properties") for f in features if isinstance(f, dict))
+                   if isinstance(props, dict) and props.get("precision") == out.get("precision")
+                   and isinstance(props.get("uncertainty_m"), int) and not isinstance(props.get("uncertainty_m"), bool))
+    if radii:  # the middle radius of sites placed as precisely (0 is allowed only for a facility itself)
+        out["uncertainty_m"] = radii[len(radii) // 2]
+    return out

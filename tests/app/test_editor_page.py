@@ -259,6 +259,9 @@ def test_site_table_edit(root, editors):
 # ---------------------------------------------------------------- add a site
 
 def fill_site_form(at, **values):
+    if "layer" in values:  # outside the form: choosing it reruns and fits kind, country and precision
+        at.selectbox(key="add_layer").set_value(values.pop("layer"))
+        at.run()
     at.number_input(key="add_lon").set_value(values.pop("lon"))
     at.number_input(key="add_lat").set_value(values.pop("lat"))
     for key, value in values.items():
@@ -295,6 +298,23 @@ def test_add_a_site_with_problems(root, editors):
     assert "feature 2 (Bad Id) id" in shown and "feature 2 (Bad Id) properties.country" in shown
     assert at.button(key="add_save").disabled
     assert len(load_layer(root, "crossings")["features"]) == 2
+
+
+@pytest.mark.parametrize("layer", ["crossings", "china-detention", "nk-facilities"])
+def test_add_site_form_starts_from_choices_that_fit_the_layer(root, editors, layer):
+    at = task(signed_in(editors), "Add a site on the map")
+    if at.selectbox(key="add_layer").value != layer:
+        at.selectbox(key="add_layer").set_value(layer)
+        at.run()
+    expected = {"crossings": ("border-crossing", "CN-KP"), "china-detention": ("detention-centre", "CN"),
+                "nk-facilities": ("holding-centre", "KP")}[layer]
+    assert (at.selectbox(key="add_kind").value, at.selectbox(key="add_country").value) == expected
+    # only what a person must supply is left: coordinates typed, names, an id, a source, a crossing's sides
+    sides = {"side_cn": "Quanhe", "side_kp": "Wonjong"} if layer == "crossings" else {}
+    fill_site_form(at, lon=130.3, lat=42.5, id="a-new-site", name_en="A new site", name_ko="새 장소",
+                   sources=["newsweek-2023-12"], **sides)
+    assert "No problems found." in texts(at), texts(at)
+    assert not at.button(key="add_save").disabled
 
 
 # ---------------------------------------------------------------- history

@@ -91,3 +91,34 @@ def test_text_diff():
     out = diff.text_diff("a\nb\n", "a\nc\n", "on disk", "yours")
     assert "--- on disk" in out and "-b" in out and "+c" in out
     assert diff.text_diff("x", "x") == ""
+
+
+def test_an_edit_deep_in_a_long_note_is_visible_in_the_table():
+    filler = "The report describes the route in detail. " * 30
+    old = filler + "About 40 people were moved to Onsong. " + filler
+    new = filler + "About 60 people were moved to Onsong. " + filler
+    row = diff.as_rows([diff.Change(diff.CHANGED, "ev-1", "notes", old, new)])[0]
+    assert "About 40 people" in row["old"] and "About 60 people" in row["new"]
+    assert row["old"].startswith("…") and row["old"].endswith("…") and len(row["new"]) < 200
+    # words are never cut in half at the edges
+    kept = row["old"].strip("…")
+    assert kept.split()[0] in old.split() and kept.split()[-1] in old.split()
+
+
+def test_changed_parts_keeps_every_change_and_short_text_whole():
+    assert diff.changed_parts("a b c", "a x c") == ("a b c", "a x c")
+    middle = " ".join(f"w{i}" for i in range(100)) + " "
+    old, new = "START " + middle + "END", "BEGIN " + middle + "FINISH"
+    cut_old, cut_new = diff.changed_parts(old, new)
+    assert cut_old.startswith("START ") and cut_old.endswith("END") and "…" in cut_old
+    assert cut_new.startswith("BEGIN ") and cut_new.endswith("FINISH") and len(cut_new) < len(new)
+
+
+def test_long_text_changes_are_listed_for_the_full_text():
+    long_old, long_new = "x " * 200, "x " * 199 + "y "
+    changes = [diff.Change(diff.CHANGED, "a", "notes", long_old, long_new),
+               diff.Change(diff.CHANGED, "b", "name_en", "A", "B"),
+               diff.Change(diff.ADDED, "c", "", None, "y " * 300)]
+    assert [c.id for c in diff.long_text_changes(changes)] == ["a"]
+    added = diff.as_rows(changes)[2]["new"]
+    assert added.endswith("…") and len(added) == diff.LONG + 1

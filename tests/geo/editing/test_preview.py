@@ -50,3 +50,21 @@ def test_layers_stay_out_of_the_layer_control():
     groups += [c for c in review_map([SitePoint("a", "added", 124.4, 40.1, "A")])._children.values()
                if isinstance(c, folium.FeatureGroup)]
     assert len(groups) == 3 and not any(g.control for g in groups)
+
+
+def test_editor_maps_carry_their_own_key_not_the_public_legend():
+    from geo.editing.preview import CHANGE_COLOURS
+    from geo.schemas import colours
+    review = review_map([SitePoint("a", "changed", 124.4, 40.1, "A")]).get_root().render()
+    public_words = "Routes: kind of event"  # a heading of the public legend
+    assert public_words not in review and "changed (new position)" in review and "removed (old position)" in review
+    pick = pick_map([("s", 124.4, 40.1, "S")]).get_root().render()
+    assert public_words not in pick and "existing site" in pick and "the new site" in pick
+    # a change colour never doubles as a site kind's colour (orange used to mean both)
+    site_colours = {c.lower() for c in colours("site", "kind").values()}
+    assert not site_colours & {c.lower() for c in CHANGE_COLOURS.values()}
+
+
+def test_editor_map_key_in_korean():
+    html = review_map([SitePoint("a", "added", 124.4, 40.1, "A")], lang="ko").get_root().render()
+    assert "추가" in html and "변경 사항" in html and "changed (new position)" not in html

@@ -77,3 +77,19 @@ def test_site_feature_from_the_form():
 def test_source_ids():
     assert records.source_ids(text("sources")) == ["newsweek-2023-12", "rfa-2021-07-20", "wikinews-2021-07-26"]
     assert records.source_ids(None) == [] and records.source_ids("\n") == []
+
+
+def test_usual_values_fit_each_layer():
+    from geo.editing.store import Store
+    store = Store(FIXTURE_DATA)
+    crossings = records.usual_values(store.read("crossings")[0])
+    assert crossings["kind"] == "border-crossing" and crossings["country"] == "CN-KP"
+    assert records.usual_values(store.read("nk-facilities")[0])["country"] == "KP"
+    china = records.usual_values(store.read("china-detention")[0])
+    assert china["country"] == "CN" and (china["uncertainty_m"] > 0 or china["precision"] == "facility")
+    assert records.usual_values(None) == {} and records.usual_values("not json") == {}
+
+
+def test_a_site_id_is_kept_exactly_as_typed():
+    feature = records.site_feature({"id": "dandong-bridge ", "lon": 124.4, "lat": 40.1})
+    assert feature["id"] == "dandong-bridge "  # validation reports the space; nothing mends it silently
