@@ -153,19 +153,23 @@ def note_text(site, lang: str = "en") -> str:
 
 
 def selection_description(ds: Dataset, events: pd.DataFrame, by_kind: pd.DataFrame, date_from, date_to,
-                          sites_shown: int, lang: str = "en") -> str:
+                          sites_shown: int, lang: str = "en", where: str = "app") -> str:
     """A short text alternative for the map: what is shown, each kind's figure (largest first, never
-    added across kinds) and the period. `by_kind`: claims.sums per kind (query.summarize(events).by_kind)."""
+    added across kinds) and the period. `by_kind`: claims.sums per kind (query.summarize(events).by_kind).
+    `where`: "app" (the events table below the map is the full alternative) or "image" (an exported
+    image, whose sources are listed at its foot)."""
     from .i18n import date_text, number
     from .schemas import labels
     _ = translate(lang)
     period = _("{start} to {end}", start=date_text(date_from, lang), end=date_text(date_to, lang))
     if not len(events):
         return _("The map shows {sites} sites and no events from {period}.", sites=number(sites_shown, lang), period=period)
+    more = (_("The events table below lists every event with its sources.") if where == "app"
+            else _("The sources are listed at the foot of the image."))
     kinds = labels("events", "kind", lang)
     ranked = by_kind.sort_values(["high", "events"], ascending=False) if len(by_kind) else by_kind
     figures = "; ".join(f"{kinds.get(kind, kind)}: {total_text(ds, events, row, lang)}"
                         for kind, row in ranked.head(3).iterrows())
     return _("The map shows {events} events at {sites} sites from {period}. Largest figures by kind (never added "
-             "across kinds): {figures}. The events table below lists every event with its sources.",
-             events=number(len(events), lang), sites=number(sites_shown, lang), period=period, figures=figures)
+             "across kinds): {figures}.", events=number(len(events), lang), sites=number(sites_shown, lang),
+             period=period, figures=figures) + " " + more

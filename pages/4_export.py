@@ -12,7 +12,7 @@ import streamlit as st
 
 from geo import evidence, query
 from geo.errors import GeoError
-from geo.export import LANGS, ExportOptions, render
+from geo.export import LANGS, ExportOptions, alt_text, render
 from geo.export.options import filters_from_key, filters_key
 from geo.export.presets import PRESETS
 from geo.fingerprint import fingerprint
@@ -74,17 +74,21 @@ def size(data) -> str:
 
 
 width, height = PRESETS[preset].pixels
-# the preview's text alternative (WCAG 1.1.1): the same generated description of the selection as beside the map
+# the preview's text alternative (WCAG 1.1.1), in the reader's language: the generated description of the selection
 events = query.filter_events(ds, f)
 shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
-alt_text = evidence.selection_description(ds, events, query.summarize(events).by_kind, f.date_from, f.date_to,
-                                          shown_sites, chrome.lang())
+preview_alt = evidence.selection_description(ds, events, query.summarize(events).by_kind, f.date_from, f.date_to,
+                                             shown_sites, chrome.lang(), where="image")
 st.image(files["png"], caption=_("Preview: {size} ({width}×{height} px)", size=_(PRESETS[preset].label), width=width, height=height),
-         width="stretch", alt=alt_text)
+         width="stretch", alt=preview_alt)
 cols = st.columns(4)
 for col, fmt in zip(cols, ("png", "svg", "pdf", "html")):
     col.download_button(_("Download {fmt} ({size})", fmt=fmt.upper(), size=size(files[fmt])), files[fmt], f"{stem}.{fmt}",
                         MIME[fmt], key=f"dl_{fmt}", width="stretch", on_click="ignore")
+with st.expander(_("Alt text for this image (also stored in the PNG, SVG and PDF files)")):
+    st.caption(_("Paste it as the image's alternative text where you publish it, so people who cannot see the map "
+                 "can read what it shows."))
+    st.code(alt_text(ds, f, ExportOptions(preset=preset, lang=lang, title=title)), language=None, wrap_lines=True)
 st.caption(_("PNG/SVG/PDF: the sources cited by the events shown are listed at the bottom of the map; the basemap is "
            "Natural Earth (public domain). HTML: the same interactive map as this app, in one file."))
 chrome.footer()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .options import FORMATS, LANGS, ExportOptions, format_for
 
-__all__ = ["ExportOptions", "FORMATS", "LANGS", "format_for", "render", "export"]
+__all__ = ["ExportOptions", "FORMATS", "LANGS", "alt_text", "format_for", "render", "export"]
 
 
 def render(ds, filters, options: ExportOptions, fmt: str, info=None) -> bytes:
@@ -27,7 +27,25 @@ def render(ds, filters, options: ExportOptions, fmt: str, info=None) -> bytes:
         from .html import render_html
         return render_html(ds, filters, options)
     from . import scene, static
-    return static.render(scene.build(ds, filters, options.size_kind), options, fmt, info=info)
+    return static.render(scene.build(ds, filters, options.size_kind), options, fmt, info=info,
+                         description=alt_text(ds, filters, options))
+
+
+def alt_text(ds, filters, options: ExportOptions) -> str:
+    """The exported map's text alternative, in its label language(s) (one line each for en+ko): what it
+    shows, the largest figure of each kind (never added across kinds) and the period; public records only."""
+    from dataclasses import replace
+    from .. import evidence, query
+    filters = replace(filters, include_sensitive=False)
+    events = query.filter_events(ds, filters)
+    lo, hi = query.date_bounds(ds)
+    sites = ds.sites[~ds.sites["sensitive"].astype(bool)]
+    if filters.layers is not None:
+        sites = sites[sites["layer"].isin(filters.layers)]
+    by_kind = query.summarize(events).by_kind
+    langs = ("en", "ko") if options.lang == "en+ko" else (options.lang,)
+    return "\n".join(evidence.selection_description(ds, events, by_kind, filters.date_from or lo, filters.date_to or hi,
+                                                    len(sites), lang, where="image") for lang in langs)
 
 
 def export(ds, filters, options: ExportOptions, path, info=None) -> int:

@@ -2,7 +2,8 @@
 
 Maps are mostly flat colour, so unfiltered rows compress well and fast: smaller and about twice as
 quick as Pillow's adaptive filtering at the same level. Records the resolution (pHYs) so print
-software sees 300 dpi, and a Software text chunk; nothing time-dependent, so bytes are reproducible.
+software sees 300 dpi, and text chunks (Software; Description, the image's text alternative: tEXt when
+it is Latin-1, else UTF-8 iTXt); nothing time-dependent, so bytes are reproducible.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ def encode(rgba: np.ndarray, dpi: float, text: dict[str, str] | None = None, lev
     out = [SIGNATURE, _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
            _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1))]
     for key, value in (text or {}).items():
-        out.append(_chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1")))
+        try:
+            out.append(_chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1")))
+        except UnicodeEncodeError:  # iTXt: keyword, no compression, no language tag or translated keyword
+            out.append(_chunk(b"iTXt", key.encode("latin-1") + b"\0\0\0\0\0" + value.encode("utf-8")))
     out.append(_chunk(b"IDAT", zlib.compress(rows.tobytes(), level)))
     out.append(_chunk(b"IEND", b""))
     return b"".join(out)

@@ -41,8 +41,10 @@ class RenderInfo:
     texts: list = field(default_factory=list)  # every string drawn (title, subtitle, legend, labels, credits)
 
 
-def render(scene, options: ExportOptions, fmt: str, basemap_dir=None, info: RenderInfo | None = None) -> bytes:
-    """The map as PNG, SVG or PDF bytes."""
+def render(scene, options: ExportOptions, fmt: str, basemap_dir=None, info: RenderInfo | None = None,
+           description: str | None = None) -> bytes:
+    """The map as PNG, SVG or PDF bytes. `description`: the image's text alternative, kept in the file
+    (PNG Description, SVG Description, PDF Subject)."""
     if fmt not in METADATA:
         raise ValueError(f"not a static format: {fmt!r}")
     import matplotlib
@@ -68,9 +70,12 @@ def render(scene, options: ExportOptions, fmt: str, basemap_dir=None, info: Rend
         if fmt == "png":
             from . import png
             canvas.draw()
-            buf.write(png.encode(np.asarray(canvas.buffer_rgba()), page.dpi, METADATA["png"]))
+            text = {**METADATA["png"], **({"Description": description} if description else {})}
+            buf.write(png.encode(np.asarray(canvas.buffer_rgba()), page.dpi, text))
         else:
-            fig.savefig(buf, format=fmt, dpi=page.dpi, facecolor="white", metadata=METADATA[fmt])
+            key = {"svg": "Description", "pdf": "Subject"}[fmt]
+            meta = {**METADATA[fmt], **({key: description} if description else {})}
+            fig.savefig(buf, format=fmt, dpi=page.dpi, facecolor="white", metadata=meta)
     return buf.getvalue()
 
 
