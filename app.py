@@ -50,6 +50,9 @@ def map_page() -> None:
     st.caption(evidence.selection_description(ds, events, summary.by_kind, f.date_from, f.date_to, shown_sites, lang))
     selected = st.session_state.get("site")
     base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS), lang=lang)
+    show_all = mapux.all_sites_control(ds.sites, lang)
+    if show_all is not None:
+        base.add_child(show_all)
     layers = [mapbuild.route_layer(ds, routes, events=events, lang=lang),
               mapbuild.site_layer(ds, totals, f.layers, selected, events, lang=lang)]
     out = st_folium(base, key="map", height=560, use_container_width=True, feature_group_to_add=layers,

@@ -6,6 +6,8 @@ One MacroElement added by mapbuild.base_map, core Leaflet only, no data text:
   that holds the map's iframe (the mouseup then landed elsewhere); the map is focused without
   scrolling instead;
 - zoom stays where the basemap has something to show (MIN_ZOOM..MAX_ZOOM);
+- the first view holds every site near the border; the far ends of the escape routes (southern
+  China) are one click away (ShowAllSites), instead of shrinking the border to a few pixels;
 - popups open inside the map and fully visible: clear of the zoom control, no wider or taller than
   the map (a phone's too), and the map pans to show them.
 
@@ -14,6 +16,7 @@ Nothing here imports streamlit.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
@@ -26,13 +29,93 @@ POPUP_PAD_BOTTOM_RIGHT = (12, 12)
 POPUP_MAX_WIDTH = 340
 
 
-def view_bounds(sites: pd.DataFrame, fallback) -> list[list[float]]:
-    """[[south, west], [north, east]] around every site (the default view shows them all), or
-    `fallback` when there is none."""
-    if sites is None or not len(sites):
-        return [list(fallback[0]), list(fallback[1])]
+CORE_RADIUS_KM = 1200  # sites farther than this from the sites' median point are "far" (southern China's routes)
+
+
+def _bounds(sites: pd.DataFrame) -> list[list[float]]:
     lat, lon = sites["lat"].astype(float), sites["lon"].astype(float)
     return [[float(lat.min()), float(lon.min())], [float(lat.max()), float(lon.max())]]
+
+
+def far_from_core(sites: pd.DataFrame) -> pd.Series:
+    """True for sites more than CORE_RADIUS_KM from the median of all sites' positions: the escape
+    routes' far ends (Kunming, Nanning, Xishuangbanna), which would shrink the border to a few
+    pixels if the first view had to hold them too."""
+    lat, lon = sites["lat"].astype(float), sites["lon"].astype(float)
+    lat0, lon0 = np.radians(lat.median()), np.radians(lon.median())
+    la, lo = np.radians(lat), np.radians(lon)
+    a = np.sin((la - lat0) / 2) ** 2 + np.cos(lat0) * np.cos(la) * np.sin((lo - lon0) / 2) ** 2
+    return pd.Series(2 * 6371.0 * np.arcsin(np.sqrt(a)) > CORE_RADIUS_KM, index=sites.index)
+
+
+def view_bounds(sites: pd.DataFrame, fallback) -> list[list[float]]:
+    """[[south, west], [north, east]] around every site near the border region (the default view
+    shows them all; far sites are one click away: ShowAllSites), or `fallback` when there is none."""
+    if sites is None or not len(sites):
+        return [list(fallback[0]), list(fallback[1])]
+    far = far_from_core(sites)
+    return _bounds(sites[~far] if (~far).any() else sites)
+
+
+def all_sites_control(sites: pd.DataFrame, lang: str = "en"):
+    """The 'every site' button when some sites lie outside the default view; None otherwise."""
+    if sites is None or not len(sites):
+        return None
+    far = int(far_from_core(sites).sum())
+    if not far:
+        return None
+    _ = translate(lang)
+    label = _("All {n} sites", n=len(sites))
+    hint = _.ngettext("Zoom out to every site, including {far} far from the border",
+                      "Zoom out to every site, including {far} far from the border", far, far=far)
+    back = _("Border region")
+    return ShowAllSites(_bounds(sites), view_bounds(sites, None), label, hint, back)
+
+
+class ShowAllSites(MacroElement):
+    """A button under the zoom control that toggles between the border region (the first view) and
+    every site, so that the far ends of the escape routes are one click away. Words are the
+    project's own (translated), never data."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  var all = {{ this.all_bounds|tojson }}, core = {{ this.core_bounds|tojson }};
+  var words = {{ this.words|tojson }};
+  var Control = L.Control.extend({
+    options: {position: "topleft"},
+    onAdd: function () {
+      var box = L.DomUtil.create("div", "leaflet-bar show-all-sites");
+      var a = L.DomUtil.create("a", "", box);
+      a.href = "#"; a.setAttribute("role", "button");
+      a.style.cssText = "width:auto;padding:0 8px;font:600 12px/30px system-ui,sans-serif;white-space:nowrap";
+      var wide = false;
+      function show() {
+        a.textContent = wide ? words.back : words.label;
+        a.title = wide ? words.back : words.hint;
+        a.setAttribute("aria-label", a.title);
+      }
+      show();
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.on(a, "click", function (e) {
+        L.DomEvent.preventDefault(e);
+        wide = !wide;
+        map.fitBounds(wide ? all : core, {padding: [24, 24]});
+        show();
+      });
+      return box;
+    }
+  });
+  new Control().addTo(map);
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, all_bounds, core_bounds, label: str, hint: str, back: str):
+        super().__init__()
+        self._name = "ShowAllSites"
+        self.all_bounds, self.core_bounds = all_bounds, core_bounds
+        self.words = {"label": label, "hint": hint, "back": back}
 
 
 class MapBehaviour(MacroElement):
