@@ -140,15 +140,18 @@ def summary_text(event, lang: str = "en") -> str:
 
 
 def note_text(site, lang: str = "en") -> str:
-    """A site's note in `lang`: `notes_ko` in Korean where written, else the English note marked as such."""
+    """A site's note in `lang`: `notes_ko` in Korean where written (marked while its notes_ko_status is
+    unreviewed), else the English note marked as such."""
     get = site.get if hasattr(site, "get") else (lambda k, d=None: getattr(site, k, d))
     english = _text(get("notes", None))
     if lang != "ko":
         return english
     korean = _text(get("notes_ko", None))
-    if korean:
-        return korean
     _ = translate(lang)
+    if korean:
+        if get("notes_ko_status", None) == "unreviewed":
+            return _("[Korean translation not yet reviewed] {text}", text=korean)
+        return korean
     return _("[English original; no Korean note yet] {text}", text=english) if english else ""
 
 

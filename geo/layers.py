@@ -16,7 +16,7 @@ from .texts import cut, has_visible
 
 SITE_COLUMNS = [
     "id", "layer", "name_en", "name_ko", "name_zh", "kind", "country", "precision",
-    "uncertainty_m", "side_cn", "side_kp", "sources", "notes", "notes_ko", "sensitive", "lon", "lat", "geometry",
+    "uncertainty_m", "side_cn", "side_kp", "sources", "notes", "notes_ko", "notes_ko_status", "sensitive", "lon", "lat", "geometry",
 ]
 
 
@@ -249,6 +249,7 @@ def _record(feature: dict, layer: str | None) -> dict:
         "sources": tuple(props["sources"]),
         "notes": props["notes"],
         "notes_ko": props.get("notes_ko"),
+        "notes_ko_status": props.get("notes_ko_status"),
         "sensitive": bool(props["sensitive"]),
         "lon": float(point.x),
         "lat": float(point.y),
