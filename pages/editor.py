@@ -20,6 +20,7 @@ from geo.editing.upload import check_text, check_upload, detect_part, limit_for
 from geo.errors import DataFileError, GeoError, InvalidData
 from geo.paths import LAYER_TITLES, LAYERS, data_dir
 from geo.schemas import enum, site_enum
+from geo import i18n
 from geo.i18n import N_
 from pages.shared import chrome
 
@@ -33,7 +34,7 @@ def label(part: str) -> str:
 def _go(url: str) -> None:
     """Send the browser to one of the server's own /_geo/ addresses (it sets or clears the session cookie)."""
     st.html(f"<script>window.location.replace({json.dumps(url)});</script>", unsafe_allow_javascript=True)
-    st.link_button("Continue", url)  # if the browser did not follow by itself
+    st.link_button(_("Continue"), url)  # if the browser did not follow by itself
 
 
 def _client() -> str | None:
@@ -65,11 +66,11 @@ def login(editors: dict, logins: login_mod.LoginStore) -> str | None:
             st.session_state["editor_token"] = token
             return user
     st.session_state.pop("editor_token", None)
-    st.info("Editing is for the project's editors. Sign in with the user name and password you were given.")
+    st.info(_("Editing is for the project's editors. Sign in with the user name and password you were given."))
     with st.form("login"):
-        name = st.text_input("User name", key="login_user")
-        password = st.text_input("Password", type="password")
-        submitted = st.form_submit_button("Sign in")
+        name = st.text_input(_("User name"), key="login_user")
+        password = st.text_input(_("Password"), type="password")
+        submitted = st.form_submit_button(_("Sign in"))
     if submitted:
         outcome = logins.sign_in(editors, name, password, _client())
         if outcome.ok:
@@ -86,13 +87,17 @@ def login(editors: dict, logins: login_mod.LoginStore) -> str | None:
 def show_problems(problems) -> None:
     errors = sum(p.is_error for p in problems)
     if not problems:
-        st.success("No problems found.")
+        st.success(_("No problems found."))
         return
-    (st.error if errors else st.warning)(f"{errors} error(s) and {len(problems) - errors} warning(s). "
-                                         "Nothing can be saved while there are errors." if errors else
-                                         f"{len(problems)} warning(s); you can save, but read them first.")
+    code = chrome.lang()
+    (st.error if errors else st.warning)(
+        _("{errors} error(s) and {warnings} warning(s). Nothing can be saved while there are errors.",
+          errors=i18n.number(errors, code), warnings=i18n.number(len(problems) - errors, code)) if errors else
+        _("{warnings} warning(s); you can save, but read them first.", warnings=i18n.number(len(problems), code)))
     st.dataframe([{"severity": p.severity, "file": p.path, "where": p.place, "problem": p.message} for p in problems],
-                 hide_index=True, width="stretch")
+                 hide_index=True, width="stretch",
+                 column_config={"severity": st.column_config.Column(_("Severity")), "file": st.column_config.Column(_("File")),
+                                "where": st.column_config.Column(_("Where")), "problem": st.column_config.Column(_("Problem"))})
 
 
 def show_changes(part: str, old_text, new_text, flow: str, old_label: str = "current") -> list:
@@ -438,14 +443,14 @@ def history_tab(root, store: Store, user: str) -> None:
 # ---------------------------------------------------------------- page
 
 _ = chrome.page(N_("Editor"))
-st.title("Editor")
+st.title(_("Editor"))
 editors = auth.editors_in(st.secrets)
 if not editors:
-    st.warning("No editors are configured, so editing is switched off.")
-    st.markdown("An administrator adds an editor on the server with")
+    st.warning(_("No editors are configured, so editing is switched off."))
+    st.markdown(_("An administrator adds an editor on the server with"))
     st.code("python -m geo add-editor USERNAME", language=None)  # plain: the highlighter's blue fails WCAG contrast
-    st.markdown("which asks for a password and stores only its bcrypt hash in `.streamlit/secrets.toml` "
-                "(under `[editors]`). Then reload this page.")
+    st.markdown(_("which asks for a password and stores only its bcrypt hash in `.streamlit/secrets.toml` "
+                  "(under `[editors]`). Then reload this page."))
     st.stop()
 root = data_dir()
 logins = login_mod.LoginStore(root)
@@ -454,8 +459,8 @@ if user is None:
     st.stop()
 
 with st.sidebar:
-    st.markdown(f"Signed in as `{user}`")  # user names are letters, digits, - and _ only (auth.USERNAME)
-    if st.button("Sign out"):
+    st.markdown(_("Signed in as `{user}`", user=user))  # user names are letters, digits, - and _ only (auth.USERNAME)
+    if st.button(_("Sign out")):
         logins.sign_out(st.session_state.get("editor_token"), _client())  # ended on the server: the cookie is dead
         st.session_state.clear()
         st.rerun()
@@ -467,13 +472,13 @@ if "flash" in st.session_state:
     st.toast(flash)  # also where the editor is looking (the Save button may be far below the top)
 report = chrome.full_report()
 if report.errors:
-    with st.expander(f"The data in {root} currently has {len(report.errors)} problem(s): the public map is not shown "
-                     "until they are fixed", expanded=False):
+    with st.expander(_("The data in {root} currently has {n} problem(s): the public map is not shown until they "
+                       "are fixed", root=root, n=i18n.number(len(report.errors), chrome.lang())), expanded=False):
         show_problems(report.problems)
-st.caption(f"Data directory: {root}. Editors see every record, including those marked sensitive.")
+st.caption(_("Data directory: {root}. Editors see every record, including those marked sensitive.", root=root))
 
 # one task at a time (not st.tabs: a map in a hidden tab is drawn with zero height, and every tab would run)
-TASKS = {"Upload a file": upload_tab, "Edit tables": tables_tab, "Add a site on the map": add_site_tab,
-         "History": history_tab}
-task = st.radio("Task", list(TASKS), horizontal=True, key="editor_task", label_visibility="collapsed")
+TASKS = {N_("Upload a file"): upload_tab, N_("Edit tables"): tables_tab, N_("Add a site on the map"): add_site_tab,
+         N_("History"): history_tab}
+task = st.radio(_("Task"), list(TASKS), horizontal=True, key="editor_task", label_visibility="collapsed", format_func=_)
 TASKS[task](root, store, user)
