@@ -79,7 +79,7 @@ COLUMNS = {  # table columns as readers name them (translated where shown)
     "said": N_("Figure as stated"), "by": N_("Said by"), "publisher": N_("Publisher"), "published": N_("Published"),
     "note": N_("Note"), "link": N_("Link"), "title": N_("Title"), "author": N_("Author"), "language": N_("Language"),
     "role": N_("Primary or secondary"), "cites": N_("Cites"), "accessed": N_("Accessed"), "archived": N_("Archived copy"),
-    "name": N_("Name"), "name_ko": N_("Korean name"), "name_zh": N_("Chinese name"), "layer": N_("Layer"),
+    "name": N_("Name"), "name_ko": N_("Korean name"), "name_en": N_("English name"), "name_zh": N_("Chinese name"), "layer": N_("Layer"),
     "site_kind": N_("Kind of place"), "country": N_("Country"), "location": N_("Location"),
     "uncertainty": N_("Within (m)"), "lon": N_("Longitude"), "lat": N_("Latitude"), "events": N_("Events"),
     "month": N_("Month"), "event_kind": N_("Kind of event"),
@@ -157,9 +157,12 @@ def sites_view(sites: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     c = columns(lang)
     kinds, countries = schemas.labels("site", "kind", lang), schemas.labels("site", "country", lang)
     precision = schemas.labels("site", "precision", lang)
+    if lang == "ko":  # the reader's language first: 이름 (Korean), then the English name
+        names = {c["name"]: [blank(v) for v in sites["name_ko"]], c["name_en"]: [blank(v) for v in sites["name_en"]]}
+    else:
+        names = {c["name"]: [blank(v) for v in sites["name_en"]], c["name_ko"]: [blank(v) for v in sites["name_ko"]]}
     return pd.DataFrame({
-        c["name"]: [blank(v) for v in sites["name_en"]],
-        c["name_ko"]: [blank(v) for v in sites["name_ko"]],
+        **names,
         c["name_zh"]: [blank(v) for v in sites["name_zh"]],
         c["layer"]: [layer_title(v, lang) if isinstance(v, str) else blank(v) for v in sites["layer"]],
         c["site_kind"]: [kinds.get(v, blank(v)) for v in sites["kind"]],

@@ -75,7 +75,9 @@ def language_switch(current: str) -> None:
     # WCAG 2.2 AA contrast: Streamlit fades captions (opacity 0.6: about 3:1 on white); these are 8:1
     st.html("<style>[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] *, "
             "[data-testid='stImageCaption'], .data-text {color: #4a4a55 !important} "
-            "[data-testid='stCaptionContainer'] {opacity: 1 !important}</style>")
+            "[data-testid='stCaptionContainer'] {opacity: 1 !important} "
+            # Korean wraps between words, not inside one (a title no longer breaks as 강제/북송)
+            ":lang(ko) h1, :lang(ko) h2, :lang(ko) h3 {word-break: keep-all}</style>")
     # the document's language, for screen readers and hyphenation (WCAG 3.1.1); `current` is one of i18n.LANGS
     st.html(f"<script>document.documentElement.lang = {json.dumps(current)};</script>", unsafe_allow_javascript=True)
 
