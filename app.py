@@ -19,10 +19,9 @@ def map_page() -> None:
     _ = chrome.page(i18n.N_("Map"))
     ds = chrome.dataset()
     f = chrome.filters(ds)
-    events = query.filter_events(ds, f)
-    summary = query.summarize(events)
-    totals = query.site_totals(ds, events)
-    routes = query.route_totals(ds, events)
+    selected = st.session_state.get("site")
+    view = chrome.map_view(f, selected)  # computed once for everyone with these filters, then shared
+    events, summary = view.events, view.summary
 
     st.title(_(chrome.APP_TITLE))
     lang = chrome.lang()
@@ -30,17 +29,13 @@ def map_page() -> None:
     cols = st.columns(4)
     cols[0].metric(_("Events"), i18n.number(summary.events, lang), help=_(
         "Events in the selection. A mass return through several crossings is one event with one part per crossing."))
-    headline = ("repatriation", "arrest", "detention")
-    for col, kind in zip(cols[1:], headline):
-        row = summary.kind(kind)
-        col.metric(kind_labels[kind], chrome.metric_value(row),
+    for col, (kind, value, words) in zip(cols[1:], view.metrics):
+        col.metric(kind_labels[kind], value,
                    help=_("People, as the sources state them: {figure}. A sum over several events is a computation "
                           "and says so; umbrella events count once, not again through their parts; events without a "
-                          "reported figure are counted, never guessed.", figure=evidence.total_text(ds, events, row, lang)))
-    others = [f"{kind_labels[kind]}: {evidence.total_text(ds, events, row, lang)}"
-              for kind, row in summary.by_kind.iterrows() if kind not in headline]
-    if others:
-        st.caption(_("Also in the selection — {others}.", others="; ".join(others)))
+                          "reported figure are counted, never guessed.", figure=words))
+    if view.others:
+        st.caption(_("Also in the selection — {others}.", others="; ".join(view.others)))
     st.caption(_("Kinds are never added up: the same people may be arrested, held and returned."))
     if not summary.events:
         st.info(display.empty_selection(f, lang))
@@ -48,13 +43,11 @@ def map_page() -> None:
     # a text alternative for the map (WCAG 1.1.1): what it shows, the largest figures, the period
     shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
     st.caption(evidence.selection_description(ds, events, summary.by_kind, f.date_from, f.date_to, shown_sites, lang))
-    selected = st.session_state.get("site")
     base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS), lang=lang)
     show_all = mapux.all_sites_control(ds.sites, lang)
     if show_all is not None:
         base.add_child(show_all)
-    layers = [mapbuild.route_layer(ds, routes, events=events, lang=lang),
-              mapbuild.site_layer(ds, totals, f.layers, selected, events, lang=lang)]
+    layers = [mapbuild.route_group(*view.route_rows), mapbuild.site_group(view.site_rows)]
     out = st_folium(base, key="map", height=560, use_container_width=True, feature_group_to_add=layers,
                     returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}
     clicks = out.get("last_object_clicked_count")

@@ -393,7 +393,20 @@ def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = Non
     dashed outline and a dashed circle of their uncertainty radius. Tooltip and popup HTML are built
     (and escaped) here, on the server.
     """
+    return site_group(site_rows(ds, totals, layers, selected, events, size_kind, lang))
+
+
+def site_group(rows: list) -> folium.FeatureGroup:
+    """A fresh feature group for site rows (site_rows): cheap, so rows can be shared between sessions
+    while each session's map gets objects of its own (st_folium changes the objects it is given)."""
     group = folium.FeatureGroup(name="Sites")
+    group.add_child(_SiteRows(rows))
+    return group
+
+
+def site_rows(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None, selected: str | None = None,
+              events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND, lang: str = "en") -> list:
+    """The site layer's rows (plain lists and escaped strings): what site_layer draws."""
     sites = ds.sites if layers is None else ds.sites[ds.sites["layer"].isin(layers).to_numpy()]
     summary = query.site_summary(ds, totals, size_kind)
     largest = float(summary.loc[sites.index, "size_high"].max()) if len(sites) else 0.0
@@ -419,8 +432,7 @@ def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = Non
             int(site["uncertainty_m"]) if approx else 0,
             1 if sid == selected else 0,
         ])
-    group.add_child(_SiteRows(rows))
-    return group
+    return rows
 
 
 def route_layer(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, events: pd.DataFrame | None = None,
@@ -428,7 +440,19 @@ def route_layer(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, even
     """Routes origin → crossing → destination, one line per route and event kind, coloured by kind
     (`kind`: only that one); a pale wide line for the largest figure stated and a dark line inside it
     for the smallest, so a range reads as a range. Kinds are never added together."""
+    return route_group(*route_rows(ds, routes, kind, events, lang))
+
+
+def route_group(stops_table: list, rows: list) -> folium.FeatureGroup:
+    """A fresh feature group for route rows (route_rows); see site_group."""
     group = folium.FeatureGroup(name="Routes")
+    group.add_child(_RouteRows(stops_table, rows))
+    return group
+
+
+def route_rows(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, events: pd.DataFrame | None = None,
+               lang: str = "en") -> tuple[list, list]:
+    """The route layer's stops table and rows (plain lists and escaped strings): what route_layer draws."""
     if kind is not None and len(routes):
         routes = routes[routes["kind"].eq(kind).to_numpy()]
     largest = float(routes["high"].max()) if len(routes) else 0.0
@@ -451,8 +475,7 @@ def route_layer(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, even
                      h.text(figure(ds, events, route, lang)), h.text(kinds.get(route["kind"], route["kind"])),
                      EVENT_KIND_COLOURS.get(route["kind"], ROUTE_COLOUR),
                      h.text(_("{n} event(s)", n=number(int(route["events"]), lang)))])
-    group.add_child(_RouteRows(stops_table, rows))
-    return group
+    return stops_table, rows
 
 
 def full_map(ds: Dataset, totals: pd.DataFrame, routes: pd.DataFrame, layers=None, selected=None,

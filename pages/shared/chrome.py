@@ -120,6 +120,47 @@ def _cached_data():
     return root, report, public
 
 
+class MapView:
+    """Everything the map page shows for one set of filters and one selected site: the same for every
+    session that asks, so it is computed once (per data content hash, filters and selected site) and
+    shared. Read-only: sessions never change it. Folium objects are not shared (st_folium changes the
+    objects it is given): each run wraps the shared rows in fresh feature groups (mapbuild.site_group)."""
+
+    def __init__(self, ds, f: Filters, selected):
+        from geo import mapbuild, query
+        from geo.styles import EVENT_KIND_LABELS
+        self.events = query.filter_events(ds, f)
+        self.summary = query.summarize(self.events)
+        self.totals = site_totals(ds, self.events)
+        self.routes = query.route_totals(ds, self.events)
+        self.metrics = []
+        for kind in HEADLINE_KINDS:
+            row = self.summary.kind(kind)
+            self.metrics.append((kind, metric_value(row), evidence.total_text(ds, self.events, row)))
+        self.others = [f"{EVENT_KIND_LABELS[kind]}: {evidence.total_text(ds, self.events, row)}"
+                       for kind, row in self.summary.by_kind.iterrows() if kind not in HEADLINE_KINDS]
+        self.route_rows = mapbuild.route_rows(ds, self.routes, events=self.events)
+        self.site_rows = mapbuild.site_rows(ds, self.totals, f.layers, selected, self.events)
+
+
+HEADLINE_KINDS = ("repatriation", "arrest", "detention")
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _map_view(root: str, content_hash: str, key: tuple, selected):
+    """Cached on the data's content hash, the filters and the selected site; Streamlit computes a key
+    once even when many sessions ask for it at the same moment (the first computes, the rest wait)."""
+    f = Filters(date_from=key[0], date_to=key[1], kinds=key[2], confidence=key[3], layers=key[4])
+    return MapView(_public(root, content_hash), f, selected)
+
+
+def map_view(f: Filters, selected) -> MapView:
+    """The shared view of the current data for these filters and selected site (see MapView)."""
+    root = data_dir()
+    key = (f.date_from, f.date_to, f.kinds, f.confidence, f.layers)
+    return _map_view(str(root), fingerprint(root), key, selected if selected else None)
+
+
 def dataset():
     """The public view of the validated data, or a page listing every problem and nothing else."""
     root, report, public = _cached_data()

@@ -55,6 +55,8 @@ async def run_once(ws, slider_value=None, slider_id=None):
             elif etype == "component_instance" and el.component_instance.component_name.endswith("st_folium"):
                 has_map = True
         elif kind == "script_finished":
+            if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                continue  # the script asked for a rerun (st.rerun): the page is what the next run draws
             if msg.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
                 problems.append(f"script finished with status {msg.script_finished}")
             break
