@@ -6,9 +6,8 @@ Run with `streamlit run app.py`. Navigation is declared here so every page has a
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from geo import display, evidence, i18n, mapbuild, mapux, query
+from geo import display, evidence, i18n, mapbuild, query
 from geo.downloads import events_csv, events_geojson
 from geo.styles import SIZE_KIND
 from pages.shared import chrome
@@ -43,13 +42,9 @@ def map_page() -> None:
     # a text alternative for the map (WCAG 1.1.1): what it shows, the largest figures, the period
     shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
     st.caption(evidence.selection_description(ds, events, summary.by_kind, f.date_from, f.date_to, shown_sites, lang))
-    base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS), lang=lang)
-    show_all = mapux.all_sites_control(ds.sites, lang)
-    if show_all is not None:
-        base.add_child(show_all)
-    layers = [mapbuild.route_group(*view.route_rows), mapbuild.site_group(view.site_rows)]
-    out = st_folium(base, key="map", height=560, use_container_width=True, feature_group_to_add=layers,
-                    returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"]) or {}
+    # base and layers as st_folium sends them, built once and shared (chrome.shared_map)
+    out = chrome.shared_map(f, selected, key="map", height=560,
+                            returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"])
     clicks = out.get("last_object_clicked_count")
     if clicks and clicks != st.session_state.get("_clicks"):
         st.session_state["_clicks"] = clicks

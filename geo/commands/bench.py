@@ -23,6 +23,10 @@ def configure(p) -> None:
     p.add_argument("--no-export", action="store_true",
                    help="skip the export benchmark (benchmarks/export_bench.py) that refreshes the README's Export section")
     p.add_argument("--keep", metavar="DIR", help="write the synthetic data sets here and keep them (default: a temporary directory)")
+    p.add_argument("--load", action="store_true",
+                   help="launch-day load instead: one app process, two replicas behind HAProxy, and the published map "
+                        "on a plain web server (benchmarks/load_bench.py); loopback only")
+    p.add_argument("--sessions", type=_count, default=50, metavar="N", help="with --load: concurrent sessions (default 50)")
     p.add_argument("--readme", metavar="PATH", default=None,
                    help="where to write the results (default benchmarks/README.md; 'none' to skip)")
 
@@ -34,6 +38,10 @@ def run(args) -> int:
         from benchmarks import bench
     except ImportError as exc:
         raise UsageError(f"the benchmarks/ package is not available next to geo/ ({exc})") from None
+    if args.load:
+        from benchmarks import load_bench
+        readme = load_bench.README if args.readme is None else None if args.readme.lower() == "none" else Path(args.readme)
+        return load_bench.run(sessions=args.sessions, readme=readme)
     if args.sites is not None and args.sites < 3:
         raise UsageError("--sites must be at least 3 (one per layer)")
     if args.repeat < 1:

@@ -161,6 +161,80 @@ def map_view(f: Filters, selected) -> MapView:
     return _map_view(str(root), fingerprint(root), key, selected if selected else None)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _base_map_parts(root: str, content_hash: str) -> dict:
+    """The part of the map the filters never change (basemap, legend, controls, the default view around
+    every site) as st_folium sends it: built once per data content hash and shared."""
+    import streamlit_folium as sf
+    base = _base_map(_public(root, content_hash))
+    base.get_root().render()
+    base.render()
+    html, header = sf._get_html(base), sf._get_header(base)
+    links = [base]
+    css, js = [], []
+    while links:
+        el = links.pop(0)
+        css += [u for _, u in getattr(el, "default_css", [])]
+        js += [u for _, u in getattr(el, "default_js", [])]
+        links.extend(getattr(el, "_children", {}).values())
+    (s, w), (n, e) = base.get_bounds()
+    return {"script": sf._get_map_string(base), "header": header, "html": html, "id": sf.get_full_id(base),
+            "css_links": list(dict.fromkeys(css)), "js_links": list(dict.fromkeys(js)), "zoom": base.options.get("zoom"),
+            "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}}}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _layer_script(root: str, content_hash: str, key: tuple, selected) -> str:
+    """A view's route and site layers as the script st_folium sends (the map's own id replaced by
+    'map_div', so it fits any base): built once per view and shared."""
+    import streamlit_folium as sf
+    from geo import mapbuild
+    view = _map_view(root, content_hash, key, selected)
+    holder = mapbuild.base_map()
+    groups = [mapbuild.route_group(*view.route_rows), mapbuild.site_group(view.site_rows)]
+    return "".join(sf._get_feature_group_string(g, map=holder, idx=i) for i, g in enumerate(groups))
+
+
+def _base_map(ds, lang: str = "en"):
+    """The map page's base: the first view around the sites near the border, with the 'All N sites' button."""
+    from geo import mapbuild, mapux
+    base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS), lang=lang)
+    show_all = mapux.all_sites_control(ds.sites, lang)
+    if show_all is not None:
+        base.add_child(show_all)
+    return base
+
+
+def shared_map(f: Filters, selected, key: str, height: int, returned_objects: list[str]) -> dict:
+    """The map as st_folium would draw it, but from parts built once and shared by every session: the
+    base once per data content hash, the layers once per view. Uses streamlit_folium's own helpers and component
+    (version pinned in constraints.txt); if they move, it falls back to st_folium itself."""
+    import streamlit_folium as sf
+    from geo import mapbuild
+    root = data_dir()
+    view_key = (f.date_from, f.date_to, f.kinds, f.confidence, f.layers)
+    if not all(hasattr(sf, n) for n in ("_component_func", "_get_feature_group_string", "generate_js_hash", "_get_map_string")):
+        view = map_view(f, selected)
+        return sf.st_folium(_base_map(_public(str(root), fingerprint(root))), key=key, height=height, use_container_width=True,
+                            feature_group_to_add=[mapbuild.route_group(*view.route_rows), mapbuild.site_group(view.site_rows)],
+                            returned_objects=returned_objects) or {}
+    content_hash = fingerprint(root)
+    base = _base_map_parts(str(root), content_hash)
+    layers = _layer_script(str(root), content_hash, view_key, selected if selected else None)
+    hash_key = sf.generate_js_hash(base["script"], key, False)
+    defaults = {k: v for k, v in {"last_object_clicked_tooltip": None, "last_object_clicked_count": None,
+                                  "bounds": base["bounds"], "zoom": base["zoom"]}.items() if k in returned_objects}
+
+    def _on_change():
+        st.session_state[key] = st.session_state.get(hash_key, {})
+
+    return sf._component_func(script=base["script"], header=base["header"], html=base["html"], id=base["id"], key=hash_key,
+                              height=height, width=None, returned_objects=returned_objects, default=defaults, zoom=None,
+                              center=None, feature_group=layers, return_on_hover=False, layer_control=None,
+                              pixelated=False, css_links=base["css_links"], js_links=base["js_links"], on_change=_on_change,
+                              wrap_longitude=False) or {}
+
+
 def dataset():
     """The public view of the validated data, or a page listing every problem and nothing else."""
     root, report, public = _cached_data()

@@ -11,7 +11,6 @@ One test, bounded (about a minute) and loopback only, that stops everything it s
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import os
 import shutil
 import subprocess
@@ -22,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from deploy.balancer import config
-from tests.common import copy_data
+from tests.common import copy_data, run_async
 from tests.e2e.conftest import ARTIFACTS, REPO, StreamlitServer, free_port, screenshot, wait_until_idle
-from tests.e2e.test_load import one_session, run_once
+from benchmarks.loadclient import one_session, run_once
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 EDIT_EVENT = "2021-07-14-dandong-return"
@@ -101,8 +100,7 @@ def _in_thread(make, budget):
     """Run make() (a coroutine factory) on an event loop in a thread of its own, within `budget` seconds."""
     async def bounded():
         return await asyncio.wait_for(make(), budget)
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, bounded()).result()
+    return run_async(bounded())
 
 
 async def _metrics_via(url: str, server_cookie: str) -> dict:
