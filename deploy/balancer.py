@@ -6,7 +6,8 @@ Sticky sessions: a Streamlit session lives in the process that opened it (its we
 inserts a cookie naming the replica and sends the browser's later requests (websocket reconnects,
 uploads, static files) to the same one. When that replica stops, `option redispatch` sends the next
 request to a live one: the browser's reconnect opens a new session there, which restores the view from
-the URL. Health checks on Streamlit's /_stcore/health take a stopped replica out within about 2 s.
+the URL. Health checks on Streamlit's /_stcore/health take a stopped replica out within about 6 s; until then a
+refused connection is retried on another replica (redispatch).
 The checked-in deploy/haproxy.cfg is this script's output for three local replicas (a test keeps them equal).
 """
 
@@ -31,6 +32,7 @@ defaults
     timeout server 60s
     timeout tunnel 1h
     timeout http-request 10s
+    timeout check 5s
 
 frontend map
     bind {listen}
@@ -41,7 +43,9 @@ backend replicas
     cookie GEOSRV insert indirect nocache httponly attr "SameSite=Lax"
     option httpchk GET /_stcore/health
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions init-addr last,libc,none
+    # a busy replica answers its health check late: allow 5 s, and three misses before it is taken out;
+    # its open websockets are left alone (they close by themselves if the process stops)
+    default-server inter 2s fall 3 rise 2 init-addr last,libc,none
 {servers}
 """
 
