@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import display, evidence, i18n, mapbuild, query
+from geo import display, i18n, mapbuild, query
 from geo.downloads import events_csv, events_geojson
 from geo.styles import SIZE_KIND
 from pages.shared import chrome
@@ -18,12 +18,11 @@ def map_page() -> None:
     _ = chrome.page(i18n.N_("Map"))
     ds = chrome.dataset()
     f = chrome.filters(ds)
-    selected = st.session_state.get("site")
-    view = chrome.map_view(f, selected)  # computed once for everyone with these filters, then shared
+    selected, lang = st.session_state.get("site"), chrome.lang()
+    view = chrome.map_view(f, lang)  # computed once for everyone with these filters and language, then shared
     events, summary = view.events, view.summary
 
     st.title(_(chrome.APP_TITLE))
-    lang = chrome.lang()
     kind_labels = chrome.labels("events", "kind")
     cols = st.columns(4)
     cols[0].metric(_("Events"), i18n.number(summary.events, lang), help=_(
@@ -39,11 +38,9 @@ def map_page() -> None:
     if not summary.events:
         st.info(display.empty_selection(f, lang))
 
-    # a text alternative for the map (WCAG 1.1.1): what it shows, the largest figures, the period
-    shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
-    st.caption(evidence.selection_description(ds, events, summary.by_kind, f.date_from, f.date_to, shown_sites, lang))
+    st.caption(view.description)  # the map's text alternative, worded once per view
     # base and layers as st_folium sends them, built once and shared (chrome.shared_map)
-    out = chrome.shared_map(f, selected, key="map", height=560,
+    out = chrome.shared_map(f, selected, lang, key="map", height=560,
                             returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"])
     clicks = out.get("last_object_clicked_count")
     if clicks and clicks != st.session_state.get("_clicks"):

@@ -4,6 +4,8 @@ round trip through the URL's query parameters. Pages stay thin: widgets and call
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from datetime import date
 
 import streamlit as st
@@ -111,24 +113,81 @@ def _public(root: str, content_hash: str):
     return public_view(_load(root, content_hash).dataset)
 
 
+def _report_and_public(root: str, content_hash: str):
+    report = _load(root, content_hash)
+    return report, _public(root, content_hash) if report.dataset is not None else None
+
+
 def _cached_data():
     """The data directory, its cached validation report and (when valid) its cached public view."""
-    root = data_dir()
-    content_hash = fingerprint(root)
-    report = _load(str(root), content_hash)
-    public = _public(str(root), content_hash) if report.dataset is not None else None
+    root, content_hash = data_key()
+    report, public = _data(root, content_hash)
     return root, report, public
 
 
-class MapView:
-    """Everything the map page shows for one set of filters and one selected site: the same for every
-    session that asks, so it is computed once (per data content hash, filters and selected site) and
-    shared. Read-only: sessions never change it. Folium objects are not shared (st_folium changes the
-    objects it is given): each run wraps the shared rows in fresh feature groups (mapbuild.site_group)."""
+class _Shared:
+    """A process-wide cache for what every session computes the same way, keyed on plain hashable values
+    (the data's content hash, the filters, the language): a dict lookup per call, where st.cache_resource
+    hashes every argument and binds the signature on each call (a few ms per call, many calls per rerun
+    across 50 sessions). Bounded (least recently used goes first); a key is computed once even when many
+    sessions ask for it at the same moment: the first computes, the others wait for its value."""
 
-    def __init__(self, ds, f: Filters, selected):
+    def __init__(self, compute, size: int):
+        self._compute, self._size = compute, size
+        self._values: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+        self._pending: dict = {}
+
+    def __call__(self, *key):
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+            pending = self._pending.setdefault(key, threading.Lock())
+        with pending:
+            with self._lock:
+                if key in self._values:
+                    return self._values[key]
+            value = self._compute(*key)
+            with self._lock:
+                self._values[key] = value
+                self._pending.pop(key, None)
+                while len(self._values) > self._size:
+                    self._values.popitem(last=False)
+            return value
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+_data = _Shared(_report_and_public, 2)  # every page's first call: a dict lookup, not two cache_resource calls
+
+
+def data_key() -> tuple[str, str]:
+    """(data directory, content hash) of the current data: the hash follows the files, so an edit saved
+    through any replica shows on the next rerun."""
+    root = data_dir()
+    return str(root), fingerprint(root)
+
+
+def _filters_key(f: Filters) -> tuple:
+    return (f.date_from, f.date_to, f.kinds, f.confidence, f.layers)
+
+
+class MapView:
+    """Everything the map page shows for one set of filters in one language: the same for every session
+    that asks, so it is computed once (per data content hash, filters and language) and shared.
+    Read-only: sessions never change it. Folium objects are not shared (st_folium changes the objects it
+    is given): each run wraps the shared rows in fresh feature groups (mapbuild.site_group)."""
+
+    def __init__(self, ds, f: Filters, lang: str):
         from geo import mapbuild, query
-        from geo.styles import EVENT_KIND_LABELS
+        self.ds, self.filters, self.lang = ds, f, lang
+        kinds = schemas.labels("events", "kind", lang)
         self.events = query.filter_events(ds, f)
         self.summary = query.summarize(self.events)
         self.totals = site_totals(ds, self.events)
@@ -136,37 +195,60 @@ class MapView:
         self.metrics = []
         for kind in HEADLINE_KINDS:
             row = self.summary.kind(kind)
-            self.metrics.append((kind, metric_value(row), evidence.total_text(ds, self.events, row)))
-        self.others = [f"{EVENT_KIND_LABELS[kind]}: {evidence.total_text(ds, self.events, row)}"
+            self.metrics.append((kind, metric_value(row), evidence.total_text(ds, self.events, row, lang)))
+        self.others = [f"{kinds.get(kind, kind)}: {evidence.total_text(ds, self.events, row, lang)}"
                        for kind, row in self.summary.by_kind.iterrows() if kind not in HEADLINE_KINDS]
-        self.route_rows = mapbuild.route_rows(ds, self.routes, events=self.events)
-        self.site_rows = mapbuild.site_rows(ds, self.totals, f.layers, selected, self.events)
+        self.route_rows = mapbuild.route_rows(ds, self.routes, events=self.events, lang=lang)
+        # the map's text alternative (WCAG 1.1.1): what it shows, the largest figures, the period
+        shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
+        self.description = evidence.selection_description(ds, self.events, self.summary.by_kind, f.date_from,
+                                                          f.date_to, shown_sites, lang)
+        self._site_rows: dict = {}
+        self._lock = threading.Lock()
+
+    def site_rows(self, selected) -> list:
+        """The site layer's rows with `selected` marked (a click changes only this, not the view)."""
+        from geo import mapbuild
+        with self._lock:
+            if selected not in self._site_rows:
+                if len(self._site_rows) > 64:
+                    self._site_rows.clear()
+                self._site_rows[selected] = mapbuild.site_rows(self.ds, self.totals, self.filters.layers, selected,
+                                                               self.events, lang=self.lang)
+            return self._site_rows[selected]
 
 
 HEADLINE_KINDS = ("repatriation", "arrest", "detention")
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _map_view(root: str, content_hash: str, key: tuple, selected):
-    """Cached on the data's content hash, the filters and the selected site; Streamlit computes a key
-    once even when many sessions ask for it at the same moment (the first computes, the rest wait)."""
+def _compute_view(root: str, content_hash: str, key: tuple, lang: str) -> MapView:
     f = Filters(date_from=key[0], date_to=key[1], kinds=key[2], confidence=key[3], layers=key[4])
-    return MapView(_public(root, content_hash), f, selected)
+    return MapView(_public(root, content_hash), f, lang)
 
 
-def map_view(f: Filters, selected) -> MapView:
-    """The shared view of the current data for these filters and selected site (see MapView)."""
-    root = data_dir()
-    key = (f.date_from, f.date_to, f.kinds, f.confidence, f.layers)
-    return _map_view(str(root), fingerprint(root), key, selected if selected else None)
+_views = _Shared(_compute_view, 64)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _base_map_parts(root: str, content_hash: str) -> dict:
+def map_view(f: Filters, lang: str) -> MapView:
+    """The shared view of the current data for these filters in this language (see MapView)."""
+    return _views(*data_key(), _filters_key(f), lang)
+
+
+def _base_map(ds, lang: str):
+    """The map page's base: the first view around the sites near the border, with the 'All N sites' button."""
+    from geo import mapbuild, mapux
+    base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS), lang=lang)
+    show_all = mapux.all_sites_control(ds.sites, lang)
+    if show_all is not None:
+        base.add_child(show_all)
+    return base
+
+
+def _compute_base_parts(root: str, content_hash: str, lang: str) -> dict:
     """The part of the map the filters never change (basemap, legend, controls, the default view around
-    every site) as st_folium sends it: built once per data content hash and shared."""
+    every site) as st_folium sends it."""
     import streamlit_folium as sf
-    base = _base_map(_public(root, content_hash))
+    base = _base_map(_public(root, content_hash), lang)
     base.get_root().render()
     base.render()
     html, header = sf._get_html(base), sf._get_header(base)
@@ -183,44 +265,41 @@ def _base_map_parts(root: str, content_hash: str) -> dict:
             "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}}}
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _layer_script(root: str, content_hash: str, key: tuple, selected) -> str:
+_base_parts = _Shared(_compute_base_parts, 8)
+
+
+def _compute_layer_script(root: str, content_hash: str, key: tuple, lang: str, selected) -> str:
     """A view's route and site layers as the script st_folium sends (the map's own id replaced by
-    'map_div', so it fits any base): built once per view and shared."""
+    'map_div', so it fits any base)."""
+    import folium
     import streamlit_folium as sf
     from geo import mapbuild
-    view = _map_view(root, content_hash, key, selected)
-    holder = mapbuild.base_map()
-    groups = [mapbuild.route_group(*view.route_rows), mapbuild.site_group(view.site_rows)]
+    view = _views(root, content_hash, key, lang)
+    holder = folium.Map(tiles=None)
+    groups = [mapbuild.route_group(*view.route_rows), mapbuild.site_group(view.site_rows(selected))]
     return "".join(sf._get_feature_group_string(g, map=holder, idx=i) for i, g in enumerate(groups))
 
 
-def _base_map(ds, lang: str = "en"):
-    """The map page's base: the first view around the sites near the border, with the 'All N sites' button."""
-    from geo import mapbuild, mapux
-    base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS), lang=lang)
-    show_all = mapux.all_sites_control(ds.sites, lang)
-    if show_all is not None:
-        base.add_child(show_all)
-    return base
+_layer_scripts = _Shared(_compute_layer_script, 128)
 
 
-def shared_map(f: Filters, selected, key: str, height: int, returned_objects: list[str]) -> dict:
+def shared_map(f: Filters, selected, lang: str, key: str, height: int, returned_objects: list[str]) -> dict:
     """The map as st_folium would draw it, but from parts built once and shared by every session: the
-    base once per data content hash, the layers once per view. Uses streamlit_folium's own helpers and component
-    (version pinned in constraints.txt); if they move, it falls back to st_folium itself."""
+    base once per data content hash and language, the layers once per view and selected site. Uses
+    streamlit_folium's own helpers and component (version pinned in constraints.txt); if they move, it
+    falls back to st_folium itself."""
     import streamlit_folium as sf
     from geo import mapbuild
-    root = data_dir()
-    view_key = (f.date_from, f.date_to, f.kinds, f.confidence, f.layers)
+    root, content_hash = data_key()
+    selected = selected or None
     if not all(hasattr(sf, n) for n in ("_component_func", "_get_feature_group_string", "generate_js_hash", "_get_map_string")):
-        view = map_view(f, selected)
-        return sf.st_folium(_base_map(_public(str(root), fingerprint(root))), key=key, height=height, use_container_width=True,
-                            feature_group_to_add=[mapbuild.route_group(*view.route_rows), mapbuild.site_group(view.site_rows)],
-                            returned_objects=returned_objects) or {}
-    content_hash = fingerprint(root)
-    base = _base_map_parts(str(root), content_hash)
-    layers = _layer_script(str(root), content_hash, view_key, selected if selected else None)
+        view = map_view(f, lang)
+        return sf.st_folium(_base_map(_public(root, content_hash), lang), key=key, height=height,
+                            use_container_width=True, returned_objects=returned_objects,
+                            feature_group_to_add=[mapbuild.route_group(*view.route_rows),
+                                                  mapbuild.site_group(view.site_rows(selected))]) or {}
+    base = _base_parts(root, content_hash, lang)
+    layers = _layer_scripts(root, content_hash, _filters_key(f), lang, selected)
     hash_key = sf.generate_js_hash(base["script"], key, False)
     defaults = {k: v for k, v in {"last_object_clicked_tooltip": None, "last_object_clicked_count": None,
                                   "bounds": base["bounds"], "zoom": base["zoom"]}.items() if k in returned_objects}
@@ -278,7 +357,7 @@ def _restore_from_url(ds) -> None:
     """On a session's first run, the URL decides the filters (a shared link restores the view)."""
     if st.session_state.get("_restored"):
         return
-    lo, hi = date_bounds(ds)
+    lo, hi = _date_bounds(ds)
     st.session_state["_restored"] = True
     st.session_state["f_dates"] = (_date_param("from", lo, hi) or lo, _date_param("to", lo, hi) or hi)
     if st.session_state["f_dates"][0] > st.session_state["f_dates"][1]:
@@ -288,6 +367,19 @@ def _restore_from_url(ds) -> None:
     st.session_state["f_layers"] = _chosen("layers", LAYERS)
     site = st.query_params.get("site")
     st.session_state["site"] = site if site in ds.sites.index else None
+
+
+_bounds: dict = {}
+
+
+def _date_bounds(ds) -> tuple[date, date]:
+    """date_bounds of the shared dataset, worked out once per dataset (three calls a rerun otherwise)."""
+    hit = _bounds.get(id(ds))
+    if hit is None or hit[0] is not ds:
+        if len(_bounds) > 8:
+            _bounds.clear()
+        hit = _bounds[id(ds)] = (ds, date_bounds(ds))
+    return hit[1]
 
 
 def _date_pair(value) -> tuple[date, date]:
@@ -305,7 +397,7 @@ def _list_param(chosen, allowed) -> str | None:
 
 
 def _write_url(ds) -> None:
-    lo, hi = date_bounds(ds)
+    lo, hi = _date_bounds(ds)
     start, end = _date_pair(st.session_state["f_dates"])
     wanted = {
         "from": start.isoformat() if start != lo else None,
@@ -351,7 +443,7 @@ def filters(ds) -> Filters:
     """The sidebar filters, restored from and written back to the URL."""
     _restore_from_url(ds)
     _carry_over()
-    lo, hi = date_bounds(ds)
+    lo, hi = _date_bounds(ds)
     _ = tr()
     kind_labels, conf_labels = labels("events", "kind"), labels("events", "confidence")
     with st.sidebar:
