@@ -143,8 +143,12 @@ def app_setup(data: Path, replicas: int, sessions: int, moves: int, budget: floa
             p = procs.start([haproxy, "-db", "-f", str(tmp / "haproxy.cfg")])
             url = f"http://127.0.0.1:{lb}"
             _wait(url + "/_stcore/health", p)
+        # the baseline in the same run: one session alone on the same servers (warm, as every later one is)
+        alone = [_load(url, 1, moves, budget) for _ in range(3)]
         cpu0 = procs.cpu_s()
         out = _load(url, sessions, moves, budget)
+        out["alone_open"] = statistics.median(a["open_p50"] for a in alone if a["open_p50"] is not None)
+        out["alone_move"] = statistics.median(a["move_p50"] for a in alone if a["move_p50"] is not None)
         out["cpu_s"] = procs.cpu_s() - cpu0
         out["peak_mb"] = procs.peak_mb()
         out["setup"] = "one app process" if replicas == 1 else f"{replicas} replicas behind HAProxy"
@@ -241,13 +245,21 @@ def report(results: list[dict], info: dict) -> str:
     lines = [START, f"## Load: launch day ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)", "",
              "`python -m geo bench --load` (code: `benchmarks/load_bench.py`), shipped data, loopback only. Each session "
              "speaks Streamlit's websocket protocol as a browser does: it opens the Map page, then moves the date "
-             "slider; times are the server's (message sent → script finished). CPU = the set-up's server processes "
+             "slider. Open = websocket connection → first run finished; move = message sent → script finished (the "
+             "browser's drawing is not included). Every session moves to the same five slider positions, so the "
+             "shared views are found after the first session asked; readers who each pick other dates share less. "
+             "*One session alone* is measured in the same run on the same servers just before the load (median of "
+             "three), so the ratio says what the load costs whatever else the shared machine is doing. CPU = the set-up's server processes "
              "(replicas and HAProxy) in CPU seconds during the run; peak memory = their VmHWM summed.", "",
-             "| set-up | sessions | moves each | open p50 | open p95 | move p50 | move p95 | errors | server CPU | peak memory |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| set-up | sessions | moves each | open p50 | open p95 | move p50 | move p95 | errors | server CPU | peak memory "
+             "| one session alone: open / move | p95 ÷ alone: open / move |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in app:
+        ratio = (f"{r['open_p95'] / r['alone_open']:.0f}× / {r['move_p95'] / r['alone_move']:.0f}×"
+                 if r.get("alone_open") and r.get("open_p95") else "–")
         lines.append(f"| {r['setup']} | {r['sessions']} | {r['moves']} | {_f(r['open_p50'])} | {_f(r['open_p95'])} | "
-                     f"{_f(r['move_p50'])} | {_f(r['move_p95'])} | {r['errors']} | {_f(r['cpu_s'])} | {r['peak_mb']:.0f} MB |")
+                     f"{_f(r['move_p50'])} | {_f(r['move_p95'])} | {r['errors']} | {_f(r['cpu_s'])} | {r['peak_mb']:.0f} MB | "
+                     f"{_f(r.get('alone_open'))} / {_f(r.get('alone_move'))} | {ratio} |")
     if pub:
         lines += ["", "| published map | concurrent fetches | fetch p50 | fetch p95 | errors | server CPU | peak memory | "
                       "visible map (http) | visible map (file://) |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -267,8 +279,9 @@ def report(results: list[dict], info: dict) -> str:
     load = info.get("load")
     lines += ["", f"Machine: {info['nproc']} cores ({info['cpu']}), {info['ram']} RAM, {info['os']}, Python {info['python']}, "
                   f"{info['chromium']}; HAProxy {info.get('haproxy', '?')}. Load average at the start "
-                  f"{' / '.join(f'{x:.1f}' for x in load) if load else '?'} (the machine is shared: other work runs beside "
-                  "the benchmark).", END]
+                  f"{' / '.join(f'{x:.1f}' for x in load) if load else '?'}, at the end "
+                  f"{' / '.join(f'{x:.1f}' for x in info['load_end']) if info.get('load_end') else '?'} (1 / 5 / 15 min; "
+                  "the machine is shared: other work runs beside the benchmark).", END]
     return "\n".join(lines) + "\n"
 
 
@@ -299,13 +312,14 @@ def run(sessions: int = 50, moves: int = 5, fetches: int = 500, visits: int = 3,
             continue
         r = app_setup(data, replicas, sessions, moves, budget)
         print(f"{r['setup']}: {sessions} sessions, open p50 {_f(r['open_p50'])} p95 {_f(r['open_p95'])}, move p50 "
-              f"{_f(r['move_p50'])} p95 {_f(r['move_p95'])}, errors {r['errors']}, CPU {_f(r['cpu_s'])}, peak {r['peak_mb']:.0f} MB",
-              flush=True)
+              f"{_f(r['move_p50'])} p95 {_f(r['move_p95'])}, errors {r['errors']}, CPU {_f(r['cpu_s'])}, peak {r['peak_mb']:.0f} MB; "
+              f"one session alone: open {_f(r.get('alone_open'))}, move {_f(r.get('alone_move'))}", flush=True)
         results.append(r)
     r = published_setup(data, fetches, visits)
     print(f"published map: {fetches} concurrent fetches, p50 {_f(r['fetch_p50'])} p95 {_f(r['fetch_p95'])}, errors {r['errors']}, "
           f"visible map http {_f(r.get('visible_http'))} file {_f(r.get('visible_file'))}", flush=True)
     results.append(r)
+    info["load_end"] = os.getloadavg()
     text = report(results, info)
     if readme is not None:
         write_readme(text, readme)
