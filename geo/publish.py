@@ -27,7 +27,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import query, schemas, timeplay, version
+from . import evidence, i18n, query, schemas, timeplay, version
 from . import safe_html as h
 from .assets import LEAFLET_DIR, LEAFLET_URL_PATH
 from .basemap import LAYERS as BASEMAP_LAYERS
@@ -35,6 +35,7 @@ from .basemap import layer as basemap_layer
 from .dataset import SITE_REFS, Dataset
 from .downloads import events_csv, events_geojson
 from .errors import UsageError
+from .i18n import N_
 from .region import BORDER_BOUNDS
 from .styles import (APPROX_DASH, COUNTRY_STROKES, EVENT_KIND_COLOURS, KIND_COLOURS, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS,
                      MIN_WIDTH, ROUTE_COLOUR, SIZE_KIND)
@@ -44,50 +45,43 @@ LANGS = ("en", "ko")
 WEB_DIR = Path(__file__).parent / "web"
 PANEL_EVENTS = 200  # events listed in a site panel at once (newest first); the downloads hold all
 
-# Interface words of the published map. (Figures and data labels come from geo.claims and the schemas.)
-UI = {
-    "en": {
-        "title": "Forced repatriations of North Koreans from China",
-        "lead": "Where China hands North Koreans back, where they are held first and where they are taken: every "
-                "event with what each source says about it.",
-        "from": "From", "to": "To", "kinds": "Event kinds", "all": "All", "none": "None", "reset": "Show everything",
-        "events_n": "{n} events", "event_1": "1 event", "no_match": "No events match the filters: widen the dates "
-                    "or pick more kinds.", "in_selection": "In the selection",
-        "site_events": "{n} events through this site in the selection", "site_sources": "Sources for the site itself",
-        "close": "Close", "click_hint": "Click a site on the map to see its events, what each source says, and the sources.",
-        "downloads": "Download the data", "dl_events_csv": "Events (CSV)", "dl_events_geojson": "Events (GeoJSON)",
-        "dl_sources_csv": "Sources (CSV)", "embed": "Embed this map",
-        "size_note": "Marker area: people {kind} in the selected period, as the sources state them (largest "
-                     "stated figures summed per site); other kinds are never added in. Faded: no events in the period.",
-        "kinds_note": "Kinds are never added up: the same people may be arrested, held and returned.",
-        "more_events": "and {n} earlier events: narrow the dates to list them", "share": "Link to this view",
-        "play": "Play", "pause": "Pause", "unit": "Step", "speed": "Speed",
-        "units": {"month": "month", "quarter": "quarter", "year": "year"},
-        "speeds": {"slow": "slow", "normal": "normal", "fast": "fast"},
-        "lang_name": "English", "noscript": "This map needs JavaScript; the data can be downloaded below.",
-        "site_layers": "Sites", "approx": "Dashed: approximate location (circle: its uncertainty)",
-    },
-    "ko": {
-        "title": "중국의 탈북민 강제북송",
-        "lead": "중국이 탈북민을 넘겨주는 곳, 처음 구금되는 곳, 북송 후 이송되는 곳: 각 사건과 출처별 진술.",
-        "from": "시작", "to": "끝", "kinds": "사건 종류", "all": "전체", "none": "없음", "reset": "모두 보기",
-        "events_n": "사건 {n}건", "event_1": "사건 1건", "no_match": "조건에 맞는 사건이 없습니다: 기간을 넓히거나 "
-                    "종류를 더 고르십시오.", "in_selection": "선택 범위",
-        "site_events": "선택 범위에서 이 장소를 거친 사건 {n}건", "site_sources": "장소 자체의 출처",
-        "close": "닫기", "click_hint": "지도에서 장소를 누르면 사건, 출처별 진술, 출처를 볼 수 있습니다.",
-        "downloads": "데이터 내려받기", "dl_events_csv": "사건 (CSV)", "dl_events_geojson": "사건 (GeoJSON)",
-        "dl_sources_csv": "출처 (CSV)", "embed": "이 지도 삽입하기",
-        "size_note": "표시 크기: 선택 기간의 {kind} 인원, 출처가 밝힌 대로 (최대 수치의 장소별 합). 다른 종류는 "
-                     "더하지 않습니다. 흐린 표시: 해당 기간 사건 없음.",
-        "kinds_note": "종류별 인원은 더하지 않습니다: 같은 사람이 체포, 구금, 북송될 수 있습니다.",
-        "more_events": "이전 사건 {n}건은 생략: 기간을 좁혀 보십시오", "share": "이 화면의 링크",
-        "play": "재생", "pause": "일시 정지", "unit": "단위", "speed": "속도",
-        "units": {"month": "월", "quarter": "분기", "year": "연"},
-        "speeds": {"slow": "느리게", "normal": "보통", "fast": "빠르게"},
-        "lang_name": "한국어", "noscript": "이 지도는 JavaScript가 필요합니다. 아래에서 데이터를 내려받을 수 있습니다.",
-        "site_layers": "장소", "approx": "점선: 대략적 위치 (원: 불확실성 범위)",
-    },
+# Interface words of the published map, in English, translated through geo.i18n's catalogs like the app's
+# (the Korean is in geo/locale/ko). {n} and {kind} are filled in the browser. Figures and data labels come
+# from geo.claims and the schemas.
+UI_WORDS = {
+    "title": N_("Forced repatriations of North Koreans from China"),
+    "lead": N_("Where China hands North Koreans back, where they are held first and where they are taken: every "
+               "event with what each source says about it."),
+    "from": N_("From date"), "to": N_("To date"), "kinds": N_("Event kinds"), "all": N_("All"), "none": N_("None"),
+    "reset": N_("Show everything"), "events_n": N_("{n} events"), "event_1": N_("1 event"),
+    "no_match": N_("No events match the filters: widen the dates or pick more kinds."),
+    "in_selection": N_("In the selection"),
+    "site_events": N_("{n} events through this site in the selection"),
+    "site_sources": N_("Sources for the site itself"), "close": N_("Close"),
+    "click_hint": N_("Click a site on the map to see its events, what each source says, and the sources."),
+    "downloads": N_("Download the data"), "dl_events_csv": N_("Events (CSV)"),
+    "dl_events_geojson": N_("Events (GeoJSON)"), "dl_sources_csv": N_("Sources (CSV)"), "embed": N_("Embed this map"),
+    "size_note": N_("Marker area: people {kind} in the selected period, as the sources state them (largest stated "
+                    "figures summed per site); other kinds are never added in. Faded: no events in the period."),
+    "kinds_note": N_("Kinds are never added up: the same people may be arrested, held and returned."),
+    "more_events": N_("and {n} earlier events: narrow the dates to list them"), "share": N_("Link to this view"),
+    "play": N_("Play"), "pause": N_("Pause"), "unit": N_("Step"), "speed": N_("Speed"),
+    "units": {"month": N_("month"), "quarter": N_("quarter"), "year": N_("year")},
+    "speeds": {"slow": N_("slow"), "normal": N_("normal"), "fast": N_("fast")},
+    "noscript": N_("This map needs JavaScript; the data can be downloaded below."),
+    "site_layers": N_("Sites"), "approx": N_("Dashed: approximate location (circle: its uncertainty)"),
 }
+
+
+def ui_words(lang: str) -> dict:
+    """The published map's interface words in `lang` (geo.i18n catalogs; English where one is missing)."""
+    _ = i18n.translate(lang)
+
+    def words(table):
+        return {k: words(v) if isinstance(v, dict) else _(v) for k, v in table.items()}
+    return {**words(UI_WORDS), "lang_name": i18n.LANG_NAMES[lang]}
+
+
 BASEMAP_STYLES = {
     "countries": {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#f4f1ea", "fillOpacity": 1.0},
     "lakes": {"color": "#9cc3da", "weight": 0.5, "fillColor": "#cfe3ef", "fillOpacity": 1.0},
@@ -125,12 +119,12 @@ def _site_head(site: dict, lang: str) -> str:
     kind = schemas.labels("site", "kind", lang)[site["kind"]]
     country = schemas.labels("site", "country", lang).get(site["country"], site["country"])
     where = schemas.labels("site", "precision", lang)[site["precision"]]
-    if site["precision"] != "facility":
-        where += (f", 약 {int(site['uncertainty_m']):,} m 이내" if lang == "ko"
-                  else f", within about {int(site['uncertainty_m']):,} m")
+    if site["precision"] != "facility":  # the app's popup words (geo.mapbuild), from the same catalog
+        where += i18n.translate(lang)(", within about {m} m", m=i18n.number(int(site["uncertainty_m"]), lang))
     names = [site["name_ko"], site["name_en"]] if lang == "ko" else [site["name_en"], site["name_ko"]]
     zh = f" · {h.text(site['name_zh'])}" if site.get("name_zh") else ""
-    notes = f"<p class='notes'>{h.text(site['notes'])}</p>" if site.get("notes") else ""
+    note = evidence.note_text(site, lang)  # Korean notes where written, as in the app
+    notes = f"<p class='notes'>{h.text(note)}</p>" if note else ""
     return (f"<h2>{h.text(names[0])}</h2><div class='alt-names'>{h.text(names[1])}{zh}</div>"
             f"<div class='muted'>{h.text(kind)} · {h.text(country)} · {h.text(where)}</div>{notes}")
 
@@ -144,7 +138,6 @@ class Published:
 def build(ds: Dataset, url: str = "./") -> Published:
     """Every file of the published folder (relative path → bytes), from the public view of `ds`."""
     from .export.html import event_item
-    from . import evidence
     public = query.public_view(ds, False)
     events = query.filter_events(public, query.Filters()).sort_values("date", kind="stable")
     v = version.of(ds.root)
@@ -214,7 +207,7 @@ def build(ds: Dataset, url: str = "./") -> Published:
     }
     doc = {
         "meta": meta,
-        "ui": UI,
+        "ui": {lang: ui_words(lang) for lang in LANGS},
         "kinds": [{"id": k, "colour": EVENT_KIND_COLOURS[k],
                    "label": {lang: schemas.labels("events", "kind", lang)[k] for lang in LANGS}} for k in kinds],
         "site_kinds": [{"id": k, "colour": c, "label": {lang: schemas.labels("site", "kind", lang)[k] for lang in LANGS}}
@@ -256,7 +249,7 @@ def _sources_csv(public: Dataset, cited: list[str], v) -> bytes:
 
 def _index_html(v) -> str:
     template = (WEB_DIR / "index.html").read_text(encoding="utf-8")
-    ui = UI["en"]
+    ui = ui_words("en")
     return (template.replace("{{TITLE}}", h.text(ui["title"])).replace("{{LEAD}}", h.text(ui["lead"]))
             .replace("{{NOSCRIPT}}", h.text(ui["noscript"])).replace("{{CREDIT}}", h.text(v.credit_line()))
             .replace("{{LEAFLET}}", LEAFLET_URL_PATH))
@@ -275,7 +268,7 @@ def embed_snippet(url: str, v) -> str:
         raise UsageError(f"--url {url!r}: give an http(s) address or a relative path")
     return (
         '<figure class="nk-repatriation-map" style="margin:1.5em 0;padding:0;width:100%">\n'
-        f'  <iframe src="{h.text(src)}" title="{h.text(UI["en"]["title"])}" loading="lazy"\n'
+        f'  <iframe src="{h.text(src)}" title="{h.text(ui_words("en")["title"])}" loading="lazy"\n'
         '    style="display:block;width:100%;height:clamp(440px,75vw,760px);border:0"\n'
         '    referrerpolicy="no-referrer" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>\n'
         '  <figcaption style="font:12px/1.4 system-ui,sans-serif;color:#555;margin-top:4px">\n'

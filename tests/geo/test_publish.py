@@ -80,3 +80,19 @@ def test_command_writes_and_replaces_only_a_published_folder(tmp_path, capsys):
     (other / "mine.txt").write_text("keep")
     assert main(["publish", "--data", str(FIXTURE_DATA), "--out", str(other)]) == 2
     assert (other / "mine.txt").read_text() == "keep"
+
+
+def test_interface_words_come_from_the_catalogs(built):
+    """The published map's words go through geo.i18n like the app's: the same title, every word in Korean."""
+    from geo import i18n
+    doc = _data(built.files)
+    en, ko = doc["ui"]["en"], doc["ui"]["ko"]
+    assert en.keys() == ko.keys() == publish.ui_words("en").keys()
+    assert ko["title"] == i18n.translate("ko")(publish.UI_WORDS["title"]) != en["title"]
+    flat = [(k, en[k], ko[k]) for k in en if isinstance(en[k], str) and k != "lang_name"]
+    flat += [(f"{k}.{n}", en[k][n], ko[k][n]) for k in en if isinstance(en[k], dict) for n in en[k]]
+    assert [k for k, e, o in flat if e == o] == []  # nothing left in English
+    assert "{n}" in ko["events_n"] and "{kind}" in ko["size_note"]  # the browser fills these
+    heads = [s["head"] for s in doc["sites"]]
+    assert any("within about" in h["en"] for h in heads)  # approximate sites: the app's words, in Korean too
+    assert not any("within about" in h["ko"] for h in heads) and any("오차 약" in h["ko"] for h in heads)
