@@ -800,6 +800,10 @@ def write_readme(results, info, browser, path: Path = README) -> None:
     ]
     if export_section:
         lines += [export_section.rstrip(), ""]
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    start, end = "<!-- load-bench -->", "<!-- /load-bench -->"  # `geo bench --load`'s section is kept too
+    if start in old and end in old:
+        lines += [old[old.index(start):old.index(end) + len(end)], ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
