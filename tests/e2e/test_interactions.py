@@ -102,7 +102,8 @@ def test_url_restores_filters(page, server):
     pressed = page.evaluate("() => [...document.querySelectorAll('[data-testid=stSidebar] button[aria-pressed=true]')]"
                             ".map(b => b.innerText.trim())")
     assert "single source" in pressed and "corroborated" not in pressed and "unverified" not in pressed
-    assert "repatriation" in pressed  # the kinds the URL did not name stay selected
+    # the kinds the URL did not name stay selected (the pills show each kind's label, not its code)
+    assert "Returned to North Korea" in pressed and "Arrested in China" in pressed
 
 
 def test_downloads_hold_the_filtered_events(page, server):
