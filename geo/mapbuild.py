@@ -15,7 +15,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from . import basemap, display, evidence, mapux, query, schemas
+from . import basemap, display, evidence, mapux, placelabels, query, schemas
 from .i18n import number, translate
 from . import claims as rules
 from . import safe_html as h
@@ -197,6 +197,7 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
             m.add_child(VectorBasemap(name, data=basemap.layer(name), fills=fills))
         else:
             m.add_child(VectorBasemap(name, url=f"{static_url}{basemap.STATIC_URL_PATH}{name}.geojson", fills=fills))
+    m.add_child(placelabels.PlaceLabels(lang))
     if legend:
         m.add_child(Legend(size_kind, lang))
     if online_tiles:

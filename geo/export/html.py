@@ -263,7 +263,7 @@ def render_html(ds, filters, options) -> bytes:
     scene = scene_mod.build(ds, f, options.size_kind)
     lang = options.lang
     sub = "ko" if lang == "ko" else "en"
-    m = mapbuild.base_map(PLACEHOLDER, False, True)
+    m = mapbuild.base_map(PLACEHOLDER, False, True, lang=sub)
     stops, rows = route_rows(public, routes, scene, sub)
     m.add_child(_layer_element("routes", rows, stops))
     m.add_child(_layer_element("sites", site_rows(public, events, totals, scene, sub)))
