@@ -21,6 +21,7 @@ from geo.i18n import N_
 from geo.safe_html import text as escape_text
 from geo import schemas
 from geo.schemas import enum
+from pages.shared import datefilter
 
 APP_TITLE = N_("Forced repatriations of North Koreans from China")
 KINDS = tuple(enum("events", "kind"))
@@ -449,8 +450,7 @@ def filters(ds) -> Filters:
     with st.sidebar:
         st.header(_("Filters"))
         if lo < hi:
-            st.slider(_("Dates"), min_value=lo, max_value=hi, key="f_dates", format="YYYY-MM-DD",
-                      help=_("Events whose date (or dated period, for month or year precision) overlaps this range."))
+            datefilter.date_controls(lo, hi, _, lang())
         else:
             st.session_state["f_dates"] = (lo, hi)
             st.caption(_("Dates: {day} (every event is on this day)", day=i18n.date_text(lo, lang())))

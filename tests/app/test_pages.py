@@ -81,7 +81,7 @@ def test_base_map_is_stable_across_filter_changes():
 def test_query_parameters_round_trip():
     at = run_app(params={"from": "2023-01-01", "confidence": "single-source", "site": "tumen-namyang"})
     assert not at.exception
-    assert at.sidebar.slider[0].value[0].isoformat() == "2023-01-01"
+    assert at.sidebar.date_input[0].value.isoformat() == "2023-01-01"
     assert at.sidebar.pills[1].value == ["single-source"]
     assert {m.label: m.value for m in at.metric}["Events"] == "2"
     assert any("Tumen–Namyang bridge" in h.proto.body for h in at.get("html"))  # data text: escaped HTML, not Markdown
@@ -90,6 +90,37 @@ def test_query_parameters_round_trip():
     assert at.query_params["kind"] == ["repatriation,arrest"] or at.query_params["kind"] == "repatriation,arrest"
     assert at.query_params["site"] in (["tumen-namyang"], "tumen-namyang")
     assert at.query_params["from"] in (["2023-01-01"], "2023-01-01")
+
+
+def _param(at, key):
+    value = at.query_params.get(key) if hasattr(at.query_params, "get") else None
+    return value[0] if isinstance(value, list) else value
+
+
+def test_date_presets_typed_dates_and_month_slider_agree_and_go_into_the_url():
+    from datetime import date
+    at = run_app()  # the fixture's events run from 2021-07-14 to 2023-10-09
+    assert not at.exception
+    preset = at.sidebar.selectbox[0]
+    assert preset.value == "all" and "Oct 2023 mass return" in preset.options and "Year 2022" in preset.options
+    preset.set_value("2023-10-mass-return").run()
+    assert _param(at, "from") == "2023-10-01" and _param(at, "to") is None  # the month, up to the data's last day
+    assert {m.label: m.value for m in at.metric}["Events"] == "3"  # of 4
+    assert at.sidebar.date_input[0].value == date(2023, 10, 1)
+    # a typed date: the preset says "dates chosen below", the slider follows by month
+    at.sidebar.date_input[0].set_value(date(2021, 7, 20)).run()
+    assert at.sidebar.selectbox[0].value == "custom" and _param(at, "from") == "2021-07-20"
+    months = at.sidebar.slider[0]
+    assert months.value == (date(2021, 7, 20), date(2023, 10, 9)) and months.proto.step == 31 * 86400 * 1_000_000  # 31 days
+    at.sidebar.date_input[1].set_value(date(2022, 12, 31)).run()
+    assert _param(at, "to") == "2022-12-31" and at.sidebar.date_input[0].value == date(2021, 7, 20)
+    # the month slider: the thumb moved snaps to its month, the other keeps its date
+    at.sidebar.slider[0].set_value((date(2021, 9, 3), date(2022, 12, 31))).run()
+    assert (_param(at, "from"), _param(at, "to")) == ("2021-09-01", "2022-12-31")
+    assert at.sidebar.date_input[0].value == date(2021, 9, 1)
+    # back to everything: the URL holds no dates
+    at.sidebar.selectbox[0].set_value("all").run()
+    assert _param(at, "from") is None and _param(at, "to") is None
 
 
 def test_bad_query_parameters_fall_back_to_defaults():
