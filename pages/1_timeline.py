@@ -34,10 +34,12 @@ else:
     tip = [alt.Tooltip("month:T", format="%Y-%m", title=_("Month")), alt.Tooltip("kind_label:N", title=_("Kind")),
            alt.Tooltip("events:Q", title=_("Events")), alt.Tooltip("figure:N", title=_("People"))]
     base = alt.Chart(frame).encode(x=x, xOffset="kind_label:N", color=colour, tooltip=tip)
-    certain = base.mark_bar(size=7).encode(y=alt.Y("low:Q", title=_("People (solid: smallest figure; pale: largest)"), stack=None))
+    counts = {"tickMinStep": 1, "format": ",d"}  # people and events are whole numbers: no 0.5 on the axis
+    certain = base.mark_bar(size=7).encode(y=alt.Y("low:Q", title=_("People (solid: smallest figure; pale: largest)"), stack=None,
+                                                   axis=alt.Axis(**counts)))
     uncertain = base.mark_bar(size=7, opacity=0.35).encode(y=alt.Y("low:Q", stack=None), y2="high:Q")
     st.altair_chart((uncertain + certain).properties(height=340), width="stretch")
-    st.altair_chart(base.mark_bar(size=7).encode(y=alt.Y("events:Q", title=_("Events"), axis=alt.Axis(tickMinStep=1)))
+    st.altair_chart(base.mark_bar(size=7).encode(y=alt.Y("events:Q", title=_("Events"), axis=alt.Axis(**counts)))
                     .properties(height=160), width="stretch")
     words = display.columns(lang)
     st.dataframe(frame.assign(month=[display.event_date(m, "month", lang) for m in frame["month"]])[["month", "kind_label", "events", "figure"]]

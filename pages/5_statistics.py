@@ -59,9 +59,12 @@ for kind, heading in (("year", _("By year")), ("quarter", _("By quarter"))):
     if rows.empty:
         continue
     data = chart_data(rows)
+    if kind == "year":  # every year from the first to the last on the axis: a year no source quotes is a visible gap
+        data = statistics.every_year(data)
     base = alt.Chart(data).encode(
         x=alt.X("period_label:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=_("People"), scale=alt.Scale(domain=[0, int(data["value"].max() * 1.2)])),
+        y=alt.Y("value:Q", title=_("People"), scale=alt.Scale(domain=[0, int(data["value"].max() * 1.2)]),
+                axis=alt.Axis(tickMinStep=1, format=",d")),
         tooltip=TOOLTIP)
     # vertical labels: a 28-year chart still reads on a phone without the numbers running into each other
     chart = base.mark_bar() + base.mark_text(angle=270, align="left", baseline="middle", dx=3, fontSize=10).encode(
@@ -71,7 +74,7 @@ for kind, heading in (("year", _("By year")), ("quarter", _("By quarter"))):
     chrome.data_caption(_("Source: {sources}. Counts by South Korea's Ministry of Unification as these reports quote "
                           "them; periods no source quotes are not shown. Each bar is the figure shown now; first "
                           "announcements that were later revised are listed below with their date.",
-                          sources="; ".join(sorted(set("; ".join(data["cited_in"]).split("; "))))))
+                          sources="; ".join(sorted(set("; ".join(data["cited_in"].dropna()).split("; ")) - {""}))))
 first = arrivals[arrivals["superseded"].to_numpy()]
 final = frame.set_index("id")
 
