@@ -76,9 +76,9 @@ def date_controls(lo: date, hi: date, _: i18n.Translator, lang: str) -> None:
                  help=_("Events whose date (or dated period, for month or year precision) overlaps this range."))
     _sync("f_from", start)
     _sync("f_to", end)
-    st.date_input(_("From"), min_value=lo, max_value=hi, key="f_from", format="YYYY-MM-DD",
+    st.date_input(_("Start date"), min_value=lo, max_value=hi, key="f_from", format="YYYY-MM-DD",
                     on_change=_on_typed, args=(lo, hi))
-    st.date_input(_("To"), min_value=lo, max_value=hi, key="f_to", format="YYYY-MM-DD",
+    st.date_input(_("End date"), min_value=lo, max_value=hi, key="f_to", format="YYYY-MM-DD",
                      on_change=_on_typed, args=(lo, hi))
     # by month: a step of 31 days, each end snapped to its month (st.select_slider, tried first, froze)
     _sync("f_months", (start, end))

@@ -35,7 +35,7 @@ def test_preset_typed_dates_and_slider(sized, server):
     wait_events(page, "3")
     screenshot(page, f"dates-preset-{page.size_id}")
     # typed: the start date, segment by segment as a keyboard user does
-    bar.get_by_role("spinbutton", name="year, From").click()
+    bar.get_by_role("spinbutton", name="year, Start date").click()
     page.keyboard.type("2022")
     page.keyboard.type("01")
     page.keyboard.type("01")
