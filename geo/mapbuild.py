@@ -205,7 +205,10 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
         folium.TileLayer(ONLINE_TILES, name=_("Online street map (needs internet)"), overlay=True, show=False,
                          control=True).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
-    m.fit_bounds(bounds or [list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])], padding=(24, 24))
+    view = bounds or [list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])]
+    m.fit_bounds(view, padding=mapux.DEFAULT_VIEW_PADDING)
+    if bounds:  # (the HTML export fits its own view afterwards)
+        m.add_child(mapux.DefaultView(view))
     return m
 
 

@@ -322,3 +322,45 @@ class SpreadOverlaps(MacroElement):
         super().__init__()
         self._name = "SpreadOverlaps"
         self.gap = SPREAD_GAP
+
+
+DEFAULT_VIEW_PADDING = (40, 40)  # pixels: the largest marker's radius (22) and then some, so no marker is cut
+
+
+class DefaultView(MacroElement):
+    """Keep the default view (every site) while the map's frame takes its size. The view is fitted
+    once when the map is made; an iframe that is then resized (a phone's layout settling, a busy
+    machine where the frame gets its width late) kept the old top-left and zoom, and a marker could
+    fall outside the map. Until the reader first touches or zooms the map, and while no popup is
+    open, every resize fits the bounds again."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map, bounds, pad) {
+  var box = map.getContainer(), touched = false, fitting = false, last = box.clientWidth + "x" + box.clientHeight;
+  L.DomEvent.on(box, "mousedown touchstart wheel keydown", function () { touched = true; });
+  // a zoom made by someone else once the map has settled (the first fit may still be animating): theirs to keep
+  var settled = false;
+  setTimeout(function () { settled = true; }, 1500);
+  map.on("zoomend", function () { if (!fitting && settled) { touched = true; } });
+  function again() {
+    if (touched || (map._popup && map._popup.isOpen()) || box.clientWidth < 50 || box.clientHeight < 50) { return; }
+    fitting = true;
+    try { map.fitBounds(bounds, {padding: L.point(pad), animate: false}); } finally { fitting = false; }
+  }
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () {
+      var size = box.clientWidth + "x" + box.clientHeight;
+      if (size !== last) { last = size; map.invalidateSize({pan: false}); again(); }
+    }).observe(box);
+  }
+  map.whenReady(function () { setTimeout(again, 0); });
+})({{ this._parent.get_name() }}, {{ this.bounds|tojson }}, {{ this.padding|tojson }});
+{% endmacro %}
+""")
+
+    def __init__(self, bounds, padding=DEFAULT_VIEW_PADDING):
+        super().__init__()
+        self._name = "DefaultView"
+        self.bounds = [list(map(float, bounds[0])), list(map(float, bounds[1]))]
+        self.padding = list(padding)
