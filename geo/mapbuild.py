@@ -486,7 +486,7 @@ def full_map(ds: Dataset, totals: pd.DataFrame, routes: pd.DataFrame, layers=Non
              static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
              events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND, lang: str = "en") -> folium.Map:
     """Base plus both layers in one map: for standalone HTML, benchmarks and tests."""
-    m = base_map(static_url, online_tiles, embed_basemap, size_kind, lang)
+    m = base_map(static_url, online_tiles, embed_basemap, size_kind, lang=lang)
     route_layer(ds, routes, events=events, lang=lang).add_to(m)
     site_layer(ds, totals, layers, selected, events, size_kind, lang).add_to(m)
     return m
