@@ -2,7 +2,7 @@
 
     python -m geo bench [--events N ...] [--sites M] [--seed S] [--repeat R] [--browser] [--no-export]
 
-Every N gets a synthetic data directory (geo.synthetic) and fresh worker processes, so each measures
+Every N gets a synthetic data directory (tools/synthetic.py) and fresh worker processes, so each measures
 its own peak memory (peak RSS, VmHWM) and none warms another's caches. The code measured is the real
 code, as the app and the exports call it:
 
@@ -103,7 +103,8 @@ def _emit(result: dict) -> None:
 
 def _warm_up() -> None:
     """Imports (streamlit_folium too), schema validators, the basemap and the Jinja templates, on a tiny data set."""
-    from geo import dataset, mapbuild, query, synthetic
+    from geo import dataset, mapbuild, query
+    from tools import synthetic
     with tempfile.TemporaryDirectory() as tmp:
         synthetic.write(synthetic.generate(50, 12, seed=1), Path(tmp))
         ds = query.public_view(dataset.load(Path(tmp)))
@@ -724,7 +725,7 @@ def write_readme(results, info, browser, path: Path = README) -> None:
         "# Benchmarks",
         "",
         "`python -m geo bench` (code: `benchmarks/bench.py`) generates synthetic data directories with",
-        "`python -m geo synth` (`geo/synthetic.py`: 80 sites, events 1998–2024 weighted to recent years) and times",
+        "`python -m geo synth` (`tools/synthetic.py`: 80 sites, events 1998–2024 weighted to recent years) and times",
         "the real pipeline from files to map HTML against geopandas `explore()` of the same events. This file is",
         "rewritten by every run (the Export section by `benchmarks/export_bench.py`, which the bench also runs);",
         "timings live here, never in tests.",
@@ -813,7 +814,7 @@ def write_readme(results, info, browser, path: Path = README) -> None:
 def run(sizes=DEFAULT_SIZES, sites: int | None = None, seed: int | None = None, repeat: int = 3,
         browser: bool = False, explore: bool = True, workdir: Path | None = None, readme: Path | None = README,
         export: bool = True, out=sys.stdout) -> int:
-    from geo import synthetic
+    from tools import synthetic
     sites = synthetic.DEFAULT_SITES if sites is None else sites
     seed = synthetic.DEFAULT_SEED if seed is None else seed
     info = machine()

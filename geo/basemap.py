@@ -1,5 +1,5 @@
 """The offline vector basemap shipped in data/basemap/ (derived from Natural Earth by
-geo/basemap_build.py): country polygons, their shared land borders, and lakes.
+tools/basemap_build.py): country polygons, their shared land borders, and lakes.
 
 The web map and the static exports read the same files, so the map reads the same online or off.
 """
@@ -13,7 +13,7 @@ from .readers import read_json
 
 LAYERS = ("countries", "lakes", "borders")
 # The app fetches the same files from Streamlit's static serving: static/basemap/ holds byte-identical
-# copies written by geo/basemap_build.py (Streamlit refuses symlinks that leave static/).
+# copies written by tools/basemap_build.py (Streamlit refuses symlinks that leave static/).
 STATIC_URL_PATH = "basemap/"
 
 

@@ -1,7 +1,10 @@
 """`python -m geo …`: the command line. Exit 0 ok, 1 data problems, 2 usage error; never a traceback.
 
-Each subcommand lives in its own module under geo/commands/ with `configure(parser)` and
-`run(args) -> int`; add one to COMMANDS to register it.
+Each subcommand lives in its own module with `configure(parser)` and `run(args) -> int`; add one to
+COMMANDS to register it. Only the chosen command's module is imported (so `--help` and every command
+start without loading the others' dependencies). The development commands `synth` and `bench` live
+outside the package (tools/, benchmarks/: they import geo, never the reverse) and are loaded by name
+from a checkout of the repository.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from .errors import GeoError, UsageError
 COMMANDS = {
     "validate": ("geo.commands.validate", "check the data directory, or single files against it"),
     "events": ("geo.commands.events", "print the joined events as JSON or CSV"),
-    "synth": ("geo.commands.synth", "write a deterministic synthetic data directory (N events over M sites)"),
-    "bench": ("geo.commands.bench", "benchmark load, validation, aggregation and map building at scale"),
+    "synth": ("tools.synth", "write a deterministic synthetic data directory (N events over M sites; development)"),
+    "bench": ("benchmarks.command", "benchmark load, validation, aggregation and map building at scale (development)"),
     "fmt": ("geo.commands.fmt", "rewrite data files in the canonical layout (--check: only report)"),
     "add-editor": ("geo.commands.add_editor", "add an editor (or set a new password): bcrypt hash in .streamlit/secrets.toml"),
     "datapackage": ("geo.commands.datapackage", "regenerate data/datapackage.json from the schemas (--check: only report)"),
@@ -78,20 +81,36 @@ def load_or_report(args):
     return report.dataset
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_module(name: str):
+    module = COMMANDS[name][0]
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if module.startswith("geo.") or exc.name is None or not module.startswith(exc.name):
+            raise
+        print(f"python -m geo {name}: a development command ({module.replace('.', '/')}.py); run it from a "
+              "checkout of the repository (its folder is not part of the installed package)", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; only the command named in argv gets its options (argv None: every command)."""
     parser = Parser(prog="python -m geo", description="Data tools for the map of forced repatriations of North Koreans from China.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    wanted = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(_module=module)
-        importlib.import_module(module).configure(p)
+        if wanted is None or name == wanted:
+            _command_module(name).configure(p)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
-        return importlib.import_module(args._module).run(args)
+        return _command_module(args.command).run(args)
     except UsageError as exc:
         print(f"python -m geo {args.command}: error: {exc}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""The shipped offline basemap (data/basemap/, built by geo/basemap_build.py), projected for static maps.
+"""The shipped offline basemap (data/basemap/, built by tools/basemap_build.py), projected for static maps.
 
 Parsed and projected once per process (and again only if a file changes); clipping to the view and
 simplifying for the locator map happen on the cached shapes.
@@ -57,7 +57,7 @@ def load(directory: Path | None = None) -> Basemap:
     countries_path = directory / "countries.geojson"
     if not countries_path.is_file():
         raise GeoError(f"{countries_path}: the offline basemap is missing; build it with "
-                       "`python -m geo.basemap_build` (see data/basemap/README.md)")
+                       "`python -m tools.basemap_build` (see data/basemap/README.md)")
     key = [str(directory)]
     for name in FILES:
         p = directory / f"{name}.geojson"

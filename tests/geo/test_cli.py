@@ -100,3 +100,24 @@ def test_geo_data_dir_environment(fixture_data, monkeypatch, capsys):
     monkeypatch.setenv("GEO_DATA_DIR", str(fixture_data))
     assert main(["events", "--format", "csv"]) == 0
     assert "2021-07-14-dandong-return" in capsys.readouterr().out
+
+
+def test_help_imports_no_command_module_and_lists_every_command():
+    """`python -m geo --help` loads only the parser: no command, pandas or geopandas (issue 16: ≤ 0.3 s)."""
+    code = ("import sys, contextlib, io\nfrom geo import cli\nout = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n    try:\n        cli.main(['--help'])\n    except SystemExit:\n        pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('geo.commands', 'tools', 'benchmarks', 'pandas', 'geopandas'))))\n"
+            "print(out.getvalue())")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    loaded, _, help_text = proc.stdout.partition("\n")
+    assert loaded == "[]"
+    from geo.cli import COMMANDS
+    assert all(name in help_text for name in COMMANDS)
+
+
+def test_a_command_imports_only_its_own_module():
+    code = ("import sys\nfrom geo import cli\ncli.build_parser(['fmt', '--check'])\n"
+            "print(sorted(m for m in sys.modules if m.startswith('geo.commands.')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "['geo.commands.fmt']", proc.stderr
+

@@ -67,3 +67,14 @@ def test_events_and_html_export_work_installed(venv, tmp_path):
     _run(venv, "-m", "geo", "export", "--out", tmp_path / "map.html", cwd=tmp_path)
     html = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert "L.map" in html or "leaflet" in html.lower()
+
+
+def test_development_commands_are_not_installed_and_say_so(venv, tmp_path):
+    """synth and bench live in tools/ and benchmarks/, outside the package: an installed geo names them
+    in --help but refuses them with a clear message (exit 2), never a traceback."""
+    assert "synth" in _run(venv, "-m", "geo", "--help", cwd=tmp_path).stdout
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GEO_DATA_DIR")}
+    proc = subprocess.run([str(venv), "-m", "geo", "synth", "--out", "x", "--events", "1"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "development command (tools/synth.py)" in proc.stderr and "Traceback" not in proc.stderr

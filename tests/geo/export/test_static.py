@@ -82,7 +82,7 @@ def test_dandong_and_sinuiju_both_labelled_without_collision(png):
 
 
 def test_dense_synthetic_data_never_overlaps(tmp_path):
-    from geo import synthetic
+    from tools import synthetic
     from geo.dataset import load
     synthetic.write(synthetic.generate(600, 60, 11), tmp_path / "synth")
     sc = scene_mod.build(load(tmp_path / "synth"), Filters())

@@ -1,11 +1,14 @@
-"""`python -m geo synth --out DIR --events N [--sites M] [--seed S]`: a synthetic data directory."""
+"""`python -m geo synth --out DIR --events N [--sites M] [--seed S]`: a synthetic data directory.
+
+A development command: it lives in tools/ (outside the geo package, which never imports it) and geo's
+command line loads it by name only when asked, from a checkout of the repository."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from ..errors import UsageError
+from geo.errors import UsageError
 
 
 def _count(text: str) -> int:
@@ -27,7 +30,7 @@ def configure(p) -> None:
 
 
 def run(args) -> int:
-    from .. import synthetic
+    from tools import synthetic
     sites = synthetic.DEFAULT_SITES if args.sites is None else args.sites
     if sites < 3:
         raise UsageError("--sites must be at least 3 (one per layer)")

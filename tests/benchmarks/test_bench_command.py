@@ -99,7 +99,7 @@ def test_bench_usage_errors(argv, capsys):
 def test_the_workers_run_for_real_on_a_small_data_set(tmp_path):
     """Ours and the explore() baseline, each in its own process as the bench runs them: a missing
     dependency of the baseline fails here, not silently as 'n/a' in the published numbers."""
-    from geo import synthetic
+    from tools import synthetic
     root = tmp_path / "data"
     synthetic.write(synthetic.generate(300, sites=12), root)
     ours = bench.run_worker("ours", root, repeat=1)
