@@ -13,7 +13,8 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 # From a checkout: data/ and static/ beside geo/. Installed from a wheel: pyproject.toml packs them into
 # geo/_shipped/ (a checkout has no such folder), and that folder stands in for the repository root.
-REPO_ROOT = _PACKAGE / "_shipped" if (_PACKAGE / "_shipped").is_dir() else _PACKAGE.parent
+INSTALLED = (_PACKAGE / "_shipped").is_dir()
+REPO_ROOT = _PACKAGE / "_shipped" if INSTALLED else _PACKAGE.parent
 SHIPPED_DATA = REPO_ROOT / "data"
 SCHEMA_DIR = SHIPPED_DATA / "schema"
 BASEMAP_DIR = SHIPPED_DATA / "basemap"

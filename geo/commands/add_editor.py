@@ -19,7 +19,7 @@ from ..editing import auth
 def configure(p) -> None:
     p.add_argument("username", metavar="USERNAME", help="1–64 letters, digits, '-' or '_'")
     p.add_argument("--secrets", metavar="FILE", default=str(auth.SECRETS_FILE),
-                   help="secrets file to update (default: .streamlit/secrets.toml in the project)")
+                   help="secrets file to update (default: .streamlit/secrets.toml in the project; installed: in the current directory)")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
 

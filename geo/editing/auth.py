@@ -20,10 +20,18 @@ from typing import Mapping
 import bcrypt
 
 from ..errors import UsageError
-from ..paths import REPO_ROOT
+from ..paths import INSTALLED, REPO_ROOT
 from .store import atomic_write
 
-SECRETS_FILE = REPO_ROOT / ".streamlit" / "secrets.toml"
+
+def default_secrets_file() -> Path:
+    """The file Streamlit reads as st.secrets: .streamlit/secrets.toml in the directory the app runs from.
+    From a checkout that is the repository (beside app.py, wherever the command is run); an installed geo
+    has no repository (its REPO_ROOT is the read-only copy inside site-packages), so the current directory."""
+    return (Path.cwd() if INSTALLED else REPO_ROOT) / ".streamlit" / "secrets.toml"
+
+
+SECRETS_FILE = default_secrets_file()
 SECTION = "editors"
 USERNAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MIN_PASSWORD_CHARS = 10

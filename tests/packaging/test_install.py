@@ -78,3 +78,17 @@ def test_development_commands_are_not_installed_and_say_so(venv, tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "development command (tools/synth.py)" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_add_editor_writes_the_secrets_of_the_current_directory(venv, tmp_path):
+    """Installed, auth.SECRETS_FILE is .streamlit/secrets.toml where the command (and the app) runs,
+    never a file inside site-packages."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GEO_DATA_DIR", "VIRTUAL_ENV")}
+    proc = subprocess.run([str(venv), "-m", "geo", "add-editor", "alice", "--password-stdin"], cwd=tmp_path, env=env,
+                          input="a long enough password\n", capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    secrets = tmp_path / ".streamlit" / "secrets.toml"
+    assert secrets.read_text(encoding="utf-8").startswith("[editors]\nalice = ")
+    assert (secrets.stat().st_mode & 0o777) == 0o600
+    installed = _run(venv, "-c", "from geo.editing import auth; print(auth.SECRETS_FILE)", cwd=tmp_path).stdout.strip()
+    assert Path(installed) == secrets

@@ -136,3 +136,12 @@ def test_add_editor_prompts_twice(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     monkeypatch.setattr(auth, "ROUNDS", 4)
     assert main(["add-editor", "alice", "--secrets", str(tmp_path / "s.toml")]) == 0
+
+
+def test_secrets_file_is_the_projects_from_a_checkout_and_the_current_directorys_installed(monkeypatch, tmp_path):
+    repo = Path(__file__).resolve().parents[3]
+    assert auth.SECRETS_FILE == repo / ".streamlit" / "secrets.toml"
+    monkeypatch.chdir(tmp_path)
+    assert auth.default_secrets_file() == repo / ".streamlit" / "secrets.toml"
+    monkeypatch.setattr(auth, "INSTALLED", True)
+    assert auth.default_secrets_file() == tmp_path / ".streamlit" / "secrets.toml"
