@@ -117,7 +117,7 @@ def hostile_copy(tmp_path: Path) -> Path:
         row["summary"] = row["summary"] + " " + HOSTILE_NAME
     write_rows(root / "events.csv", rows)
     rows = read_rows(root / "sources.csv")
-    for n, row in enumerate(rows):
+    for row in rows:
         row["title"] = row["title"] + " " + HOSTILE_NAME
         row["publisher"] = row["publisher"] + XSS_PAYLOADS[1]
         row["author"] = XSS_PAYLOADS[4]

@@ -19,7 +19,6 @@ layer checks (geo/layers.py, geo/region.py) on the converted coordinates.
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 import re

@@ -191,7 +191,7 @@ def layout_markers(ax, sites, style, largest, gap_pt: float = 1.2) -> dict:
     for _ in range(8):
         parent = list(range(len(shown)))
 
-        def find(i):
+        def find(i, parent=parent):  # used within this pass only
             while parent[i] != i:
                 parent[i] = parent[parent[i]]
                 i = parent[i]

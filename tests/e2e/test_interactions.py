@@ -1,7 +1,6 @@
 """A person using the app: the date slider changes numbers and markers, every page loads,
 the URL holds the view."""
 
-import re
 
 import pytest
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.common import HOSTILE_NAME, hostile_copy, read_rows, write_rows
+from tests.common import hostile_copy, read_rows, write_rows
 from tests.e2e.conftest import StreamlitServer, map_frame, map_handle, route_points, screenshot, watched_page
 
 XSS_FLAG = "() => window.__xss === undefined"

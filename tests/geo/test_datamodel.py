@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from geo import schemas, styles
 from geo.paths import LIST_SEPARATOR, MODEL, TABLE_FILES, file_kind, table_by_header
@@ -81,8 +80,6 @@ def test_a_spaced_list_in_statistics_is_read_item_by_item(tmp_path):
 
 def test_a_new_site_kind_needs_only_its_schema_entry_label_and_colour(tmp_path, monkeypatch):
     """Add a kind to a copy of the schema with its label and colour: it validates, and the map draws it."""
-    from geo import dataset, mapbuild, query
-    from tests.common import edit_feature
     schema_dir = tmp_path / "schema"
     shutil.copytree(REPO / "data" / "schema", schema_dir)
     site = json.loads((schema_dir / "site.schema.json").read_text(encoding="utf-8"))

@@ -59,7 +59,7 @@ def test_routes_draw_ranges_as_two_lines_coloured_by_kind(fixture_ds):
     stops = rows_of(group, "stops_json")
     rows = rows_of(group)
     assert len(rows) == 3
-    for stop_ids, high_w, low_w, n, people, kind, colour, _count in rows:
+    for stop_ids, high_w, low_w, n, _people, kind, colour, _count in rows:
         assert len(stop_ids) >= 2 and high_w >= low_w >= 0 and n == 1
         assert kind == "Returned to North Korea" and colour == EVENT_KIND_COLOURS["repatriation"]
     ids = list(ds.sites.index)
