@@ -4,7 +4,6 @@ shows the app's interactive map, stays under 1 MB and never carries a sensitive 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -81,47 +80,3 @@ def test_hostile_text_is_escaped(tmp_path):
     text = render_html(ds, Filters(), ExportOptions(title=XSS_PAYLOADS[0])).decode("utf-8")
     for payload in XSS_PAYLOADS[:2]:
         assert payload not in text
-
-
-def _open_offline(browser, path: Path):
-    outside: list[str] = []
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
-    try:
-        def route(r):
-            url = r.request.url
-            if url.startswith(("file:", "data:", "about:")):
-                r.continue_()
-            else:
-                outside.append(url)
-                r.abort()
-        page.route("**/*", route)
-        page.on("request", lambda req: None if req.url.startswith(("file:", "data:", "about:"))
-                else outside.append(req.url))
-        page.goto(path.as_uri())
-        page.wait_for_selector(".leaflet-container path.leaflet-interactive", timeout=15_000)
-        markers = page.locator(".leaflet-container path.leaflet-interactive").count()
-        basemap = page.locator(".leaflet-container path").count() - markers
-        state = page.evaluate("() => ({xss: window.__xss, maps: document.querySelectorAll('.leaflet-container').length})")
-    finally:
-        page.close()
-    return outside, markers, basemap, state
-
-
-def test_opens_offline_with_zero_requests_and_shows_markers(browser, tmp_path, html):
-    path = tmp_path / "map.html"
-    path.write_bytes(html)
-    outside, markers, basemap, state = _open_offline(browser, path)
-    assert outside == []
-    assert markers >= 5  # the five public sites (plus route lines)
-    assert basemap > 0
-    assert state["maps"] == 1
-
-
-def test_hostile_data_runs_no_script_in_the_browser(browser, tmp_path):
-    from geo.dataset import load
-    ds = load(hostile_copy(tmp_path))
-    path = tmp_path / "hostile.html"
-    path.write_bytes(render_html(ds, Filters(), ExportOptions(title=XSS_PAYLOADS[1])))
-    outside, markers, _, state = _open_offline(browser, path)
-    assert outside == [] and markers >= 5
-    assert state["xss"] is None

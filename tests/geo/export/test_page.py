@@ -34,28 +34,3 @@ def test_changing_options_rerenders(app):
     app.text_input(key="x_title").input("<b>Returns</b>").run()
     assert not app.exception
     assert len(app.get("download_button")) == 4
-
-
-def test_downloads_in_a_real_browser(browser):
-    """The page served by Streamlit: the PDF is drawn on click and every file downloads intact."""
-    from tests.e2e.conftest import StreamlitServer
-    from tests.geo.export.conftest import SENSITIVE_STRINGS
-    server = StreamlitServer(FIXTURE_DATA)
-    got = {}
-    context = browser.new_context(accept_downloads=True)
-    try:
-        page = context.new_page()
-        page.goto(server.url + "/export")
-        for fmt in ("PDF", "HTML"):
-            button = page.get_by_text(f"Download {fmt}")
-            button.wait_for(timeout=120_000)
-            with page.expect_download(timeout=120_000) as download:
-                button.click()
-            got[fmt] = Path(download.value.path()).read_bytes()
-    finally:
-        context.close()
-        server.stop()
-    assert got["PDF"].startswith(b"%PDF-") and got["PDF"].rstrip().endswith(b"%%EOF")
-    html = got["HTML"].decode("utf-8")
-    assert html.startswith("<!DOCTYPE html>")
-    assert not any(s in html for s in SENSITIVE_STRINGS)
