@@ -12,7 +12,7 @@ from geo.editing.store import Store
 from geo.paths import SHIPPED_DATA
 from tests.common import FIXTURE_DATA, load_layer, save_layer
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def run(*args):
