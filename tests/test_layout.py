@@ -16,6 +16,12 @@ TESTED_ELSEWHERE = {
     "geo/commands/validate.py": "tests/geo/test_cli.py",
     "geo/commands/events.py": "tests/geo/test_cli.py",
     "geo/commands/add_editor.py": "tests/geo/editing/test_auth.py",
+    "geo/commands/datapackage.py": "tests/geo/test_datamodel.py (generated from the schemas, --check)",
+    "geo/commands/publish.py": "tests/geo/test_publish.py, tests/e2e/test_published.py",
+    "geo/budget.py": "tests/geo/test_bounded.py (time and memory budgets of validation)",
+    "geo/datapackage.py": "tests/geo/test_datamodel.py, tests/data/test_shipped_data.py (datapackage.json)",
+    "geo/evidence.py": "tests/geo/test_display.py, tests/app/test_readable_tables.py, tests/geo/export/test_scene.py",
+    "geo/mapux.py": "tests/e2e/test_mapux.py (its JavaScript runs only in a browser)",
 }
 
 

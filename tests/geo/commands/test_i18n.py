@@ -18,10 +18,10 @@ def test_check_passes_on_the_checkout(capsys):
 
 def test_check_names_an_untranslated_string(tmp_path, capsys):
     root = tmp_path / "checkout"
-    for name in ("geo", "views"):
+    for name in ("geo", "pages"):
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "app.py", root / "app.py")
-    (root / "views" / "7_new.py").write_text('from geo.i18n import N_\nN_("A page nobody has translated yet")\n',
+    (root / "pages" / "7_new.py").write_text('from geo.i18n import N_\nN_("A page nobody has translated yet")\n',
                                              encoding="utf-8")
     assert main(["i18n", "check", "--root", str(root)]) == 1
     assert "no translation: 'A page nobody has translated yet'" in capsys.readouterr().err
