@@ -207,8 +207,24 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+IDLE_JS = "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'"
+
+
 def wait_until_idle(page, timeout=30000):
-    """Until Streamlit has finished its current run (its 'Running…' status widget is gone)."""
-    page.wait_for_timeout(300)
+    """Until Streamlit has no script run going (the app root's script state is 'notRunning') and its
+    'Running…' status widget is gone. Wait for the effect of an action itself where there is one:
+    a rerun an action asks for may not have started yet when this is called."""
+    page.wait_for_function(IDLE_JS, timeout=timeout)
     page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=timeout)
-    page.wait_for_timeout(200)
+
+
+def eventually(check, timeout=20.0, what="the condition"):
+    """Poll `check()` (every 50 ms) until it is truthy; its last value, or AssertionError after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {timeout:.0f} s (last: {value!r})")
+        time.sleep(0.05)

@@ -51,7 +51,7 @@ def test_editor_demands_a_login(browser, editor_server):
     page.get_by_role("textbox", name="User name").fill("alice")
     page.get_by_role("textbox", name="Password").fill("wrong password")
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_timeout(2000)
+    page.get_by_text("Wrong user name or password.").wait_for(timeout=30_000)
     wait_until_idle(page)
     assert page.get_by_text("Upload a file").count() == 0
     page.get_by_role("textbox", name="Password").fill("correct horse battery")

@@ -1,6 +1,6 @@
 """What a person sees: the map draws offline with its markers and routes, and nothing fails."""
 
-from tests.e2e.conftest import map_frame, route_points, routes_ink, routes_on_screen, screenshot
+from tests.e2e.conftest import eventually, map_frame, route_points, routes_ink, routes_on_screen, screenshot, wait_until_idle
 
 PUBLIC_SITES = 6  # fixture: 7 sites, one of them sensitive
 
@@ -9,7 +9,8 @@ def test_map_renders_offline_with_markers_and_routes(page, server):
     page.goto(server.url, wait_until="domcontentloaded")
     frame = map_frame(page)
     frame.locator("path.site-marker").nth(PUBLIC_SITES - 1).wait_for()
-    page.wait_for_timeout(1000)
+    wait_until_idle(page)
+    eventually(lambda: routes_ink(page) > 500, what="the routes' canvas painted")
     assert frame.locator("path.site-marker").count() == PUBLIC_SITES
     assert frame.locator("path.site-secret-site").count() == 0
     assert len(route_points(page)) >= 3
@@ -34,7 +35,8 @@ def test_clicking_a_site_shows_its_events_and_sources_and_url(page, server):
     page.get_by_text("Shenyang detention · 선양 구금시설").wait_for()
     assert "site=shenyang" in page.url
     # the rerun redrew the markers; the selected site's popup is open again on the new marker
-    page.wait_for_timeout(1000)
+    wait_until_idle(page)
+    frame.locator(".leaflet-popup-content").first.wait_for(timeout=10000)
     assert frame.locator(".leaflet-popup-content").count() == 1
     assert "Shenyang detention" in frame.locator(".leaflet-popup-content").inner_text()
     screenshot(page, "site-selected")
@@ -53,7 +55,9 @@ def test_dandong_bridge_popup_lists_each_event_with_its_own_sources(page, server
     frame.locator("path.site-dandong-sinuiju").click(force=True)
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=20000)
-    page.wait_for_timeout(1500)  # the rerun after the click reopens the popup on the redrawn marker
+    # the rerun after the click reopens the popup on the redrawn marker: wait for that rerun, then the popup
+    wait_until_idle(page)
+    frame.locator(".leaflet-popup-content", has_text="14 Jul 2021").wait_for(timeout=20000)
     text = frame.locator(".leaflet-popup-content").inner_text()
     assert "14 Jul 2021 · Returned to North Korea: about 50 (Radio Free Asia)" in text
     assert "9 Oct 2023 · Returned to North Korea: up to 200 (One Korea Network)" in text

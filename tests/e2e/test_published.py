@@ -14,7 +14,7 @@ import pytest
 
 from geo import dataset, publish
 from tests.common import FIXTURE_DATA, hostile_copy
-from tests.e2e.conftest import ARTIFACTS, free_port
+from tests.e2e.conftest import ARTIFACTS, eventually, free_port
 
 
 
@@ -123,9 +123,8 @@ def test_map_filters_panel_language_and_play(browser, base):
         # the play-through steps the window, keeps the zoom, shows the date large
         pg.select_option(".geo-play-speed", "fast")
         pg.click(".geo-play-button")
-        pg.wait_for_timeout(1200)
-        playing = view(pg)
-        assert playing["from"] != everything["from"] or playing["to"] != everything["to"]
+        playing = eventually(lambda: (lambda v: v if v["from"] != everything["from"] or v["to"] != everything["to"]
+                                      else None)(view(pg)), what="the play-through stepping the window")
         assert pg.locator(".geo-play-date").is_visible() and "분기" in pg.locator(".geo-play-date").inner_text()
         assert playing["zoom"] == zoom
         ARTIFACTS.mkdir(exist_ok=True)

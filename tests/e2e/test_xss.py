@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.common import hostile_copy, read_rows, write_rows
-from tests.e2e.conftest import StreamlitServer, map_frame, map_handle, route_points, screenshot, watched_page
+from tests.e2e.conftest import StreamlitServer, map_frame, map_handle, route_points, screenshot, wait_until_idle, watched_page
 
 XSS_FLAG = "() => window.__xss === undefined"
 
@@ -45,7 +45,7 @@ def test_payloads_stay_text_in_map_tooltips_popups_and_panels(hostile_page, host
     assert markers.count() == 6
     for i in range(markers.count()):
         markers.nth(i).hover(force=True)
-        page.wait_for_timeout(150)
+        frame.locator(".leaflet-tooltip").first.wait_for(timeout=5000)
     tooltip = frame.locator(".leaflet-tooltip").first
     assert "<script>window.__xss=1</script>" in tooltip.inner_text()  # shown as text
     # routes first (the popup opened below pans the map): the pointer over each one shows its tooltip
@@ -63,7 +63,7 @@ def test_payloads_stay_text_in_map_tooltips_popups_and_panels(hostile_page, host
     popup.wait_for(timeout=10000)
     assert "<img src=x onerror" in popup.inner_text()
     page.get_by_text("event(s) through this site in the selection").wait_for(timeout=20000)
-    page.wait_for_timeout(1500)
+    wait_until_idle(page)
     screenshot(page, "xss-hostile-data")
     assert_nothing_ran(page, handle)
     # the site panel shows names as text too
@@ -75,7 +75,7 @@ def test_payloads_stay_text_on_every_page(hostile_page, hostile_server, path):
     page = hostile_page
     page.goto(hostile_server.url + path, wait_until="domcontentloaded")
     page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=30000)
-    page.wait_for_timeout(2500)
+    wait_until_idle(page)
     assert_nothing_ran(page)
     links = page.locator("a[href]").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert not [h for h in links if h.strip().lower().startswith(("javascript:", "data:", "vbscript:"))]
