@@ -51,10 +51,14 @@ def test_every_page_runs(page):
 
 
 def test_pages_run_through_navigation():
+    """Each page, reached through app.py's navigation, draws its own page (its title) with the app's
+    filters in the sidebar, not the map page again."""
     at = run_app()
-    for page in PAGES:
+    assert at.title[0].value == "Forced repatriations of North Koreans from China"
+    for page, title in zip(PAGES, ("Timeline", "Sites", "About & sources")):
         at.switch_page(page).run()
         assert not at.exception
+        assert at.title[0].value == title
 
 
 def test_map_script_has_sites_and_no_remote_assets():
@@ -176,12 +180,32 @@ def test_warm_up_survives_invalid_data(tmp_path, monkeypatch):
     assert not at.exception and "problem" in at.error[0].value
 
 
-def test_serve_py_wraps_app_py_with_a_start_up_hook():
-    import ast
-    tree = ast.parse((REPO / "serve.py").read_text(encoding="utf-8"))
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "App"]
-    assert len(calls) == 1 and calls[0].args[0].value == "app.py"
-    assert any(k.arg == "lifespan" for k in calls[0].keywords)
+def test_serve_py_serves_app_py_and_warms_the_cache_at_start_up(tmp_path, monkeypatch):
+    """serve.py builds an st.App around app.py whose start-up hook (run here as the server runs it)
+    reads and validates the data once, so the first visitor's run finds it cached."""
+    import asyncio
+    import importlib.util
+    import shutil
+    import streamlit as st
+    from geo import dataset as dataset_mod
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, root)
+    monkeypatch.setenv("GEO_DATA_DIR", str(root))
+    calls = []
+    real_check = dataset_mod.check
+    monkeypatch.setattr(dataset_mod, "check", lambda *a, **k: calls.append(a) or real_check(*a, **k))
+    spec = importlib.util.spec_from_file_location("serve_under_test", REPO / "serve.py")
+    serve = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve)
+    assert isinstance(serve.app, st.App) and serve.app.script_path.name == "app.py"
+
+    async def start_up():
+        async with serve._lifespan(serve.app):
+            pass
+    asyncio.run(start_up())
+    assert len(calls) == 1
+    at = run_app()
+    assert not at.exception and len(calls) == 1
 
 
 def test_events_table_is_built_only_once_unfolded():
