@@ -46,14 +46,14 @@ def test_filter_changes_leave_one_route_canvas(page, server):
     assert handle.evaluate(count) == 1
     thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").first
     frame = map_frame(page)
-    for key in ("ArrowRight", "ArrowRight", "ArrowLeft", "End"):
-        url, markers = page.url, marker_radii(frame)
+    before = marker_radii(frame)
+    for key in ("ArrowRight", "ArrowRight", "ArrowLeft", "End"):  # reruns, each replacing the route group
         thumb.focus()
         thumb.press(key)
-        eventually(lambda url=url: page.url != url, what=f"the URL following {key}")  # the rerun has run
         wait_until_idle(page)
-        if key == "End":  # only the last date is left: the markers shrink once the map has the new groups
-            eventually(lambda markers=markers: marker_radii(frame) != markers, what="the map redrawn")
+    # (keys pressed while a rerun redraws the slider may be dropped; at least one change reaches the map)
+    eventually(lambda: marker_radii(frame) != before, what="the map redrawn for a new date range")
+    wait_until_idle(page)
     assert handle.evaluate(count) == 1
 
 
