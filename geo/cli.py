@@ -56,16 +56,31 @@ def add_filter_options(p) -> None:
     p.add_argument("--kind", action="append", metavar="KIND", help="event kind (repeatable)")
     p.add_argument("--confidence", action="append", metavar="LEVEL", help="confidence level (repeatable)")
     p.add_argument("--site", metavar="ID", help="only events through this site")
+    p.add_argument("--view", metavar="LINK", help="the filters of a link shared from the app (or its query string, "
+                   "'from=2023-01-01&kind=repatriation'); the options above override it")
     p.add_argument("--include-sensitive", action="store_true", help="include records marked sensitive (never for publication)")
 
 
 def filters_from(args, layers=None):
-    from .query import Filters
-    return Filters(date_from=args.date_from, date_to=args.date_to,
-                   kinds=frozenset(args.kind) if args.kind else None,
-                   confidence=frozenset(args.confidence) if args.confidence else None,
-                   layers=frozenset(layers) if layers else None,
-                   site=getattr(args, "site", None), include_sensitive=getattr(args, "include_sensitive", False))
+    """The Filters of the command's options, read like the app's URL (geo.filterparams), strictly:
+    an unknown kind, confidence level or layer, or a date that cannot be read, is a usage error."""
+    from dataclasses import replace
+
+    from .filterparams import from_params, parse_query
+    from .paths import LAYERS
+    from .query import CONFIDENCE_LEVELS
+    from .schemas import enum
+    params = parse_query(args.view) if getattr(args, "view", None) else {}
+    explicit = {"from": args.date_from.isoformat() if args.date_from else None,
+                "to": args.date_to.isoformat() if args.date_to else None,
+                "kind": ",".join(args.kind) if args.kind else None,
+                "confidence": ",".join(args.confidence) if args.confidence else None,
+                "layers": ",".join(layers) if layers else None,
+                "site": getattr(args, "site", None)}
+    params.update({k: v for k, v in explicit.items() if v is not None})
+    allowed = {"kind": tuple(enum("events", "kind")), "confidence": CONFIDENCE_LEVELS, "layers": LAYERS}
+    f = from_params(params, allowed=allowed, strict=True)
+    return replace(f, include_sensitive=getattr(args, "include_sensitive", False))
 
 
 def load_or_report(args):

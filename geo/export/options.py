@@ -55,19 +55,12 @@ def format_for(path) -> str:
 
 
 def filters_key(f) -> tuple:
-    """A plain, hashable, order-independent form of Filters (for caches); sensitive is always off."""
-    def many(v):
-        return None if v is None else tuple(sorted(v))
-    return (f.date_from.isoformat() if f.date_from else None, f.date_to.isoformat() if f.date_to else None,
-            many(f.kinds), many(f.confidence), many(f.layers), f.site)
+    """A plain, hashable, order-independent form of Filters (for caches): its query-string parameters
+    (geo.filterparams, as in the app's URL); sensitive is always off."""
+    from ..filterparams import to_params
+    return tuple(to_params(f).items())
 
 
 def filters_from_key(key: tuple):
-    from datetime import date
-    from ..query import Filters
-    d_from, d_to, kinds, confidence, layers, site = key
-    return Filters(date_from=date.fromisoformat(d_from) if d_from else None,
-                   date_to=date.fromisoformat(d_to) if d_to else None,
-                   kinds=frozenset(kinds) if kinds is not None else None,
-                   confidence=frozenset(confidence) if confidence is not None else None,
-                   layers=frozenset(layers) if layers is not None else None, site=site, include_sensitive=False)
+    from ..filterparams import from_params
+    return from_params(dict(key))

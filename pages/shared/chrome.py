@@ -1,16 +1,18 @@
 """Everything every page repeats: page setup, the cached dataset, the sidebar filters and their
-round trip through the URL's query parameters. Pages stay thin: widgets and calls into geo/."""
+round trip through the URL's query parameters (geo.filterparams spells them). Pages stay thin: widgets and calls into geo/."""
 
 from __future__ import annotations
 
 import json
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
 from geo import dataset as dataset_mod
+from geo.filterparams import PARAMS, from_params, to_params
 from geo.fingerprint import fingerprint
 from geo.paths import LAYERS, data_dir, layer_title
 from geo import claims as rules
@@ -25,6 +27,7 @@ from pages.shared import datefilter
 
 APP_TITLE = N_("Forced repatriations of North Koreans from China")
 KINDS = tuple(enum("events", "kind"))
+URL_VALUES = {"kind": KINDS, "confidence": CONFIDENCE_LEVELS, "layers": LAYERS}  # geo.filterparams: all = no parameter
 
 
 def _leave_folder_navigation() -> None:
@@ -327,47 +330,18 @@ def dataset():
     return public
 
 
-EMPTY_PARAM = "none"  # a filter with nothing selected, kept in a shared link as such (not as "everything")
-
-
-def _csv_param(name: str, allowed) -> list[str] | None:
-    """The URL's values for a filter: None when absent (or naming nothing known), [] for an empty selection."""
-    raw = st.query_params.get(name)
-    if raw is None:
-        return None
-    if raw == EMPTY_PARAM:
-        return []
-    return [v for v in raw.split(",") if v in allowed] or None
-
-
-def _chosen(name: str, allowed) -> list[str]:
-    values = _csv_param(name, allowed)
-    return list(allowed) if values is None else values
-
-
-def _date_param(name: str, lo: date, hi: date) -> date | None:
-    raw = st.query_params.get(name)
-    try:
-        value = date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
-    return min(max(value, lo), hi) if value else None
-
-
 def _restore_from_url(ds) -> None:
     """On a session's first run, the URL decides the filters (a shared link restores the view)."""
     if st.session_state.get("_restored"):
         return
     lo, hi = _date_bounds(ds)
     st.session_state["_restored"] = True
-    st.session_state["f_dates"] = (_date_param("from", lo, hi) or lo, _date_param("to", lo, hi) or hi)
-    if st.session_state["f_dates"][0] > st.session_state["f_dates"][1]:
-        st.session_state["f_dates"] = (lo, hi)
-    st.session_state["f_kinds"] = _chosen("kind", KINDS)
-    st.session_state["f_conf"] = _chosen("confidence", CONFIDENCE_LEVELS)
-    st.session_state["f_layers"] = _chosen("layers", LAYERS)
-    site = st.query_params.get("site")
-    st.session_state["site"] = site if site in ds.sites.index else None
+    f = from_params(st.query_params.to_dict(), allowed=URL_VALUES, bounds=(lo, hi), sites=ds.sites.index)
+    st.session_state["f_dates"] = (f.date_from or lo, f.date_to or hi)
+    for key, allowed, chosen in (("f_kinds", KINDS, f.kinds), ("f_conf", CONFIDENCE_LEVELS, f.confidence),
+                                 ("f_layers", LAYERS, f.layers)):
+        st.session_state[key] = [v for v in allowed if chosen is None or v in chosen]
+    st.session_state["site"] = f.site
 
 
 _bounds: dict = {}
@@ -390,26 +364,11 @@ def _date_pair(value) -> tuple[date, date]:
     return value, value
 
 
-def _list_param(chosen, allowed) -> str | None:
-    """A filter in the URL: absent when everything is selected, EMPTY_PARAM when nothing is."""
-    if set(chosen) == set(allowed):
-        return None
-    return ",".join(chosen) if chosen else EMPTY_PARAM
-
-
-def _write_url(ds) -> None:
-    lo, hi = _date_bounds(ds)
-    start, end = _date_pair(st.session_state["f_dates"])
-    wanted = {
-        "from": start.isoformat() if start != lo else None,
-        "to": end.isoformat() if end != hi else None,
-        "kind": _list_param(st.session_state["f_kinds"], KINDS),
-        "confidence": _list_param(st.session_state["f_conf"], CONFIDENCE_LEVELS),
-        "layers": _list_param(st.session_state["f_layers"], LAYERS),
-        "site": st.session_state.get("site"),
-    }
-    for key, value in wanted.items():
-        if value:
+def _write_url(ds, f: Filters) -> None:
+    wanted = to_params(f, allowed=URL_VALUES, bounds=_date_bounds(ds))
+    for key in PARAMS:
+        value = wanted.get(key)
+        if value is not None:
             if st.query_params.get(key) != value:
                 st.query_params[key] = value
         elif key in st.query_params:
@@ -460,10 +419,11 @@ def filters(ds) -> Filters:
         st.caption(_("The URL keeps these settings: copy it to share this view."))
     for key in FILTER_KEYS:
         st.session_state[f"_keep{key}"] = st.session_state[key]
-    _write_url(ds)
     start, end = _date_pair(st.session_state["f_dates"])
-    return Filters(date_from=start, date_to=end, kinds=frozenset(st.session_state["f_kinds"]),
-                   confidence=frozenset(st.session_state["f_conf"]), layers=frozenset(st.session_state["f_layers"]))
+    f = Filters(date_from=start, date_to=end, kinds=frozenset(st.session_state["f_kinds"]),
+                confidence=frozenset(st.session_state["f_conf"]), layers=frozenset(st.session_state["f_layers"]))
+    _write_url(ds, replace(f, site=st.session_state.get("site")))
+    return f
 
 
 def select_site(site_id: str | None) -> None:

@@ -121,3 +121,20 @@ def test_a_command_imports_only_its_own_module():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "['geo.commands.fmt']", proc.stderr
 
+
+
+def test_events_take_the_filters_of_a_shared_link(fixture_data, capsys):
+    """--view reads the app's link with the app's own conversion (geo.filterparams); options override it."""
+    link = "http://localhost:8501/?kind=repatriation&from=2023-01-01"
+    assert main(["events", "--data", str(fixture_data), "--view", link]) == 0
+    viewed = json.loads(capsys.readouterr().out)
+    assert viewed and {e["kind"] for e in viewed} == {"repatriation"}
+    assert main(["events", "--data", str(fixture_data), "--view", link, "--kind", "arrest"]) == 0
+    assert {e["kind"] for e in json.loads(capsys.readouterr().out)} <= {"arrest"}
+
+
+@pytest.mark.parametrize("argv, message", [(["--kind", "teleport"], "unknown kind 'teleport'"),
+                                           (["--view", "from=2023-02-30"], "is not a date")])
+def test_unknown_filter_values_are_usage_errors(fixture_data, capsys, argv, message):
+    assert main(["events", "--data", str(fixture_data), *argv]) == 2
+    assert message in capsys.readouterr().err
