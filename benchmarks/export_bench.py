@@ -188,7 +188,7 @@ def section_text(m: dict) -> str:
         result_table(m),
         "",
         "- *cold*: a fresh `python -m geo export --out x.png` (default preset, 1600×1000): interpreter start, imports "
-        "(the CLI imports every command, so pandas and geopandas load with `geo.dataset`), loading and validating the "
+        "(only the export command's own: pandas, pyarrow, matplotlib, shapely, pyproj; not geopandas), loading and validating the "
         "data, drawing and writing the file.",
         "- *warm*: `geo.export.render(...)` again in the same process: the basemap (parsed and projected once), fonts "
         "and the projection are cached; the map itself is drawn anew (no result cache; 'other filters' proves it).",

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 
@@ -34,7 +33,7 @@ class Dataset:
     with flags) and `sources`, the tuple of source ids its claims cite."""
 
     root: Path
-    sites: gpd.GeoDataFrame  # index: site id
+    sites: pd.DataFrame  # index: site id; a 'geometry' column of shapely geometries (WGS-84 lon/lat)
     events: pd.DataFrame  # index: event id, sorted by date
     sources: pd.DataFrame  # index: source id
     warnings: tuple = field(default=())
@@ -229,9 +228,11 @@ def _date_precision_checks(ev, path, problems) -> None:
             problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "date"), what))
 
 
-def _site_frame(records: list[dict]) -> gpd.GeoDataFrame:
+def _site_frame(records: list[dict]) -> pd.DataFrame:
+    # a plain frame with a column of shapely geometries: nothing here needs geopandas, whose import
+    # alone costs a short command like `python -m geo export` about a second
     rows = [{k: r[k] for k in SITE_COLUMNS} for r in records]
-    frame = gpd.GeoDataFrame(rows, columns=SITE_COLUMNS, geometry="geometry", crs="EPSG:4326")
+    frame = pd.DataFrame(rows, columns=SITE_COLUMNS)
     for col in ("name_zh", "side_cn", "side_kp"):  # optional texts stay None, never NaN
         frame[col] = pd.Series([r[col] for r in rows], index=frame.index, dtype=object)
     return frame.set_index("id", drop=False).rename_axis(None)
