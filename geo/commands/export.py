@@ -71,7 +71,7 @@ def _run(args) -> int:
         raise UsageError("--include-sensitive is not available for export: exports are for publication "
                          "and never contain sensitive records")
     from ..export import ExportOptions, export, format_for
-    format_for(args.out)  # an unknown suffix fails before any work
+    fmt = format_for(args.out)  # an unknown suffix fails before any work
     options = ExportOptions(preset=args.preset, lang=args.lang, title=args.title, dpi=args.dpi,
                             size_kind=args.size_kind)
     layers = _layers(args.layers)
@@ -80,13 +80,15 @@ def _run(args) -> int:
         return 1
     from dataclasses import replace
     filters = replace(filters_from(args, layers), include_sensitive=False)
-    from ..export.static import RenderInfo
-    info = RenderInfo()
+    info = None
+    if fmt != "html":  # the static renderer (and matplotlib with it) loads only for PNG, SVG and PDF
+        from ..export.static import RenderInfo
+        info = RenderInfo()
     size = export(ds, filters, options, args.out, info=info)
-    if info.dropped:
+    if info is not None and info.dropped:
         names = ", ".join(str(ds.sites.at[s, "name_en"]) for s in info.dropped)
         print(f"note: no room for {len(info.dropped)} label(s): {names}; try a larger --preset", file=sys.stderr)
-    if info.unlabelled:
+    if info is not None and info.unlabelled:
         print(f"note: the {args.preset} preset names the {len(info.placed) + len(info.dropped)} sites with the largest "
               f"{args.size_kind} figures; {len(info.unlabelled)} smaller ones are shown without a label", file=sys.stderr)
     if args.out.lower().endswith(".html") and size > 1_000_000:

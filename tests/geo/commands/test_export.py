@@ -138,3 +138,17 @@ def test_works_in_a_network_namespace_without_interfaces(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("suffix, matplotlib_loaded", [(".html", False), (".svg", True)])
+def test_matplotlib_and_geopandas_load_only_where_needed(tmp_path, suffix, matplotlib_loaded):
+    """A cold export imports matplotlib only for PNG, SVG and PDF, and geopandas never (issue 16)."""
+    code = textwrap.dedent(f"""
+        import sys
+        from geo.cli import main
+        assert main(["export", "--data", {DATA!r}, "--out", {str(tmp_path / ('map' + suffix))!r}]) == 0
+        print("matplotlib" in sys.modules, "geopandas" in sys.modules, "geo.export.static" in sys.modules)
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == [str(matplotlib_loaded), "False", str(matplotlib_loaded)]
