@@ -12,7 +12,7 @@ import json
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.editing import auth, canonical, chinese_offsets, crs, diff, preview, records
+from geo.editing import add_site, auth, canonical, chinese_offsets, crs, diff, preview, records
 from geo.editing import login as login_mod
 from geo.editing.parts import PARTS, TITLES, relative_name
 from geo.editing.store import Conflict, Store, short
@@ -311,25 +311,10 @@ def tables_tab(root, store: Store, user: str) -> None:
 
 # ---------------------------------------------------------------- (3) add a site on the map
 
-def _all_sites(store: Store) -> list[tuple[str, float, float, str]]:
-    out = []
-    for layer in LAYERS:
-        text, _unused = store.read(layer)
-        try:
-            frame = records.site_frame(records.layer_doc(text)) if text else None
-        except (DataFileError, ValueError):
-            frame = None
-        if frame is None:
-            continue
-        for row in frame.itertuples(index=False):
-            if isinstance(row.lon, (int, float)) and isinstance(row.lat, (int, float)):
-                out.append((str(row.id), float(row.lon), float(row.lat), str(row.name_en or row.id)))
-    return out
-
-
 def add_site_tab(root, store: Store, user: str) -> None:
     st.markdown("Click the map to place the site (or type its coordinates), fill in the form, then check and save.")
-    out = st_folium(preview.pick_map(_all_sites(store), lang=chrome.lang()), key="add_pick_map", height=420, use_container_width=True,
+    out = st_folium(preview.pick_map(add_site.placed_sites(store.read), lang=chrome.lang()), key="add_pick_map", height=420,
+                    use_container_width=True,
                     feature_group_to_add=preview.picked_layer(st.session_state.get("add_picked")),
                     returned_objects=["last_clicked"])
     click = preview.clicked_point(out)
@@ -381,22 +366,19 @@ def add_site_tab(root, store: Store, user: str) -> None:
             st.error("Click the map or type the longitude and latitude first.")
             return
         layer = st.session_state["add_layer"]
-        wlon, wlat = chinese_offsets.to_wgs84(float(lon), float(lat), system)
-        moved = chinese_offsets.distance_m(float(lon), float(lat), wlon, wlat)
-        note = (f"Converted from {system} to WGS-84: moved {moved:,.0f} m to {wlon:.6f}, {wlat:.6f}."
-                if system != "WGS-84" else "")
-        row = {"id": sid, "lon": round(wlon, 6), "lat": round(wlat, 6), "name_en": name_en, "name_ko": name_ko,
-               "name_zh": name_zh, "kind": kind, "country": country, "precision": precision, "uncertainty_m": int(radius),
-               "side_cn": side_cn, "side_kp": side_kp, "sources": srcs, "notes": notes, "sensitive": sensitive}
+        form = {"id": sid, "name_en": name_en, "name_ko": name_ko, "name_zh": name_zh, "kind": kind, "country": country,
+                "precision": precision, "uncertainty_m": radius, "side_cn": side_cn, "side_kp": side_kp,
+                "sources": srcs, "notes": notes, "sensitive": sensitive}
+        site = add_site.new_site(form, lon, lat, system)
         base_text, base_sha = store.read(layer)
         try:
-            text = records.add_feature_text(base_text, layer, records.site_feature(row))
+            text = add_site.layer_text_with(base_text, layer, site)
         except (DataFileError, ValueError) as exc:
             st.error(f"{relative_name(layer)} cannot be read; fix it by uploading a corrected file first.")
             st.text(str(exc))
             return
         st.session_state["add_state"] = {"candidate": check_text(root, layer, text, bounded=True), "base_text": base_text,
-                                         "base_sha": base_sha, "note": note}
+                                         "base_sha": base_sha, "note": site.note}
         st.session_state.pop("add_conflict", None)
     state = st.session_state.get("add_state")
     if state:
