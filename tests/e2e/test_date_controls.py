@@ -22,7 +22,7 @@ def sidebar(page):
     return bar
 
 
-def test_preset_typed_dates_and_slider(sized, server):
+def test_preset_typed_dates_and_slider(sized, server):  # noqa: F811  (sized: the fixture imported above)
     page = sized
     page.goto(server.url, wait_until="domcontentloaded")
     map_frame(page)
