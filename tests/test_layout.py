@@ -20,6 +20,8 @@ TESTED_ELSEWHERE = {
     "geo/commands/publish.py": "tests/geo/test_publish.py, tests/e2e/test_published.py",
     "geo/budget.py": "tests/geo/test_bounded.py (time and memory budgets of validation)",
     "geo/datapackage.py": "tests/geo/test_datamodel.py, tests/data/test_shipped_data.py (datapackage.json)",
+    "geo/placelabels.py": "tests/geo/test_place_labels.py",
+    "geo/places_build.py": "tests/geo/test_place_labels.py (the shipped place names it builds)",
     "geo/evidence.py": "tests/geo/test_display.py, tests/app/test_readable_tables.py, tests/geo/export/test_scene.py",
 }
 
