@@ -10,12 +10,13 @@ import streamlit as st
 from geo import display, i18n, mapbuild, query
 from geo.downloads import events_csv, events_geojson
 from geo.styles import SIZE_KIND
-from pages.shared import chrome
+from pages.shared import chrome, phone
 
 
 def map_page() -> None:
     """Home: the map, the selection's numbers, the clicked site's events and sources, the events table."""
     _ = chrome.page(i18n.N_("Map"))
+    phone.map_first()  # on a phone: the map right under a compact title
     ds = chrome.dataset()
     f = chrome.filters(ds)
     selected, lang = st.session_state.get("site"), chrome.lang()

@@ -127,6 +127,8 @@ class MapKey(MacroElement):
         L.DomEvent.disableScrollPropagation(el);
         // open on a wide map, folded on a narrow one (where it would cover the markers)
         el.open = map.getSize().x >= {{ this.open_from }};
+        // on a narrow map, opened, it covers at most 45% of the map's height (it scrolls inside)
+        if (map.getSize().x < {{ this.open_from }}) { el.style.boxSizing = "border-box"; el.style.maxHeight = "min(calc(100% - 96px), 45%)"; }
     }
 })();
 {% endmacro %}
