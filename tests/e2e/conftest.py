@@ -134,6 +134,22 @@ def watched_page(browser, origin: str):
     return pg
 
 
+SIZES = [(1400, 900), (1000, 800), (390, 844)]  # a laptop, a small laptop window, a phone
+IDS = [f"{w}x{h}" for w, h in SIZES]
+
+
+@pytest.fixture(params=SIZES, ids=IDS)
+def sized(request, browser, server):
+    """A page at each of the three sizes a reader uses (page.size_id names it)."""
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    pg.watch = PageWatch(pg, server.url)
+    pg.size_id = f"{width}x{height}"
+    yield pg
+    context.close()
+
+
 @pytest.fixture
 def page(browser, server):
     pg = watched_page(browser, server.url)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from tests.e2e.conftest import map_frame, screenshot, wait_until_idle
 from tests.e2e.test_interactions import metric
-from tests.e2e.test_mapux import sized  # noqa: F401  (the fixture: one page per size)
 
 
 def wait_events(page, n: str) -> None:
@@ -22,7 +21,7 @@ def sidebar(page):
     return bar
 
 
-def test_preset_typed_dates_and_slider(sized, server):  # noqa: F811  (sized: the fixture imported above)
+def test_preset_typed_dates_and_slider(sized, server):
     page = sized
     page.goto(server.url, wait_until="domcontentloaded")
     map_frame(page)

@@ -6,24 +6,8 @@ Each test runs at 1400×900 (the laptop where the first click used to fail), 100
 
 from __future__ import annotations
 
-import pytest
 
-from tests.e2e.conftest import PageWatch, map_frame, map_handle, screenshot, wait_until_idle
-
-SIZES = [(1400, 900), (1000, 800), (390, 844)]
-IDS = [f"{w}x{h}" for w, h in SIZES]
-
-
-@pytest.fixture(params=SIZES, ids=IDS)
-def sized(request, browser, server):
-    width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height})
-    pg = context.new_page()
-    pg.watch = PageWatch(pg, server.url)
-    pg.size_id = f"{width}x{height}"
-    yield pg
-    context.close()
-
+from tests.e2e.conftest import map_frame, map_handle, screenshot, wait_until_idle
 
 def iframe(page):
     return page.locator("iframe[title*='streamlit_folium']").first

@@ -5,7 +5,6 @@ title, the numbers follow in two columns, and the legend, opened, covers less th
 from __future__ import annotations
 
 from tests.e2e.conftest import map_frame, map_handle, screenshot, wait_until_idle
-from tests.e2e.test_mapux import sized  # noqa: F401  (the fixture: one page per size)
 
 _BOXES = """() => {
   const r = e => { const b = e.getBoundingClientRect(); return [b.top, b.bottom, b.left, b.right]; };

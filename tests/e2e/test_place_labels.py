@@ -4,10 +4,9 @@ another, and never take a click from a site."""
 
 from __future__ import annotations
 
-import pytest
 
 from tests.e2e.conftest import map_frame, map_handle, screenshot, wait_until_idle
-from tests.e2e.test_mapux import IDS, SIZES, iframe  # noqa: F401  (sized fixture below)
+from tests.e2e.test_mapux import iframe
 
 _LABELS_JS = """() => {
   const box = document.querySelector('.leaflet-container').getBoundingClientRect();
@@ -24,16 +23,6 @@ _LABELS_JS = """() => {
   return {names: shown.filter(s => s.inside).map(s => s.t), overlapping: overlapping, zoom: map.getZoom(),
           clickable: shown.filter(s => s.pe !== 'none').length};
 }"""
-
-
-@pytest.fixture(params=SIZES, ids=IDS)
-def sized(request, browser, server):
-    width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height})
-    pg = context.new_page()
-    pg.size_id = f"{width}x{height}"
-    yield pg
-    context.close()
 
 
 def _labels(page, url):
