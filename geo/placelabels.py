@@ -1,5 +1,5 @@
 """Place labels on the interactive map: towns and cities on both sides of the border, the provinces
-and the Yalu and Tumen rivers (data/basemap/places.geojson, built by geo/places_build.py), named in
+and the Yalu and Tumen rivers (data/basemap/places.geojson, built by tools/places_build.py), named in
 the interface language and decluttered by zoom and collision in the browser (geo/web/placelabels.js,
 shared with the published map).
 

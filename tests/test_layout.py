@@ -21,7 +21,6 @@ TESTED_ELSEWHERE = {
     "geo/budget.py": "tests/geo/test_bounded.py (time and memory budgets of validation)",
     "geo/datapackage.py": "tests/geo/test_datamodel.py, tests/data/test_shipped_data.py (datapackage.json)",
     "geo/placelabels.py": "tests/geo/test_place_labels.py",
-    "geo/places_build.py": "tests/geo/test_place_labels.py (the shipped place names it builds)",
     "geo/evidence.py": "tests/geo/test_display.py, tests/app/test_readable_tables.py, tests/geo/export/test_scene.py",
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geo import mapbuild, placelabels
-from geo.places_build import chinese_name, korean_name, river_anchor
+from tools.places_build import chinese_name, korean_name, river_anchor
 
 BORDER_TOWNS = {"Dandong", "Sinuiju", "Tumen", "Namyang", "Hyesan", "Changbai", "Shenyang", "Yanji", "Onsong",
                 "Hoeryong", "Chongjin", "Pyongyang"}

