@@ -83,7 +83,10 @@ def language_switch(current: str) -> None:
             "[data-testid='stImageCaption'], .data-text {color: #4a4a55 !important} "
             "[data-testid='stCaptionContainer'] {opacity: 1 !important} "
             # Korean wraps between words, not inside one (a title no longer breaks as 강제/북송)
-            ":lang(ko) h1, :lang(ko) h2, :lang(ko) h3 {word-break: keep-all}</style>")
+            ":lang(ko) h1, :lang(ko) h2, :lang(ko) h3 {word-break: keep-all} "
+            # WCAG 2.5.8 target size: a typed date's year, month and day parts are each at least 24 px
+            "[data-testid='stDateInput'] [role='spinbutton'] {display: inline-block; min-width: 24px; "
+            "min-height: 24px; line-height: 24px; text-align: center}</style>")
     # the document's language, for screen readers and hyphenation (WCAG 3.1.1); `current` is one of i18n.LANGS
     st.html(f"<script>document.documentElement.lang = {json.dumps(current)};</script>", unsafe_allow_javascript=True)
 
