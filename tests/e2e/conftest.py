@@ -85,12 +85,17 @@ class StreamlitServer:
         raise RuntimeError(f"streamlit did not start; see {self.log}")
 
     def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        stop_process(self.proc, 10)
         self._log_fh.close()
+
+
+def stop_process(proc: subprocess.Popen, wait_s: float = 5) -> None:
+    """Ask a test's server process to end; kill it if it has not within `wait_s` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(wait_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import pytest
 
 from geo import dataset, publish
 from tests.common import FIXTURE_DATA, hostile_copy
-from tests.e2e.conftest import ARTIFACTS, eventually, free_port
+from tests.e2e.conftest import ARTIFACTS, eventually, free_port, stop_process
 
 
 
@@ -37,11 +37,7 @@ class StaticServer:
         raise RuntimeError("static server did not start")
 
     def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        stop_process(self.proc)
 
 
 @pytest.fixture(scope="module")

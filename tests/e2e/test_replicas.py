@@ -22,7 +22,7 @@ import pytest
 
 from deploy.balancer import config
 from tests.common import copy_data, run_async
-from tests.e2e.conftest import ARTIFACTS, REPO, StreamlitServer, free_port, screenshot, wait_until_idle
+from tests.e2e.conftest import ARTIFACTS, REPO, StreamlitServer, free_port, screenshot, stop_process, wait_until_idle
 from benchmarks.loadclient import one_session, run_once
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
@@ -57,11 +57,7 @@ class Balancer:
         raise RuntimeError("haproxy did not start")
 
     def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        stop_process(self.proc)
         self.log.close()
 
 
