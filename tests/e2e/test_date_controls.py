@@ -3,7 +3,7 @@ numbers follow and the URL keeps the range. At 1400×900, 1000×800 and 390×844
 
 from __future__ import annotations
 
-from tests.e2e.conftest import map_frame, screenshot, wait_until_idle
+from tests.e2e.conftest import eventually, map_frame, screenshot, wait_until_idle
 from tests.e2e.test_interactions import metric
 
 
@@ -18,7 +18,26 @@ def sidebar(page):
         page.locator("[data-testid='stExpandSidebarButton'], [data-testid='stSidebarCollapsedControl'] button").first.click()
     bar = page.locator("[data-testid='stSidebar']")
     bar.get_by_text("Period").wait_for(timeout=20000)
+    # the phone's sidebar slides in: a click aimed while it still moves lands beside the control
+    eventually(lambda: bar.evaluate("e => e.getAnimations({subtree: true}).every(a => a.playState !== 'running')"),
+               what="the sidebar settling")
     return bar
+
+
+def choose(page, select, option: str) -> None:
+    """Open `select` and pick `option`; a click that a rerun swallowed (the list never opened) is tried again."""
+    wanted = page.get_by_role("option", name=option)
+    for _ in range(3):
+        select.click()
+        try:
+            wanted.wait_for(timeout=5000)
+        except Exception:
+            page.keyboard.press("Escape")
+            wait_until_idle(page)
+            continue
+        wanted.click()
+        return
+    raise AssertionError(f"the list with {option!r} did not open after three clicks")
 
 
 def test_preset_typed_dates_and_slider(sized, server):
@@ -28,8 +47,7 @@ def test_preset_typed_dates_and_slider(sized, server):
     wait_until_idle(page)
     assert metric(page, "Events") == "4"
     bar = sidebar(page)
-    bar.locator("[data-testid='stSelectbox']").first.click()
-    page.get_by_role("option", name="Oct 2023 mass return").click()
+    choose(page, bar.locator("[data-testid='stSelectbox']").first, "Oct 2023 mass return")
     page.wait_for_url("**from=2023-10-01**", timeout=20000)
     wait_events(page, "3")
     screenshot(page, f"dates-preset-{page.size_id}")
