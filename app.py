@@ -82,10 +82,10 @@ PAGES = [
     st.Page(map_page, title=_("Map"), default=True),
     st.Page("pages/1_timeline.py", title=_("Timeline"), url_path="timeline"),
     st.Page("pages/2_sites.py", title=_("Sites"), url_path="sites"),
-    st.Page("pages/5_statistics.py", title=_("Statistics"), url_path="statistics"),
+    st.Page("pages/3_statistics.py", title=_("Statistics"), url_path="statistics"),
     st.Page("pages/4_export.py", title=_("Export"), url_path="export"),
-    st.Page("pages/3_about.py", title=_("About & sources"), url_path="about"),
-    st.Page("pages/editor.py", title=_("Editor"), url_path="editor"),
+    st.Page("pages/5_about.py", title=_("About & sources"), url_path="about"),
+    st.Page("pages/6_editor.py", title=_("Editor"), url_path="editor"),
 ]
 
 st.navigation(PAGES).run()

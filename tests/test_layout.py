@@ -56,3 +56,14 @@ def test_browser_tests_live_in_e2e():
         if "playwright" in text or "sync_playwright" in text or "(browser" in text or ", browser" in text:
             offenders.append(path.relative_to(ROOT).as_posix())
     assert offenders == []
+
+
+def test_page_files_are_numbered_in_navigation_order():
+    """app.py declares every page file through st.navigation, in the order of the files' numbers."""
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    declared = [c.args[0].value for c in ast.walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "attr", "") == "Page"
+                and c.args and isinstance(c.args[0], ast.Constant) and isinstance(c.args[0].value, str)]
+    files = sorted((p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py")),
+                   key=lambda f: int(Path(f).name.split("_")[0]))
+    assert declared == files
+    assert [int(Path(f).name.split("_")[0]) for f in declared] == list(range(1, len(declared) + 1))

@@ -31,10 +31,20 @@ URL_VALUES = {"kind": KINDS, "confidence": CONFIDENCE_LEVELS, "layers": LAYERS} 
 
 
 def _leave_folder_navigation() -> None:
-    """Streamlit 1.67 treats an app that has a pages/ folder as an old-style multipage app until its
-    entry script has run once in the process: a shared deep link as the first request after start-up
-    runs the page on its own, with a file-name sidebar. Switch to app.py's navigation and run again.
-    (Private API, guarded: if it moves, the only effect is the old sidebar on that first request.)"""
+    """Leave Streamlit's old-style multipage mode on the first run of a process. Private API, because
+    no public one does this (Streamlit 1.67, checked in its source):
+
+    - streamlit/runtime/pages_manager.py: the first PagesManager of the process sets the class flag
+      `uses_pages_directory` to whether a pages/ folder sits beside the entry script. The project's
+      layout fixes pages/ beside app.py, so it is True.
+    - runtime/scriptrunner/script_runner.py: while it is True a run goes through `_mpa_v1`, which runs
+      the requested page file on its own (a file-name sidebar, no app.py) for a deep link.
+    - commands/navigation.py: st.navigation() sets it False, but only when app.py runs, which that
+      first deep-link run skips. No config option or public call sets it.
+
+    So a page that finds it still set clears it and reruns through app.py's navigation. Guarded: if
+    the attribute moves, the only effect is the old sidebar on that first request.
+    tests/e2e/test_interactions.py::test_deep_link_to_a_fresh_server keeps this honest."""
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:

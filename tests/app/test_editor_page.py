@@ -15,7 +15,7 @@ from geo.editing.store import Store, sha256
 from tests.common import XSS_PAYLOADS, load_layer
 
 REPO = Path(__file__).resolve().parents[2]
-PAGE = str(REPO / "pages" / "editor.py")
+PAGE = str(REPO / "pages" / "6_editor.py")
 PASSWORD = "correct horse battery"
 
 

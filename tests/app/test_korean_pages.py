@@ -13,8 +13,8 @@ from geo import i18n
 from tests.common import FIXTURE_DATA
 
 REPO = Path(__file__).resolve().parents[2]
-PAGES = ["app.py", "pages/1_timeline.py", "pages/2_sites.py", "pages/3_about.py", "pages/4_export.py",
-         "pages/5_statistics.py"]
+PAGES = ["app.py", "pages/1_timeline.py", "pages/2_sites.py", "pages/5_about.py", "pages/4_export.py",
+         "pages/3_statistics.py"]
 MIN_CHARS = 10  # shorter pieces ("Kind", "open") also occur inside other words and names
 
 

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from tests.common import FIXTURE_DATA, hostile_copy
 
 REPO = Path(__file__).resolve().parents[2]
-PAGES = ["pages/1_timeline.py", "pages/2_sites.py", "pages/3_about.py"]
+PAGES = ["pages/1_timeline.py", "pages/2_sites.py", "pages/5_about.py"]
 
 
 @pytest.fixture(autouse=True)
@@ -231,7 +231,7 @@ def test_language_from_url_and_switch():
 
 def test_language_kept_across_pages():
     at = run_app(params={"lang": "ko"})
-    at.switch_page("pages/3_about.py").run()
+    at.switch_page("pages/5_about.py").run()
     assert not at.exception
     assert at.session_state["lang"] == "ko"
     assert at.query_params["lang"] in (["ko"], "ko")

@@ -18,7 +18,7 @@ from geo.dataset import load
 from tests.common import FIXTURE_DATA, XSS_PAYLOADS, read_rows, write_rows
 
 REPO = Path(__file__).resolve().parents[2]
-PAGE = REPO / "pages" / "5_statistics.py"
+PAGE = REPO / "pages" / "3_statistics.py"
 SHIPPED = REPO / "data"
 
 
