@@ -27,6 +27,7 @@ def test_config_is_hardened():
     assert cfg["browser"]["gatherUsageStats"] is False
     assert cfg["client"]["showErrorDetails"] == "none"
     assert cfg["server"]["fileWatcherType"] == "none"  # a served app does not reload (and it slowed every page open)
+    assert cfg["runner"]["postScriptGC"] is False  # a full collection after every run: ~70% of the CPU under load
 
 
 def test_static_serving_serves_vendored_assets_only(server):
