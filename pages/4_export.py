@@ -13,8 +13,10 @@ import streamlit as st
 from geo import evidence, query
 from geo.errors import GeoError
 from geo.export import LANGS, ExportOptions, alt_text, render
+from geo.export.labelreport import label_notes
 from geo.export.options import filters_from_key, filters_key
 from geo.export.presets import PRESETS
+from geo.export.static import RenderInfo
 from geo.fingerprint import fingerprint
 from geo.paths import data_dir
 from geo.i18n import N_
@@ -29,10 +31,17 @@ f = chrome.filters(ds)
 
 
 @st.cache_data(max_entries=48, show_spinner=False)
-def _render(content_hash: str, fkey: tuple, okey: tuple, fmt: str, _ds) -> bytes:
-    """One export, cached on (data fingerprint, filters, options, format); the dataset itself is not hashed."""
+def _render_with_info(content_hash: str, fkey: tuple, okey: tuple, fmt: str, _ds) -> tuple[bytes, RenderInfo]:
+    """One export and what its layout decided (labels dropped or left out), cached on (data fingerprint,
+    filters, options, format); the dataset itself is not hashed."""
     preset, lang, title = okey
-    return render(_ds, filters_from_key(fkey), ExportOptions(preset=preset, lang=lang, title=title), fmt)
+    info = RenderInfo()
+    data = render(_ds, filters_from_key(fkey), ExportOptions(preset=preset, lang=lang, title=title), fmt, info=info)
+    return data, info
+
+
+def _render(content_hash: str, fkey: tuple, okey: tuple, fmt: str, _ds) -> bytes:
+    return _render_with_info(content_hash, fkey, okey, fmt, _ds)[0]
 
 
 st.title(_("Export a map"))
@@ -54,9 +63,10 @@ stem = f"repatriations-{preset}-{lang.replace('+', '-')}"
 files: dict[str, object] = {}
 with st.status(_("Rendering the map…"), expanded=False) as status:
     try:
-        for fmt in ("png", "html"):
-            status.update(label=_("Rendering {fmt}…", fmt=fmt.upper()))
-            files[fmt] = _render(content_hash, fkey, okey, fmt, ds)
+        status.update(label=_("Rendering {fmt}…", fmt="PNG"))
+        files["png"], png_info = _render_with_info(content_hash, fkey, okey, "png", ds)
+        status.update(label=_("Rendering {fmt}…", fmt="HTML"))
+        files["html"] = _render(content_hash, fkey, okey, "html", ds)
     except GeoError as exc:  # e.g. the Korean font is not installed: say so, no traceback
         status.update(label=_("The map could not be rendered"), state="error")
         st.error(str(exc))
@@ -81,6 +91,8 @@ preview_alt = evidence.selection_description(ds, events, query.summarize(events)
                                              shown_sites, chrome.lang(), where="image")
 st.image(files["png"], caption=_("Preview: {size} ({width}×{height} px)", size=_(PRESETS[preset].label), width=width, height=height),
          width="stretch", alt=preview_alt)
+for note in label_notes(png_info, ds, ExportOptions().size_kind, chrome.lang()):  # as the command line reports them
+    chrome.data_caption(note)  # site names are data text: shown as text
 cols = st.columns(4)
 for col, fmt in zip(cols, ("png", "svg", "pdf", "html")):
     col.download_button(_("Download {fmt} ({size})", fmt=fmt.upper(), size=size(files[fmt])), files[fmt], f"{stem}.{fmt}",

@@ -85,12 +85,10 @@ def _run(args) -> int:
         from ..export.static import RenderInfo
         info = RenderInfo()
     size = export(ds, filters, options, args.out, info=info)
-    if info is not None and info.dropped:
-        names = ", ".join(str(ds.sites.at[s, "name_en"]) for s in info.dropped)
-        print(f"note: no room for {len(info.dropped)} label(s): {names}; try a larger --preset", file=sys.stderr)
-    if info is not None and info.unlabelled:
-        print(f"note: the {args.preset} preset names the {len(info.placed) + len(info.dropped)} sites with the largest "
-              f"{args.size_kind} figures; {len(info.unlabelled)} smaller ones are shown without a label", file=sys.stderr)
+    if info is not None:
+        from ..export.labelreport import label_notes
+        for note in label_notes(info, ds, options.size_kind, "en"):
+            print(f"note: {note}", file=sys.stderr)
     if args.out.lower().endswith(".html") and size > 1_000_000:
         print(f"note: {args.out} is {size / 1e6:.1f} MB, over the 1 MB budget for the HTML export", file=sys.stderr)
     print(f"wrote {args.out} ({size:,} bytes)", file=sys.stderr)

@@ -7,6 +7,7 @@ import numpy as np
 from . import projection
 from .basemap import polygon_path
 from .labels import Box
+from .halo import halo_of, halo_text
 from .style import BORDER, COAST, INSET_FOCUS, LAND, LAND_OTHER, SEA, Style
 
 INSET_CONTEXT = ((118.0, 35.5), (133.5, 46.0))  # lon/lat corners the locator map always shows
@@ -48,8 +49,8 @@ def draw_scale_and_north(ax, box: Box, ground: float, length: float, style: Styl
     size = style.credits
     ty = by + bar_h + 2.5 * pt * per
     for frac, text in ((0.0, "0"), (0.5, fmt(km / 2)), (1.0, f"{fmt(km)} {unit}")):
-        ax.text(bx + frac * length, ty, text, ha="center" if frac < 1 else "center", va="bottom", fontsize=size,
-                color=style.ink, zorder=31, path_effects=_halo(style, 2.0))
+        halo_text(ax, bx + frac * length, ty, text, ha="center", va="bottom", fontsize=size, color=style.ink, zorder=31,
+                  **halo_of(style, 2.0))
     # north arrow
     ax_x = bx + length + style.base * 2.8 * pt * per
     ax_y = by + style.base * 0.9 * pt * per
@@ -65,14 +66,8 @@ def draw_scale_and_north(ax, box: Box, ground: float, length: float, style: Styl
     ax.add_patch(Polygon([tip, left, notch], closed=True, facecolor=style.ink, edgecolor=style.ink, lw=0.5, zorder=30))
     ax.add_patch(Polygon([tip, right, notch], closed=True, facecolor="white", edgecolor=style.ink, lw=0.5, zorder=30))
     n = tip + up * style.base * 0.35 * pt * per
-    ax.text(n[0], n[1], north_label, ha="center", va="bottom", fontsize=style.base * 0.95, fontweight="bold",
-            color=style.ink, rotation=np.degrees(angle), rotation_mode="anchor", zorder=31,
-            path_effects=_halo(style, 2.0))
-
-
-def _halo(style: Style, width: float):
-    from matplotlib import patheffects
-    return [patheffects.withStroke(linewidth=width, foreground=style.halo)]
+    halo_text(ax, n[0], n[1], north_label, ha="center", va="bottom", fontsize=style.base * 0.95, fontweight="bold",
+              color=style.ink, rotation=np.degrees(angle), rotation_mode="anchor", zorder=31, **halo_of(style, 2.0))
 
 
 def inset_limits(extent, aspect: float) -> tuple:

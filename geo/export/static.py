@@ -18,6 +18,7 @@ from . import basemap as basemap_mod
 from . import fonts, furniture, labels, layout, legend, wording
 from .layout import Line
 from .options import ExportOptions
+from .halo import halo_of, halo_text
 from .style import BORDER, BORDER_CN_KP, COAST, LAKE_EDGE, LAND, LAND_OTHER, SEA, Style
 
 _LOCK = threading.Lock()
@@ -53,7 +54,10 @@ def render(scene, options: ExportOptions, fmt: str, basemap_dir=None, info: Rend
 
     page = options.page
     style = Style(page.base_pt)
-    rc = {"font.family": fonts.families(options.lang), "svg.hashsalt": "geo-export", "svg.fonttype": "path",
+    # text stays text in SVG (<text>, editable and searchable) and PDF (embedded TrueType); the SVG names
+    # the fonts, ending with the generic sans-serif so a machine without Noto Sans CJK still shows Korean
+    rc = {"font.family": ["sans-serif"], "font.sans-serif": fonts.families(options.lang), "svg.hashsalt": "geo-export",
+          "svg.fonttype": "none",
           "pdf.fonttype": 42, "path.simplify": True, "text.hinting": "no_hinting", "axes.unicode_minus": False,
           "text.parse_math": False,  # names from data are text, never TeX: "$5 and $6" stays as written
           "text.color": style.ink}
@@ -324,11 +328,6 @@ def draw_sites(ax, markers, style):
             ax.scatter(xs, ys, s=sizes, facecolors=colours, edgecolors="white", linewidths=0.5 * k, alpha=0.4, zorder=19)
 
 
-def _halo(style, width):
-    from matplotlib import patheffects
-    return [patheffects.withStroke(linewidth=width, foreground=style.halo)]
-
-
 def balanced_wrap(text: str, width: int) -> str:
     """Wrap to at most `width` characters a line, with lines of similar length (no lone last word)."""
     import math
@@ -366,7 +365,7 @@ def draw_labels(ax, renderer, markers, style, lang, obstacles, route_lines, info
     bounds = labels.Box(bb.x0 + 3, bb.y0 + 3, bb.x1 - 3, bb.y1 - 3)
     marker_boxes, pale_boxes, requests, artists = {}, [], [], {}
     gap_px = style.base * 0.12 * pt
-    halo = _halo(style, style.base * 0.28)
+    halo = halo_of(style, style.base * 0.28)
     for sid, m in markers.items():
         px, py = to_px((m.x, m.y))
         r_px = m.r * pt
@@ -384,10 +383,10 @@ def draw_labels(ax, renderer, markers, style, lang, obstacles, route_lines, info
             continue
         px, py = to_px((m.x, m.y))
         name, detail = label_texts(m.site, lang, size_kind)
-        t1 = ax.text(m.x, m.y, name, fontsize=style.label, fontweight="bold", color=style.ink, va="top", ha="left",
-                     zorder=40, path_effects=halo, linespacing=1.1)
-        t2 = ax.text(m.x, m.y, detail, fontsize=style.detail, color=style.muted, va="top", ha="left", zorder=40,
-                     path_effects=halo, linespacing=1.15)
+        t1 = halo_text(ax, m.x, m.y, name, fontsize=style.label, fontweight="bold", color=style.ink, va="top",
+                       ha="left", zorder=40, linespacing=1.1, **halo)
+        t2 = halo_text(ax, m.x, m.y, detail, fontsize=style.detail, color=style.muted, va="top", ha="left", zorder=40,
+                       linespacing=1.15, **halo)
         b1, b2 = t1.get_window_extent(renderer), t2.get_window_extent(renderer)
         artists[sid] = (t1, t2, b1.height)
         requests.append(labels.Request(sid, px, py, m.r * pt, max(b1.width, b2.width), b1.height + gap_px + b2.height,
@@ -446,8 +445,8 @@ def draw_country_labels(ax, renderer, bm, extent, style, lang, avoid, route_line
         en, ko = wording.COUNTRIES[iso]
         spaced = "\u2009".join(en).replace("\u2009 \u2009", "\u2002")
         text = {"en": spaced, "ko": ko, "en+ko": f"{spaced}\n{ko}"}[lang]
-        t = ax.text(0, 0, text, fontsize=style.country, color="#857d6e", ha="center", va="center", zorder=8,
-                    linespacing=1.25, fontweight="normal", path_effects=_halo(style, style.base * 0.25))
+        t = halo_text(ax, 0, 0, text, fontsize=style.country, color="#857d6e", ha="center", va="center", zorder=8,
+                      linespacing=1.25, fontweight="normal", **halo_of(style, style.base * 0.25))
         tb = t.get_window_extent(renderer)
         largest = max(getattr(part, "geoms", [part]), key=lambda g: g.area)
         if largest.geom_type != "Polygon":

@@ -152,3 +152,14 @@ def test_matplotlib_and_geopandas_load_only_where_needed(tmp_path, suffix, matpl
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == [str(matplotlib_loaded), "False", str(matplotlib_loaded)]
+
+
+def test_labels_without_room_are_reported(tmp_path):
+    """The shipped record at the 'story' size: the command names the labels it dropped and left out."""
+    repo = Path(__file__).resolve().parents[3]
+    out = tmp_path / "story.png"
+    proc = subprocess.run([sys.executable, "-m", "geo", "export", "--data", str(repo / "data"), "--preset", "story",
+                           "--out", str(out)], capture_output=True, text=True, cwd=repo, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "note: No room for" in proc.stderr and "shown without a label" in proc.stderr
+    assert out.stat().st_size > 10_000

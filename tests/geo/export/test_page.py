@@ -34,3 +34,19 @@ def test_changing_options_rerenders(app):
     app.text_input(key="x_title").input("<b>Returns</b>").run()
     assert not app.exception
     assert len(app.get("download_button")) == 4
+
+
+def test_labels_left_out_are_reported_as_the_command_line_reports_them(monkeypatch):
+    """The shipped record at the 'story' size has more sites than room: the page names the labels it
+    dropped and the ones the size leaves out, in the reader's language, as text."""
+    monkeypatch.setenv("GEO_DATA_DIR", str(PAGE.parents[1] / "data"))
+    at = AppTest.from_file(str(PAGE), default_timeout=240).run()
+    at.selectbox(key="x_preset").set_value("story").run()
+    assert not at.exception
+    bodies = [h.proto.body for h in at.get("html")]
+    assert any("No room for" in b and "A larger size may fit them." in b for b in bodies), bodies
+    assert any("shown without a label" in b for b in bodies)
+
+
+def test_no_label_note_when_every_label_fits(app):
+    assert not any("No room for" in h.proto.body or "without a label" in h.proto.body for h in app.get("html"))

@@ -54,8 +54,22 @@ def test_svg_parses(scene):
     root = ET.fromstring(data)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert root.get("width") == "1152pt" and root.get("height") == "720pt"
-    assert b"<text" not in data  # text is drawn as glyph outlines: Korean shows without the font installed
     assert len(data) > 50_000
+
+
+def test_svg_keeps_text_as_text_with_its_fonts_named(scene):
+    """Labels, title, legend and credits are <text> elements (editable in Illustrator or Inkscape), in the
+    export's font with the generic family last; the halo is drawn under the text, not instead of it."""
+    info = static.RenderInfo()
+    data = static.render(scene, ExportOptions(lang="en+ko"), "svg", info=info)
+    root = ET.fromstring(data)
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = ["".join(t.itertext()) for t in root.iter(f"{ns}text")]
+    assert "북한" in texts and "중국" in texts  # Korean as characters, not outlines
+    lines = {line for text in info.texts for line in text.split("\n") if line.strip()}
+    assert info.placed and lines and lines <= set(texts), sorted(lines - set(texts))
+    styles = {t.get("style", "") for t in root.iter(f"{ns}text")}
+    assert all("font-family: 'Noto Sans CJK KR', 'DejaVu Sans', sans-serif" in s for s in styles), styles
 
 
 def test_pdf_is_valid(scene):
