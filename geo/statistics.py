@@ -199,36 +199,22 @@ def cited(stats: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["figure", "source", "publisher", "title", "published", "url"])
 
 
-def source_labels(stats: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+UNDATED = N_("undated")
+
+
+def source_labels(stats: pd.DataFrame, sources: pd.DataFrame, lang: str = "en") -> pd.Series:
     """Per figure, its sources as 'Publisher, date' joined by '; ' (for tooltips and tables)."""
+    from . import i18n
+    undated = i18n.translate(lang)(UNDATED)
+
     def label(ids):
         parts = []
         for src in ids:
             if src in sources.index:
                 meta = sources.loc[src]
-                when = meta["published"] or "undated"
+                when = meta["published"] or undated
                 parts.append(f"{meta['publisher']}, {when}")
             else:
                 parts.append(src)
         return "; ".join(parts)
     return stats["sources"].map(label)
-
-
-def every_year(data: pd.DataFrame) -> pd.DataFrame:
-    """Chart rows of yearly figures (period_label "2007" …) with a row for every year from the first to
-    the last: a year that no source quotes gets no value ("no figure quoted"), so the chart shows the
-    gap instead of closing it up. Rows keep their order by year (`order`)."""
-    if data.empty:
-        return data
-    years = data["period_label"].astype(str)
-    if not years.str.fullmatch(r"\d{4}").all():
-        return data
-    have = dict(zip(years.astype(int), data.to_dict("records")))
-    rows = []
-    for i, year in enumerate(range(min(have), max(have) + 1)):
-        row = dict(have.get(year) or {"period_label": str(year), "value": None, "value_end": None,
-                                      "figure": "no figure quoted", "estimator": "", "stated": "", "cited_in": "",
-                                      "notes": "", "id": f"gap-{year}", "measure_label": data["measure_label"].iloc[0]})
-        row["order"] = i
-        rows.append(row)
-    return pd.DataFrame(rows, columns=list(data.columns))

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 
-from geo import statistics
 from geo.styles import EVENT_KIND_COLOURS
 from tests.app.test_pages import fixture_data_env, run_app  # noqa: F401  (autouse fixture)
 
@@ -37,13 +35,3 @@ def test_timeline_charts_share_one_distinct_colour_per_kind_and_count_in_whole_n
         assert ranges and all(r == colours for r in ranges)
         axes = [p["encoding"]["y"].get("axis", {}) for p in _walk(chart) if "y" in p.get("encoding", {})]
         assert any(a.get("tickMinStep") == 1 and a.get("format") == ",d" for a in axes), axes
-
-
-def test_arrivals_by_year_cover_every_year_with_gaps_shown():
-    data = pd.DataFrame({"id": ["a", "b"], "measure_label": ["Arrivals"] * 2, "period_label": ["2018", "2021"],
-                         "figure": ["1,137", "63"], "value": [1137, 63], "value_end": [1137, 63], "estimator": ["MOU"] * 2,
-                         "stated": ["2019", "2022"], "cited_in": ["x", "y"], "notes": ["", ""], "order": [0, 1]})
-    out = statistics.every_year(data)
-    assert list(out["period_label"]) == ["2018", "2019", "2020", "2021"] and list(out["order"]) == [0, 1, 2, 3]
-    assert out["value"].isna().tolist() == [False, True, True, False]
-    assert out.loc[1, "figure"] == "no figure quoted"
