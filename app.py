@@ -10,7 +10,7 @@ import streamlit as st
 from geo import display, i18n, mapbuild, query
 from geo.downloads import events_csv, events_geojson
 from geo.styles import SIZE_KIND
-from pages.shared import chrome, phone
+from pages.shared import chrome, phone, playback
 
 
 def map_page() -> None:
@@ -18,7 +18,8 @@ def map_page() -> None:
     _ = chrome.page(i18n.N_("Map"))
     phone.map_first()  # on a phone: the map right under a compact title
     ds = chrome.dataset()
-    f = chrome.filters(ds)
+    chosen = chrome.filters(ds)
+    f, window = playback.current(chosen)  # while the play-through runs: one window of the chosen dates
     selected, lang = st.session_state.get("site"), chrome.lang()
     view = chrome.map_view(f, lang)  # computed once for everyone with these filters and language, then shared
     events, summary = view.events, view.summary
@@ -33,16 +34,23 @@ def map_page() -> None:
                    help=_("People, as the sources state them: {figure}. A sum over several events is a computation "
                           "and says so; umbrella events count once, not again through their parts; events without a "
                           "reported figure are counted, never guessed.", figure=words))
-    if view.others:
-        st.caption(_("Also in the selection — {others}.", others="; ".join(view.others)))
     st.caption(_("Kinds are never added up: the same people may be arrested, held and returned."))
-    if not summary.events:
-        st.info(display.empty_selection(f, lang))
-
-    st.caption(view.description)  # the map's text alternative, worded once per view
-    # base and layers as st_folium sends them, built once and shared (chrome.shared_map)
-    out = chrome.shared_map(f, selected, lang, key="map", height=560,
+    # above the map only what keeps its height while the play-through steps: text whose length follows
+    # the window (the other kinds, the map's description) comes after the map, so the map's frame stays
+    # put on the page; the empty-selection note is a slot that never shows while playing
+    empty = st.empty()
+    if not summary.events and window is None:  # (an empty window while playing is no filter to widen)
+        empty.info(display.empty_selection(f, lang))
+    play_date = playback.controls(chosen, window, _, lang)
+    # base and layers as st_folium sends them, built once and shared (chrome.shared_map); a play step
+    # changes only the layers (and the date shown on the map), so the mounted map keeps its view
+    out = chrome.shared_map(f, selected, lang, key="map", height=560, play_date=play_date or "",
                             returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"])
+    others = st.empty()  # a slot: shown or not, the elements after the map keep their places
+    if view.others:
+        others.caption(_("Also in the selection — {others}.", others="; ".join(view.others)))
+    st.caption(view.description)  # the map's text alternative, worded once per view
+    playback.advance(chosen)  # while playing: the next window after the speed's interval
     clicks = out.get("last_object_clicked_count")
     if clicks and clicks != st.session_state.get("_clicks"):
         st.session_state["_clicks"] = clicks

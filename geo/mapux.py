@@ -364,3 +364,34 @@ class DefaultView(MacroElement):
         self._name = "DefaultView"
         self.bounds = [list(map(float, bounds[0])), list(map(float, bounds[1]))]
         self.padding = list(padding)
+
+
+class PlayDate(MacroElement):
+    """The play-through's current window, large on the map (empty: nothing shown). Added to a layer
+    that the app swaps on every step, so the mounted map is never rebuilt. Text set with textContent."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (group, text) {
+  function show(map) {
+    var box = map.getContainer(), el = box.querySelector(".geo-play-date");
+    if (!el) {
+      el = document.createElement("div");
+      el.className = "geo-play-date";
+      el.setAttribute("aria-live", "polite");
+      el.style.cssText = "position:absolute;z-index:800;top:10px;left:50%;transform:translateX(-50%);pointer-events:none;" +
+        "font:700 26px/1.1 system-ui,sans-serif;color:#222;text-shadow:0 0 3px #fff,0 0 6px #fff,0 0 9px #fff;white-space:nowrap";
+      box.appendChild(el);
+    }
+    el.textContent = text;
+    el.style.display = text ? "" : "none";
+  }
+  if (group._map) { show(group._map); } else { group.once("add", function () { show(group._map); }); }
+})({{ this._parent.get_name() }}, {{ this.text|tojson }});
+{% endmacro %}
+""")
+
+    def __init__(self, text: str = ""):
+        super().__init__()
+        self._name = "PlayDate"
+        self.text = text

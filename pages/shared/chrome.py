@@ -285,38 +285,46 @@ def _compute_base_parts(root: str, content_hash: str, lang: str) -> dict:
 _base_parts = _Shared(_compute_base_parts, 8)
 
 
-def _compute_layer_script(root: str, content_hash: str, key: tuple, lang: str, selected) -> str:
+def _layer_groups(view, selected, play_date: str) -> list:
+    """A view's route and site layers; the site layer carries the play-through's date (mapux.PlayDate:
+    '' hides it), so a play step, like any filter change, swaps layers and never the map."""
+    from geo import mapbuild, mapux
+    sites = mapbuild.site_group(view.site_rows(selected))
+    sites.add_child(mapux.PlayDate(play_date))
+    return [mapbuild.route_group(*view.route_rows), sites]
+
+
+def _compute_layer_script(root: str, content_hash: str, key: tuple, lang: str, selected, play_date: str = "") -> str:
     """A view's route and site layers as the script st_folium sends (the map's own id replaced by
     'map_div', so it fits any base)."""
     import folium
     import streamlit_folium as sf
-    from geo import mapbuild
     view = _views(root, content_hash, key, lang)
     holder = folium.Map(tiles=None)
-    groups = [mapbuild.route_group(*view.route_rows), mapbuild.site_group(view.site_rows(selected))]
+    groups = _layer_groups(view, selected, play_date)
     return "".join(sf._get_feature_group_string(g, map=holder, idx=i) for i, g in enumerate(groups))
 
 
 _layer_scripts = _Shared(_compute_layer_script, 128)
 
 
-def shared_map(f: Filters, selected, lang: str, key: str, height: int, returned_objects: list[str]) -> dict:
+def shared_map(f: Filters, selected, lang: str, key: str, height: int, returned_objects: list[str],
+               play_date: str = "") -> dict:
     """The map as st_folium would draw it, but from parts built once and shared by every session: the
-    base once per data content hash and language, the layers once per view and selected site. Uses
+    base once per data content hash and language, the layers once per view, selected site and the
+    play-through's date on the map (play_date; '' while not playing). Uses
     streamlit_folium's own helpers and component (version pinned in constraints.txt); if they move, it
     falls back to st_folium itself."""
     import streamlit_folium as sf
-    from geo import mapbuild
     root, content_hash = data_key()
     selected = selected or None
     if not all(hasattr(sf, n) for n in ("_component_func", "_get_feature_group_string", "generate_js_hash", "_get_map_string")):
         view = map_view(f, lang)
         return sf.st_folium(_base_map(_public(root, content_hash), lang), key=key, height=height,
                             use_container_width=True, returned_objects=returned_objects,
-                            feature_group_to_add=[mapbuild.route_group(*view.route_rows),
-                                                  mapbuild.site_group(view.site_rows(selected))]) or {}
+                            feature_group_to_add=_layer_groups(view, selected, play_date)) or {}
     base = _base_parts(root, content_hash, lang)
-    layers = _layer_scripts(root, content_hash, _filters_key(f), lang, selected)
+    layers = _layer_scripts(root, content_hash, _filters_key(f), lang, selected, play_date)
     hash_key = sf.generate_js_hash(base["script"], key, False)
     defaults = {k: v for k, v in {"last_object_clicked_tooltip": None, "last_object_clicked_count": None,
                                   "bounds": base["bounds"], "zoom": base["zoom"]}.items() if k in returned_objects}

@@ -19,7 +19,8 @@ _CSS = f"""<style>
   [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] {{ flex: 1 1 40%; min-width: 40%; width: auto; }}
   [data-testid="stMetricValue"] {{ font-size: 1.25rem; }}
   [data-testid="stHorizontalBlock"]:has(.st-key-play_button) {{ flex-direction: row; flex-wrap: nowrap; gap: .4rem; }}
-  [data-testid="stHorizontalBlock"]:has(.st-key-play_button) > [data-testid="stColumn"] {{ min-width: 0; width: auto; }}
+  [data-testid="stHorizontalBlock"]:has(.st-key-play_button) > [data-testid="stColumn"] {{ min-width: 0; width: auto; flex: 1 1 0; }}
+  [data-testid="stHorizontalBlock"]:has(.st-key-play_button) > [data-testid="stColumn"]:has(.st-key-play_button) {{ flex: 0 0 auto; }}
   [data-testid="stHorizontalBlock"]:has(.st-key-play_button) label {{ display: none; }}
 }}
 </style>"""
