@@ -152,22 +152,29 @@ def test_invalid_data_shows_problems_not_a_traceback(tmp_path, monkeypatch):
     assert "column date" in at.code[0].value
 
 
-def test_warm_up_loads_the_data_the_first_visit_uses(tmp_path, monkeypatch):
-    """serve.py's start-up hook reads and validates the data once; the first visitor's run finds it cached."""
+@pytest.fixture
+def counted_checks(tmp_path, monkeypatch) -> list:
+    """A copy of the fixture data as the data directory; the list records every read-and-validate."""
     import shutil
     from geo import dataset as dataset_mod
-    from pages.shared import chrome
     root = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, root)
     monkeypatch.setenv("GEO_DATA_DIR", str(root))
     calls = []
     real_check = dataset_mod.check
     monkeypatch.setattr(dataset_mod, "check", lambda *a, **k: calls.append(a) or real_check(*a, **k))
+    return calls
+
+
+def test_warm_up_loads_the_data_the_first_visit_uses(counted_checks):
+    """chrome.warm_up (serve.py's start-up hook) reads and validates the data once; the first visitor's
+    run finds it cached."""
+    from pages.shared import chrome
     chrome.warm_up()  # outside any script run, as at start-up
-    assert len(calls) == 1
+    assert len(counted_checks) == 1
     at = run_app()
     assert not at.exception
-    assert len(calls) == 1  # the page reused what the warm-up loaded
+    assert len(counted_checks) == 1  # the page reused what the warm-up loaded
     assert {m.label: m.value for m in at.metric}["Events"] == "4"
 
 
@@ -180,20 +187,12 @@ def test_warm_up_survives_invalid_data(tmp_path, monkeypatch):
     assert not at.exception and "problem" in at.error[0].value
 
 
-def test_serve_py_serves_app_py_and_warms_the_cache_at_start_up(tmp_path, monkeypatch):
-    """serve.py builds an st.App around app.py whose start-up hook (run here as the server runs it)
-    reads and validates the data once, so the first visitor's run finds it cached."""
-    import asyncio
+def test_serve_py_serves_app_py_and_runs_the_warm_up_at_start_up(counted_checks):
+    """serve.py builds an st.App around app.py whose start-up hook, run here as the server runs it,
+    does the warm-up above."""
     import importlib.util
-    import shutil
     import streamlit as st
-    from geo import dataset as dataset_mod
-    root = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, root)
-    monkeypatch.setenv("GEO_DATA_DIR", str(root))
-    calls = []
-    real_check = dataset_mod.check
-    monkeypatch.setattr(dataset_mod, "check", lambda *a, **k: calls.append(a) or real_check(*a, **k))
+    from tests.common import run_async
     spec = importlib.util.spec_from_file_location("serve_under_test", REPO / "serve.py")
     serve = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(serve)
@@ -202,10 +201,10 @@ def test_serve_py_serves_app_py_and_warms_the_cache_at_start_up(tmp_path, monkey
     async def start_up():
         async with serve._lifespan(serve.app):
             pass
-    asyncio.run(start_up())
-    assert len(calls) == 1
+    run_async(start_up())
+    assert len(counted_checks) == 1
     at = run_app()
-    assert not at.exception and len(calls) == 1
+    assert not at.exception and len(counted_checks) == 1
 
 
 def test_events_table_is_built_only_once_unfolded():

@@ -72,21 +72,49 @@ class StreamlitServer:
             [sys.executable, "-m", "streamlit", "run", str(app_dir / "serve.py"), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=app_dir, env=env, stdout=self._log_fh, stderr=subprocess.STDOUT)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited early; see {self.log}")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"streamlit did not start; see {self.log}")
+        try:
+            wait_for_http(self.url + "/_stcore/health", self.proc, 60, f"streamlit (see {self.log})", pause=0.3)
+        except RuntimeError:
+            self.stop()
+            raise
 
     def stop(self):
         stop_process(self.proc, 10)
         self._log_fh.close()
+
+
+def wait_for_http(url: str, proc: subprocess.Popen, timeout: float, what: str, pause: float = 0.2) -> None:
+    """Wait until `url` answers 200 (a test's server has started); RuntimeError naming `what` if its
+    process exits first or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited early")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(pause)
+    raise RuntimeError(f"{what} did not start within {timeout:.0f} s")
+
+
+def app_copy_with_editor(root: Path, user: str = "alice", password: bytes = b"correct horse battery") -> Path:
+    """A copy of the app in `root` with one editor (bcrypt hash) in its own secrets file, so a test never
+    touches the real one. Returns `root`."""
+    import shutil
+
+    import bcrypt
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("app.py", "serve.py", "geo", "pages", "static", "data"):  # data: the schemas (tests use a copy)
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    (root / ".streamlit").mkdir()
+    shutil.copy(REPO / ".streamlit" / "config.toml", root / ".streamlit" / "config.toml")
+    digest = bcrypt.hashpw(password, bcrypt.gensalt(rounds=4)).decode()
+    (root / ".streamlit" / "secrets.toml").write_text(f'[editors]\n{user} = "{digest}"\n', encoding="utf-8")
+    return root
 
 
 def stop_process(proc: subprocess.Popen, wait_s: float = 5) -> None:

@@ -3,13 +3,12 @@ nowhere, while a right one (bcrypt hash in a secrets file of the test's own) ope
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.common import copy_data
-from tests.e2e.conftest import REPO, StreamlitServer, screenshot, wait_until_idle, watched_page
+from tests.e2e.conftest import StreamlitServer, app_copy_with_editor, screenshot, wait_until_idle, watched_page
 
 
 def test_export_page_downloads_a_png(page, server):
@@ -28,15 +27,7 @@ def test_export_page_downloads_a_png(page, server):
 @pytest.fixture
 def editor_server(tmp_path_factory):
     """A server whose working copy has one editor: its own copy of the app, so the real secrets file is never touched."""
-    import bcrypt
-    root = tmp_path_factory.mktemp("editor-app")
-    for name in ("app.py", "serve.py", "geo", "pages", "static", "data"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    (root / ".streamlit").mkdir()
-    shutil.copy(REPO / ".streamlit" / "config.toml", root / ".streamlit" / "config.toml")
-    digest = bcrypt.hashpw(b"correct horse battery", bcrypt.gensalt(rounds=4)).decode()
-    (root / ".streamlit" / "secrets.toml").write_text(f'[editors]\nalice = "{digest}"\n', encoding="utf-8")
+    root = app_copy_with_editor(tmp_path_factory.mktemp("editor-app"))
     data = copy_data(root / "work")
     srv = StreamlitServer(data, app_dir=root)
     yield srv

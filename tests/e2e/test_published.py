@@ -7,14 +7,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from geo import dataset, publish
 from tests.common import FIXTURE_DATA, hostile_copy
-from tests.e2e.conftest import ARTIFACTS, eventually, free_port, stop_process
+from tests.e2e.conftest import ARTIFACTS, eventually, free_port, stop_process, wait_for_http
 
 
 
@@ -26,15 +24,11 @@ class StaticServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen([sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1",
                                       "--directory", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            try:
-                urllib.request.urlopen(self.url + "/", timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("static server did not start")
+        try:
+            wait_for_http(self.url + "/", self.proc, 20, "the static file server", pause=0.1)
+        except RuntimeError:
+            self.stop()
+            raise
 
     def stop(self):
         stop_process(self.proc)

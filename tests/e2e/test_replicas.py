@@ -14,15 +14,14 @@ import asyncio
 import os
 import shutil
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from deploy.balancer import config
 from tests.common import copy_data, run_async
-from tests.e2e.conftest import ARTIFACTS, REPO, StreamlitServer, free_port, screenshot, stop_process, wait_until_idle
+from tests.e2e.conftest import (ARTIFACTS, StreamlitServer, app_copy_with_editor, free_port, screenshot, stop_process,
+                                wait_for_http, wait_until_idle)
 from benchmarks.loadclient import one_session, run_once
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
@@ -44,17 +43,11 @@ class Balancer:
         cfg.write_text(config(f"127.0.0.1:{self.port}", replicas), encoding="utf-8")
         self.log = open(ARTIFACTS / f"haproxy-{self.port}.log", "w")
         self.proc = subprocess.Popen([HAPROXY, "-db", "-f", str(cfg)], stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError("haproxy exited early")
-            try:
-                urllib.request.urlopen(self.url + "/_stcore/health", timeout=2).close()
-                return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("haproxy did not start")
+        try:
+            wait_for_http(self.url + "/_stcore/health", self.proc, 20, "haproxy")
+        except RuntimeError:
+            self.stop()
+            raise
 
     def stop(self):
         stop_process(self.proc)
@@ -65,17 +58,8 @@ class Balancer:
 def cluster(tmp_path, monkeypatch):
     """An app copy with one editor, two replicas of it on one data directory, HAProxy in front."""
     require_haproxy()
-    import bcrypt
     ARTIFACTS.mkdir(exist_ok=True)
-    app = tmp_path / "app"
-    app.mkdir()
-    for name in ("app.py", "serve.py", "geo", "pages", "static", "data"):  # data: the schemas (the shared copy is elsewhere)
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, app / name)
-    (app / ".streamlit").mkdir()
-    shutil.copy(REPO / ".streamlit" / "config.toml", app / ".streamlit" / "config.toml")
-    digest = bcrypt.hashpw(b"correct horse battery", bcrypt.gensalt(rounds=4)).decode()
-    (app / ".streamlit" / "secrets.toml").write_text(f'[editors]\nalice = "{digest}"\n', encoding="utf-8")
+    app = app_copy_with_editor(tmp_path / "app")
     data = copy_data(tmp_path / "shared")
     # every replica must sign cookies (XSRF) with the same secret, or an upload through another fails
     monkeypatch.setenv("STREAMLIT_SERVER_COOKIE_SECRET", "test-secret-shared-by-the-replicas")
