@@ -192,7 +192,9 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
     m.add_child(mapux.SpreadOverlaps())
     m.get_root().header.add_child(folium.Element(
         "<style>.leaflet-container{background:#cfe3ef}.site-popup{font:13px/1.4 system-ui,sans-serif;max-width:320px}"
-        ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}</style>"))
+        ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}"
+        # a phone's map is narrower than the scale bar and the credits side by side: the scale sits above them
+        "@media (max-width:480px){.leaflet-bottom.leaflet-left{bottom:18px}}</style>"))
     for name in basemap.LAYERS:
         fills = COUNTRY_FILLS if name == "countries" else None
         if embed_basemap:

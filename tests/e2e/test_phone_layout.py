@@ -15,6 +15,12 @@ _BOXES = """() => {
 }"""
 
 
+_CONTROLS = """() => [...document.querySelectorAll('.leaflet-control')]
+  .filter(e => e.offsetWidth > 0 && e.offsetHeight > 0)
+  .map(e => { const b = e.getBoundingClientRect();
+              return [e.className.split(' ').filter(c => c !== 'leaflet-control').join('.'), b.left, b.right, b.top, b.bottom]; })"""
+
+
 def test_first_screen(sized, server):
     page = sized
     page.goto(server.url, wait_until="domcontentloaded")
@@ -32,6 +38,11 @@ def test_first_screen(sized, server):
         assert all(m[1] <= top for m in boxes["metrics"]), boxes
     screenshot(page, f"phone-first-screen-{page.size_id}")
     handle = map_handle(page)
+    # the map's own controls (zoom, layers, scale, credits, legend, buttons) never cover one another
+    boxes = handle.evaluate(_CONTROLS)
+    overlaps = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1]
+    assert len(boxes) >= 4 and overlaps == [], (overlaps, boxes)
     handle.evaluate("() => { const l = document.querySelector('.map-legend'); l.open = true; }")
     legend = handle.evaluate("() => { const l = document.querySelector('.map-legend').getBoundingClientRect(), "
                              "m = document.querySelector('.leaflet-container').getBoundingClientRect(); "
