@@ -27,7 +27,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import evidence, i18n, query, schemas, timeplay, version
+from . import evidence, i18n, placelabels, query, schemas, timeplay, version
 from . import safe_html as h
 from .assets import LEAFLET_DIR, LEAFLET_URL_PATH
 from .basemap import LAYERS as BASEMAP_LAYERS
@@ -218,13 +218,15 @@ def build(ds: Dataset, url: str = "./") -> Published:
         "speeds": timeplay.SPEEDS_MS,
     }
     basemap = {"styles": BASEMAP_STYLES, "fills": COUNTRY_FILLS,
-               "layers": {name: basemap_layer(name) for name in BASEMAP_LAYERS}}
+               "layers": {name: basemap_layer(name) for name in BASEMAP_LAYERS},
+               "places": placelabels.places()}  # towns, provinces and rivers, named in each language
 
     files: dict[str, bytes] = {}
     files["data.js"] = f"window.GEO_PUBLISHED = {_js_json(doc)};\n".encode("utf-8")
     files["basemap.js"] = f"window.GEO_BASEMAP = {_js_json(basemap)};\n".encode("utf-8")
-    for name in ("publish.js", "playthrough.js", "publish.css"):
+    for name in ("publish.js", "playthrough.js", "placelabels.js", "publish.css"):
         files[name] = (WEB_DIR / name).read_bytes()
+    files["placelabels.css"] = placelabels.CSS.encode("utf-8")  # the app's label style, one statement
     files["index.html"] = _index_html(v).encode("utf-8")
     for path in sorted(LEAFLET_DIR.rglob("*")):
         if path.is_file() and (path.suffix in (".js", ".css", ".png") or path.name == "LICENSE"):

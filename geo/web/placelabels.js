@@ -5,7 +5,7 @@
    `maxzoom`); labels are placed in order of importance, a town's label on the first free side of
    its dot (right, left, above, below), never over a label already placed, on the side that covers
    the least of the site markers. Labels draw above the markers (with a white halo) and never take
-   a click. The published map is not wired to it yet; the app and the HTML export are. */
+   a click. The app, its HTML export and the published map all use it. */
 (function () {
   "use strict";
   var KIND_ORDER = {capital: 0, city: 1, river: 2, town: 3, province: 4};

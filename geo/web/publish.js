@@ -52,6 +52,8 @@
       return s;
     }}).addTo(map);
   });
+  // town, province and river names in the reader's language, decluttered (geo/web/placelabels.js, as in the app)
+  var placeLabels = window.GeoPlaceLabels(map, B.places, state.lang);
   map.fitBounds(M.view);
   var routeLayer = L.featureGroup().addTo(map);
   var siteLayer = L.featureGroup().addTo(map);
@@ -187,7 +189,7 @@
     $("dl-geojson").textContent = w.dl_events_geojson;
     $("dl-sources").textContent = w.dl_sources_csv;
     $("embed-link").textContent = w.embed;
-    $("credit").textContent = w.title + " · " + M.credit[state.lang] + " · " + M.licence + " · Natural Earth";
+    $("credit").textContent = w.title + " · " + M.credit[state.lang] + " · " + M.licence + " · Natural Earth · GeoNames (CC BY 4.0)";
     document.querySelectorAll(".langs button").forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang)); });
     var kinds = $("kinds");
     kinds.textContent = "";
@@ -213,6 +215,7 @@
     });
     var ap = document.createElement("div"); ap.className = "muted"; ap.textContent = w.approx; legend.appendChild(ap);
     if (play) { play.setLang(state.lang); }
+    placeLabels.setLang(state.lang);
   }
 
   function update() {

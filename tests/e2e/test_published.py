@@ -106,9 +106,12 @@ def test_map_filters_panel_language_and_play(browser, base):
         panel = pg.locator("#panel")
         panel.wait_for(state="visible")
         assert panel.locator("h2").inner_text() and view(pg)["site"]
-        # the language switch
+        # place names on the map, then in Korean with the language switch
+        assert pg.locator(".place-label", has_text="Dandong").first.is_visible()
         pg.click(".langs button[data-lang=ko]")
         assert pg.locator("#title").inner_text() == "중국의 탈북민 강제북송"
+        eventually(lambda: pg.locator(".place-label", has_text="단둥").first.is_visible(), what="Korean place names")
+        assert pg.locator(".place-label", has_text="Dandong").count() == 0
         assert "사건" in pg.locator("#counts").inner_text()
         # the play-through steps the window, keeps the zoom, shows the date large
         pg.select_option(".geo-play-speed", "fast")

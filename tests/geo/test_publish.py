@@ -22,7 +22,8 @@ def built():
 
 def test_folder_has_the_map_its_assets_downloads_embed_and_checksums(built):
     files = built.files
-    for name in ("index.html", "data.js", "basemap.js", "publish.js", "playthrough.js", "publish.css",
+    for name in ("index.html", "data.js", "basemap.js", "publish.js", "playthrough.js", "placelabels.js",
+                 "placelabels.css", "publish.css",
                  "vendor/leaflet/1.9.4/leaflet.js", "vendor/leaflet/1.9.4/leaflet.css", "downloads/events.csv",
                  "downloads/events.geojson", "downloads/sources.csv", "embed-snippet.html", "embed.html", "SHA256SUMS"):
         assert name in files, name
@@ -30,6 +31,19 @@ def test_folder_has_the_map_its_assets_downloads_embed_and_checksums(built):
     assert all(f"  {name}\n" in sums for name in files if name != "SHA256SUMS")
     html = files["index.html"].decode()
     assert "http://" not in html and "https://" not in html and "Content-Security-Policy" in html
+
+
+def test_place_labels_travel_with_the_map(built):
+    """The app's label layer (script, style, names in English, Korean and Chinese) is in the folder and
+    loaded by the page."""
+    from geo import placelabels
+    text = built.files["basemap.js"].decode("utf-8")
+    basemap = json.loads(text[len("window.GEO_BASEMAP = "):].rstrip().rstrip(";"))
+    assert basemap["places"] == placelabels.places() and len(basemap["places"]["features"]) > 40
+    assert built.files["placelabels.js"] == placelabels.SCRIPT_PATH.read_bytes()
+    assert built.files["placelabels.css"].decode() == placelabels.CSS
+    html = built.files["index.html"].decode()
+    assert html.index('src="placelabels.js"') < html.index('src="publish.js"') and 'href="placelabels.css"' in html
 
 
 def test_no_sensitive_record_anywhere(built):
