@@ -15,8 +15,20 @@ from pages.shared import chrome, phone, playback
 
 def map_page() -> None:
     """Home: the map, the selection's numbers, the clicked site's events and sources, the events table."""
-    _ = chrome.page(i18n.N_("Map"))
+    chrome.page(i18n.N_("Map"))
     phone.map_first()  # on a phone: the map right under a compact title
+    selection()
+    chrome.footer()
+
+
+@st.fragment
+def selection() -> None:
+    """Everything the filters change: the sidebar's filters, the numbers, the map, the site panel, the
+    table and the downloads. A Streamlit fragment: moving a filter reruns only this, not the page around
+    it (navigation, page set-up, language switch, footer), which under load cut the CPU of a slider move
+    (benchmarks/README.md). The filters are drawn into the sidebar from here (Streamlit clears and redraws
+    a fragment's writes to the sidebar in place); choosing a language or a site reruns the whole page."""
+    _ = chrome.tr()
     ds = chrome.dataset()
     chosen = chrome.filters(ds)
     f, window = playback.current(chosen)  # while the play-through runs: one window of the chosen dates
@@ -79,7 +91,6 @@ def map_page() -> None:
                        "text/csv", on_click="ignore")
     d2.download_button(_("Download events (GeoJSON)"), lambda: events_geojson(ds, query.filter_events(ds, f)),
                        "events.geojson", "application/geo+json", on_click="ignore")
-    chrome.footer()
 
 
 # url_path = the file name without its number: Streamlit's first run after start-up still resolves

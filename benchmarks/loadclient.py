@@ -18,8 +18,10 @@ def rss_kb(pid: int, field: str) -> int:
     return 0
 
 
-async def run_once(ws, slider_value=None, slider_id=None):
-    """Send one rerun; return (seconds, slider proto, metrics, problems) when the script has finished."""
+async def run_once(ws, slider_value=None, slider_id=None, fragment_id=""):
+    """Send one rerun; return (seconds, slider proto, metrics, problems, the slider's fragment) when the
+    script has finished. A slider drawn by a fragment (st.fragment) is moved as a browser moves it: the
+    rerun names that fragment, so only the fragment runs."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     back = BackMsg()
@@ -29,9 +31,10 @@ async def run_once(ws, slider_value=None, slider_id=None):
         widget = back.rerun_script.widget_states.widgets.add()
         widget.id = slider_id
         widget.double_array_value.data.extend(slider_value)
+        back.rerun_script.fragment_id = fragment_id
     started = time.perf_counter()
     await ws.send(back.SerializeToString())
-    slider, metrics, problems, has_map = None, {}, [], False
+    slider, metrics, problems, has_map, fragment = None, {}, [], False, ""
     while True:
         msg = ForwardMsg.FromString(await ws.recv())
         kind = msg.WhichOneof("type")
@@ -39,7 +42,7 @@ async def run_once(ws, slider_value=None, slider_id=None):
             el = msg.delta.new_element
             etype = el.WhichOneof("type")
             if etype == "slider":
-                slider = el.slider
+                slider, fragment = el.slider, msg.delta.fragment_id
             elif etype == "metric":
                 metrics[el.metric.label] = el.metric.body
             elif etype == "exception":
@@ -49,12 +52,12 @@ async def run_once(ws, slider_value=None, slider_id=None):
         elif kind == "script_finished":
             if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 continue  # the script asked for a rerun (st.rerun): the page is what the next run draws
-            if msg.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+            if msg.script_finished not in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
                 problems.append(f"script finished with status {msg.script_finished}")
             break
     if not has_map:
         problems.append("no map in the page")
-    return time.perf_counter() - started, slider, metrics, problems
+    return time.perf_counter() - started, slider, metrics, problems, fragment
 
 
 async def one_session(url: str, moves: int = MOVES, headers: dict | None = None) -> tuple[list[float], list[str]]:
@@ -64,14 +67,14 @@ async def one_session(url: str, moves: int = MOVES, headers: dict | None = None)
     opened = time.perf_counter()  # the open counts from the connection on, as a browser's would
     async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
                                   additional_headers=headers or {}) as ws:
-        _, slider, metrics, probs = await run_once(ws)
+        _, slider, metrics, probs, fragment = await run_once(ws)
         times.append(time.perf_counter() - opened)
         problems += probs
         lo, hi = slider.min, slider.max
         seen = {metrics.get("Events")}
         for k in range(1, moves + 1):
             start = lo + (hi - lo) * k / (moves + 1)
-            seconds, _, metrics, probs = await run_once(ws, [start, hi], slider.id)
+            seconds, _, metrics, probs, _ = await run_once(ws, [start, hi], slider.id, fragment)
             times.append(seconds)
             problems += probs
             seen.add(metrics.get("Events"))

@@ -64,8 +64,13 @@ def _accept_language() -> str | None:
 def lang() -> str:
     """The interface language: ?lang= in the URL, else the reader's earlier choice in this session,
     else the browser's Accept-Language (a first visit), else English. Remembered for the session."""
-    chosen = i18n.choose(st.query_params.get("lang"), st.session_state.get("lang"), _accept_language())
-    st.session_state["lang"] = chosen
+    param, remembered = st.query_params.get("lang"), st.session_state.get("lang")
+    if param in i18n.LANGS or remembered in i18n.LANGS:  # the headers only when they decide (a first visit)
+        chosen = i18n.choose(param, remembered)
+    else:
+        chosen = i18n.choose(param, remembered, _accept_language())
+    if chosen != remembered:
+        st.session_state["lang"] = chosen
     return chosen
 
 
@@ -425,18 +430,20 @@ def filters(ds) -> Filters:
     _restore_from_url(ds)
     _carry_over()
     lo, hi = _date_bounds(ds)
-    _ = tr()
-    kind_labels, conf_labels = labels("events", "kind"), labels("events", "confidence")
+    code = lang()  # once: the widgets' labels ask for it per option
+    _ = i18n.translate(code)
+    kind_labels, conf_labels = schemas.labels("events", "kind", code), schemas.labels("events", "confidence", code)
+    layer_titles = {k: layer_title(k, code) for k in LAYERS}
     with st.sidebar:
         st.header(_("Filters"))
         if lo < hi:
-            datefilter.date_controls(lo, hi, _, lang())
+            datefilter.date_controls(lo, hi, _, code)
         else:
             st.session_state["f_dates"] = (lo, hi)
-            st.caption(_("Dates: {day} (every event is on this day)", day=i18n.date_text(lo, lang())))
+            st.caption(_("Dates: {day} (every event is on this day)", day=i18n.date_text(lo, code)))
         st.pills(_("Event kinds"), KINDS, key="f_kinds", selection_mode="multi", format_func=kind_labels.get)
         st.pills(_("Confidence"), CONFIDENCE_LEVELS, key="f_conf", selection_mode="multi", format_func=conf_labels.get)
-        st.pills(_("Layers"), LAYERS, key="f_layers", selection_mode="multi", format_func=lambda k: layer_title(k, lang()))
+        st.pills(_("Layers"), LAYERS, key="f_layers", selection_mode="multi", format_func=layer_titles.get)
         st.caption(_("The URL keeps these settings: copy it to share this view."))
     for key in FILTER_KEYS:
         st.session_state[f"_keep{key}"] = st.session_state[key]

@@ -89,7 +89,7 @@ async def _metrics_via(url: str, server_cookie: str) -> dict:
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
                                   additional_headers={"Cookie": f"GEOSRV={server_cookie}"}) as ws:
-        _, _, metrics, problems = await run_once(ws)
+        _, _, metrics, problems, _ = await run_once(ws)
     assert problems == [], problems
     return metrics
 
