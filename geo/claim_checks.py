@@ -11,9 +11,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import textcols
 from .claims import NO_FIGURE, RANGE
-from .problems import WARNING, Problem, row_place
+from .problems import ERROR, MAX_PER_FILE, WARNING, Omitted, Problem, row_place
 from .tables import rows_naming_unknown
+
+
+def _listed(lines, path: str, problems: list[Problem], severity: str = ERROR):
+    """The first MAX_PER_FILE of the rows a check flags; the rest are counted (problems.cap reports
+    them), so that a hostile file costs no more than the problems that can be listed."""
+    if len(lines) > MAX_PER_FILE:
+        problems.append(Omitted(path, "file", "", severity, count=len(lines) - MAX_PER_FILE))
+        return lines[:MAX_PER_FILE]
+    return lines
 
 
 def check(claims: pd.DataFrame, path: str, event_ids, source_ids, site_ids, events: pd.DataFrame | None,
@@ -21,23 +31,24 @@ def check(claims: pd.DataFrame, path: str, event_ids, source_ids, site_ids, even
     """Problems of the all-text claims frame (index: file line numbers) against the other files."""
     problems: list[Problem] = []
 
-    def report(mask, column, message, severity="error") -> None:
-        for line in claims.index[np.asarray(mask, dtype=bool)]:
+    def report(mask, column, message, severity=ERROR) -> None:
+        for line in _listed(claims.index[np.asarray(mask, dtype=bool)], path, problems, severity):
             text = message(line) if callable(message) else message
             problems.append(Problem(path, row_place(int(line), claims.at[line, "id"], column), text, severity))
 
     ids = claims["id"]
     dup = ids.ne("") & ids.duplicated(keep="first")
-    report(dup, "id", lambda line: f"duplicate id; first used on row {claims.index[(ids == ids[line]).to_numpy()][0]}")
+    first = pd.Series(textcols.first_rows(ids), index=claims.index) if dup.any() else None
+    report(dup, "id", lambda line: f"duplicate id; first used on row {first[line]}")
 
     if event_ids is not None:
-        report(claims["event"].ne("") & ~claims["event"].isin(event_ids), "event",
+        report(claims["event"].ne("") & ~textcols.isin(claims["event"], event_ids), "event",
                lambda line: f"event {claims.at[line, 'event']!r} is not in events.csv")
     if source_ids is not None:
-        report(claims["source"].ne("") & ~claims["source"].isin(source_ids), "source",
+        report(claims["source"].ne("") & ~textcols.isin(claims["source"], source_ids), "source",
                lambda line: f"source {claims.at[line, 'source']!r} is not in sources.csv")
     if site_ids is not None:
-        for line in claims.index[rows_naming_unknown(claims["sites"], site_ids)]:
+        for line in _listed(claims.index[rows_naming_unknown(claims["sites"], site_ids)], path, problems):
             bad = [s.strip() for s in claims.at[line, "sites"].split(";") if s.strip() not in site_ids]
             problems.append(Problem(path, row_place(int(line), claims.at[line, "id"], "sites"),
                                     f"site {bad[0]!r} does not exist in any site layer"))
@@ -51,15 +62,15 @@ def check(claims: pd.DataFrame, path: str, event_ids, source_ids, site_ids, even
     report(known_q & q.ne(RANGE) & to.ne(""), "people_to",
            lambda line: f"people_to is only for qualifier range (the second number of 'N to M'); this claim is {q[line]!r}")
     report(known_q & q.eq(RANGE) & to.eq(""), "people_to", "a range needs its second number in people_to")
-    lo = pd.to_numeric(people.where(people.str.fullmatch(r"\d+")), errors="coerce")
-    hi = pd.to_numeric(to.where(to.str.fullmatch(r"\d+")), errors="coerce")
+    lo = textcols.numbers(people.where(textcols.fullmatch(people, r"\d+")))
+    hi = textcols.numbers(to.where(textcols.fullmatch(to, r"\d+")))
     report(q.eq(RANGE) & lo.notna() & hi.notna() & (hi <= lo), "people_to",
            lambda line: f"a range runs low to high: people_to {to[line]} must be above people {people[line]}")
 
     date, prec = claims["date"], claims["date_precision"]
     report(date.ne("") & prec.eq(""), "date_precision", "a stated date needs its precision (day, week, month or year)")
     report(date.eq("") & prec.ne(""), "date", "date_precision is set but the date is empty")
-    shaped = date.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    shaped = textcols.fullmatch(date, r"\d{4}-\d{2}-\d{2}")
     report(shaped & prec.eq("month") & ~date.str.endswith("-01"), "date",
            "month precision: write the first day of the month (YYYY-MM-01)")
     report(shaped & prec.eq("year") & ~date.str[5:].eq("01-01"), "date",
@@ -73,26 +84,25 @@ def check(claims: pd.DataFrame, path: str, event_ids, source_ids, site_ids, even
 def _event_checks(claims: pd.DataFrame, path: str, events: pd.DataFrame, events_path: str) -> list[Problem]:
     """Every event has a claim; an event's date is one that its claims state (within precision)."""
     problems: list[Problem] = []
-    named = pd.Index(claims["event"].unique())
-    lonely = events["id"].ne("") & ~events["id"].isin(named)
-    for line in events.index[lonely.to_numpy()]:
+    lonely = events["id"].ne("") & ~textcols.isin(events["id"], claims["event"])
+    for line in _listed(events.index[lonely.to_numpy()], events_path, problems):
         problems.append(Problem(events_path, row_place(int(line), events.at[line, "id"], "id"),
                                 "no claim cites a source for this event: add at least one row to claims.csv"))
-    dated = claims[claims["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}") & claims["event"].isin(events["id"])]
+    dated = claims[textcols.fullmatch(claims["date"], r"\d{4}-\d{2}-\d{2}") & textcols.isin(claims["event"], events["id"])]
     if dated.empty:
         return problems
     ev = events.drop_duplicates("id").set_index("id")
-    ev_date = pd.to_datetime(ev["date"].reindex(dated["event"]).to_numpy(), format="%Y-%m-%d", errors="coerce")
-    ev_end = _period_end(ev_date, ev["date_precision"].reindex(dated["event"]).to_numpy())
+    at = textcols.positions(dated["event"], ev.index)  # every dated claim names an event in the file
+    ev_date = pd.to_datetime(ev["date"].to_numpy(dtype=object)[at], format="%Y-%m-%d", errors="coerce")
+    ev_end = _period_end(ev_date, ev["date_precision"].to_numpy(dtype=object)[at])
     cl_date = pd.to_datetime(dated["date"].to_numpy(), format="%Y-%m-%d", errors="coerce")
     cl_end = _period_end(cl_date, dated["date_precision"].to_numpy())
     disjoint = (cl_end < ev_date) | (cl_date > ev_end)
-    for line, bad in zip(dated.index, np.asarray(disjoint)):
-        if bad:
-            problems.append(Problem(path, row_place(int(line), claims.at[line, "id"], "date"),
-                                    f"the source dates it {claims.at[line, 'date']} ({claims.at[line, 'date_precision']}), "
-                                    f"outside the event's date {ev.at[claims.at[line, 'event'], 'date']}: if sources disagree, "
-                                    "say so in the event's summary", WARNING))
+    for line in _listed(dated.index[np.asarray(disjoint, dtype=bool)], path, problems, WARNING):
+        problems.append(Problem(path, row_place(int(line), claims.at[line, "id"], "date"),
+                                f"the source dates it {claims.at[line, 'date']} ({claims.at[line, 'date_precision']}), "
+                                f"outside the event's date {ev.at[claims.at[line, 'event'], 'date']}: if sources disagree, "
+                                "say so in the event's summary", WARNING))
     return problems
 
 
@@ -110,13 +120,15 @@ def source_checks(sources: pd.DataFrame, path: str) -> list[Problem]:
     """Provenance: a secondary source names the primary it cites; a source with no address at all
     (neither url nor archive_url) is a warning: readers cannot check it."""
     problems: list[Problem] = []
-    for line in sources.index[(sources["role"].eq("secondary") & sources["cites"].eq("")).to_numpy()]:
+    for line in _listed(sources.index[(sources["role"].eq("secondary") & sources["cites"].eq("")).to_numpy()], path, problems):
         problems.append(Problem(path, row_place(int(line), sources.at[line, "id"], "cites"),
                                 "a secondary source must name the primary it cites (an organisation, report or source id)"))
-    for line in sources.index[(sources["role"].eq("primary") & sources["cites"].ne("")).to_numpy()]:
+    for line in _listed(sources.index[(sources["role"].eq("primary") & sources["cites"].ne("")).to_numpy()], path, problems,
+                        WARNING):
         problems.append(Problem(path, row_place(int(line), sources.at[line, "id"], "cites"),
                                 "a primary source cites nothing; set role to secondary or empty cites", WARNING))
-    for line in sources.index[(sources["url"].eq("") & sources["archive_url"].eq("")).to_numpy()]:
+    for line in _listed(sources.index[(sources["url"].eq("") & sources["archive_url"].eq("")).to_numpy()], path, problems,
+                        WARNING):
         problems.append(Problem(path, row_place(int(line), sources.at[line, "id"], "url"),
                                 "no address (url or archive_url): readers cannot check this source", WARNING))
     return problems

@@ -17,7 +17,7 @@ import pandas as pd
 from .errors import DataFileError
 from .problems import MAX_PER_FILE, Omitted, Problem, row_place
 from .readers import decode_text, read_csv_bytes
-from . import schemas
+from . import schemas, textcols
 
 from .paths import LIST_SEPARATOR  # noqa: E402  (the registry's; every list cell is split by split_list/list_items)
 # a character a reader can see: not a space, not a control, format (bidi, zero-width) or separator character
@@ -147,11 +147,11 @@ def check_columns(frame: pd.DataFrame, path: str, table: str, today: date | None
         present = ~empty
         kind = spec.get("type")
         if "enum" in spec:
-            ok = col.isin(spec["enum"])
+            ok = textcols.isin(col, spec["enum"])
             problems += _report(path, frame, present & ~ok, column,
                                 lambda v, e=spec["enum"]: f"{_shown(v)} is not one of: {', '.join(e)}")
         elif kind == "integer":
-            whole = col.str.fullmatch(r"[+-]?[0-9]{1,15}")  # ASCII digits only: no Arabic-Indic or full-width
+            whole = textcols.fullmatch(col, r"[+-]?[0-9]{1,15}")  # ASCII digits only: no Arabic-Indic or full-width
             num = col.where(whole, "0").astype("int64")  # a cast on the text column: no per-cell Python
             bad = present & ~whole
             problems += _report(path, frame, bad, column, lambda v: f"{_shown(v)} is not a whole number")
@@ -163,7 +163,7 @@ def check_columns(frame: pd.DataFrame, path: str, table: str, today: date | None
                 problems += _report(path, frame, ~bad & present & (num > hi), column,
                                     lambda v, hi=hi: f"{v} is above the maximum {hi}")
         elif kind == "boolean":
-            problems += _report(path, frame, present & ~col.isin(["true", "false"]), column,
+            problems += _report(path, frame, present & ~textcols.isin(col, ["true", "false"]), column,
                                 lambda v: f"{_shown(v)} must be true or false")
         elif kind == "array":
             problems += _check_list(frame, path, column, spec, present)
@@ -178,7 +178,7 @@ def _check_string(frame, path, column, spec, present) -> list[Problem]:
     col = frame[column]
     problems = []
     if "pattern" in spec:
-        bad = present & ~col.str.fullmatch(spec["pattern"])  # whole cell: "$" alone lets a final line break through
+        bad = present & ~textcols.fullmatch(col, spec["pattern"])  # whole cell: "$" alone lets a final line break through
         hint = "a lowercase slug (a-z, 0-9, single hyphens)" if "a-z0-9" in spec["pattern"] else f"of the form {spec['pattern']}"
         if "https?" in spec["pattern"]:
             hint = "an http:// or https:// address without spaces or quotes"
@@ -186,7 +186,7 @@ def _check_string(frame, path, column, spec, present) -> list[Problem]:
             hint = "a date written YYYY-MM-DD" if "{2}-[0-9]{2}$" in spec["pattern"] else "a date written YYYY, YYYY-MM or YYYY-MM-DD"
         problems += _report(path, frame, bad, column, lambda v, h=hint: f"{_shown(v)} is not {h}")
     elif "enum" not in spec and "format" not in spec:  # free text must show something
-        problems += _report(path, frame, present & ~col.str.contains(VISIBLE), column,
+        problems += _report(path, frame, present & ~textcols.contains(col, VISIBLE), column,
                             "has no visible character (only spaces or invisible characters)")
     lengths = col.str.len()
     if "maxLength" in spec:
@@ -196,17 +196,23 @@ def _check_string(frame, path, column, spec, present) -> list[Problem]:
 
 
 def _check_list(frame, path, column, spec, present) -> list[Problem]:
-    item_pattern = re.compile(spec["items"]["pattern"])
-    problems = []
-    needs_look = present & (frame[column].str.contains(r"[^a-z0-9;-]") | frame[column].str.contains(";;|^;|;$"))
-    for line in frame.index[needs_look.to_numpy()][:MAX_PER_FILE]:
-        items = [s.strip() for s in frame.at[line, column].split(LIST_SEPARATOR)]
-        wrong = [s for s in items if not item_pattern.fullmatch(s)]
-        if wrong:
-            problems.append(Problem(path, row_place(int(line), frame.at[line, "id"], column),
-                                    f"{_shown(wrong[0])} is not a valid id; separate ids with '{LIST_SEPARATOR}'"))
     import pyarrow.compute as pc
-    items, parents = list_items(frame[column])
+    col = frame[column]
+    items, parents = list_items(col)  # split on ';', each id trimmed as str.strip trims it
+    # a cell is looked at when it holds more than ids and ';' or an empty place between separators;
+    # its first item that is not an id is named (every such row is found, then the first 1,000 listed)
+    needs_look = present.to_numpy() & (textcols.contains(col, r"[^a-z0-9;-]") | textcols.contains(col, ";;|^;|;$"))
+    wrong = ~textcols.fullmatch(items, spec["items"]["pattern"]) & needs_look[parents]
+    rows, first = np.unique(parents[wrong], return_index=True)  # parents ascend: the first wrong item per row
+    named = np.flatnonzero(wrong)[first]
+    problems = []
+    if len(rows) > MAX_PER_FILE:
+        problems.append(Omitted(path, "file", "", count=len(rows) - MAX_PER_FILE))
+        rows, named = rows[:MAX_PER_FILE], named[:MAX_PER_FILE]
+    ids = frame["id"].iloc[rows].tolist()
+    for line, rid, item in zip(frame.index[rows], ids, items.take(named).to_pylist()):
+        problems.append(Problem(path, row_place(int(line), rid, column),
+                                f"{_shown(item)} is not a valid id; separate ids with '{LIST_SEPARATOR}'"))
     codes = pc.dictionary_encode(items).indices.to_numpy(zero_copy_only=False).astype(np.int64)
     keys = parents.astype(np.int64) * (int(codes.max(initial=0)) + 1) + codes  # one key per (row, id)
     unique_keys, counts = np.unique(keys, return_counts=True)
@@ -219,10 +225,10 @@ def _check_list(frame, path, column, spec, present) -> list[Problem]:
 
 def _check_dates(frame, path, column, present, today: date) -> list[Problem]:
     col = frame[column]
-    full = col.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    full = pd.Series(textcols.fullmatch(col, r"\d{4}-\d{2}-\d{2}"), index=col.index)
     if (present & ~full).any():  # only then look for the shorter YYYY-MM and YYYY forms
-        month = col.str.fullmatch(r"\d{4}-\d{2}")
-        year = col.str.fullmatch(r"\d{4}")
+        month = pd.Series(textcols.fullmatch(col, r"\d{4}-\d{2}"), index=col.index)
+        year = pd.Series(textcols.fullmatch(col, r"\d{4}"), index=col.index)
         padded = col.where(~month, col + "-01").where(~year, col + "-01-01")
     else:
         month = year = pd.Series(False, index=col.index)
@@ -238,15 +244,8 @@ def _check_dates(frame, path, column, present, today: date) -> list[Problem]:
 
 
 def arrow_strings(series: pd.Series):
-    """The column as one pyarrow string array: zero-copy for pyarrow-backed text."""
-    import pyarrow as pa
-    try:
-        arr = pa.chunked_array(series.array.__arrow_array__()).combine_chunks()
-        if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
-            return arr
-    except (AttributeError, TypeError, pa.ArrowException):
-        pass
-    return pa.array(series.to_numpy(dtype=object), type=pa.string())
+    """The column as one pyarrow string array: zero-copy for pyarrow-backed text (textcols.strings)."""
+    return textcols.strings(series)
 
 
 def list_items(series: pd.Series):
