@@ -35,6 +35,10 @@ STYLE = """<style>
 .site-popup .figures th{text-align:left;padding-right:6px;vertical-align:top}
 .site-popup ol.events{margin:6px 0 0;padding-left:18px;max-height:260px;overflow:auto}
 .site-popup ol.events li{margin:0 0 6px}.site-popup .claims{margin:2px 0 0;padding-left:14px;font-size:12px}
+.geo-export-head .geo-play{display:flex;flex-wrap:wrap;gap:4px;align-items:center;margin:4px 0 2px;font:13px system-ui,sans-serif;float:none;
+ border:0;box-shadow:none;background:none}
+.geo-play button,.geo-play select{font:inherit;min-height:24px}
+.geo-export-head .geo-play-date{font:700 26px/1.15 system-ui,sans-serif;color:#1a1a1a;margin:2px 0}
 .geo-export-credits{position:absolute;bottom:52px;left:8px;z-index:1000;max-width:min(640px,55vw);background:rgba(255,255,255,.88);
  padding:3px 6px;font:10.5px/1.3 system-ui,sans-serif;color:#555;border-radius:3px}
 </style>"""
@@ -158,15 +162,17 @@ def _layer_element(name: str, rows, stops=None):
 
     sites_js = """
 (function (map, rows) {
-  var group = L.featureGroup().addTo(map);
+  var group = L.featureGroup().addTo(map), kept = (map.geoExport = map.geoExport || {}).sites = [];
   rows.forEach(function (r) {
+    var circle = null;
     if (r[9]) {
-      L.circle([r[0], r[1]], {radius: r[9], color: r[5], weight: 1, dashArray: DASH, fill: true, fillOpacity: 0.06,
-                interactive: false, className: "uncertainty-circle"}).addTo(group);
+      circle = L.circle([r[0], r[1]], {radius: r[9], color: r[5], weight: 1, dashArray: DASH, fill: true, fillOpacity: 0.06,
+                        interactive: false, className: "uncertainty-circle"}).addTo(group);
     }
-    L.circleMarker([r[0], r[1]], {radius: r[2], color: r[3], weight: 2, dashArray: r[4], fill: true, fillColor: r[5],
-                   fillOpacity: r[6], className: "site-marker"})
+    var marker = L.circleMarker([r[0], r[1]], {radius: r[2], color: r[3], weight: 2, dashArray: r[4], fill: true, fillColor: r[5],
+                                fillOpacity: r[6], className: "site-marker"})
       .bindTooltip(r[7], {sticky: true}).bindPopup(r[8], {maxWidth: 380}).addTo(group);
+    kept.push({marker: marker, circle: circle, radius: r[2], opacity: r[6]});  // for the play-through's steps
   });
 })({{ this._parent.get_name() }}, {{ this.rows_json }});
 """.replace("DASH", json.dumps(APPROX_DASH))
@@ -174,17 +180,34 @@ def _layer_element(name: str, rows, stops=None):
 (function (map, stops, rows) {
   var group = L.featureGroup().addTo(map);
   var canvas = L.canvas({padding: 0.5, tolerance: 3});
+  var kept = (map.geoExport = map.geoExport || {}).routes = [];
+  map.geoExport.routeGroup = group;
   rows.forEach(function (r) {
     var pts = r[0].map(function (i) { return [stops[i][0], stops[i][1]]; });
-    L.polyline(pts, {color: COLOUR, weight: r[1], opacity: 0.3, renderer: canvas, className: "route-line route-high"})
-      .bindTooltip(r[3], {sticky: true}).addTo(group);
+    var high = L.polyline(pts, {color: COLOUR, weight: r[1], opacity: 0.3, renderer: canvas, className: "route-line route-high"})
+      .bindTooltip(r[3], {sticky: true}).addTo(group), low = null;
     if (r[2]) {
-      L.polyline(pts, {color: COLOUR, weight: r[2], opacity: 0.9, renderer: canvas, interactive: false,
-                       className: "route-line route-low"}).addTo(group);
+      low = L.polyline(pts, {color: COLOUR, weight: r[2], opacity: 0.9, renderer: canvas, interactive: false,
+                             className: "route-line route-low"}).addTo(group);
     }
+    kept.push({high: high, low: low, highWidth: r[1], lowWidth: r[2]});  // for the play-through's steps
   });
 })({{ this._parent.get_name() }}, {{ this.stops_json }}, {{ this.rows_json }});
 """.replace("COLOUR", json.dumps(ROUTE_COLOUR))
+
+    if name == "play":
+        class Play(MacroElement):
+            _template = Template("{% macro script(this, kwargs) %}" + PLAY_JS + "({{ this._parent.get_name() }}, "
+                                 "{{ this.frames_json }}, {{ this.words_json }}, {{ this.speeds_json }}, "
+                                 "{{ this.lang_json }}, {{ this.min_radius }});{% endmacro %}")
+
+            def __init__(self):
+                super().__init__()
+                self._name = "ExportPlay"
+                self.frames_json, self.words_json, self.speeds_json, self.lang_json = (_json(v) for v in rows)
+                self.min_radius = MIN_RADIUS
+
+        return Play()
 
     class Layer(MacroElement):
         _template = Template("{% macro script(this, kwargs) %}" + (sites_js if name == "sites" else routes_js)
@@ -197,6 +220,72 @@ def _layer_element(name: str, rows, stops=None):
             self.stops_json = _json(stops or [])
 
     return Layer()
+
+
+PLAY_JS = """
+(function (map, frames, words, speeds, lang, minRadius) {
+  // geo.export.play decided every window's numbers, markers and lines; this swaps them in (the map stays)
+  var ex = map.geoExport, head = document.querySelector(".geo-export-head .numbers");
+  var whole = head ? head.textContent : "", byWindow = {}, windows = {};
+  Object.keys(frames).forEach(function (unit) {
+    windows[unit] = frames[unit].map(function (f) { byWindow[f[0] + "|" + f[1]] = f; return [f[0], f[1], f[2]]; });
+  });
+  function line(layer, width, opacity) {
+    if (!layer) { return; }
+    if (width) {
+      layer.setStyle({weight: width, opacity: opacity});
+      if (!ex.routeGroup.hasLayer(layer)) { ex.routeGroup.addLayer(layer); }
+    } else if (ex.routeGroup.hasLayer(layer)) {
+      ex.routeGroup.removeLayer(layer);  // hidden lines leave the map: no tooltip from a line not drawn
+    }
+  }
+  function show(sites, routes, numbers) {
+    ex.sites.forEach(function (s, i) {
+      var r = sites[i];
+      s.marker.setRadius(r === undefined ? minRadius : r);
+      s.marker.setStyle({fillOpacity: r === undefined ? 0.35 : 0.85});
+      if (s.circle) { s.circle.setStyle(r === undefined ? {opacity: 0, fillOpacity: 0} : {opacity: 1, fillOpacity: 0.06}); }
+    });
+    ex.routes.forEach(function (r, i) { var w = routes[i] || [0, 0]; line(r.high, w[0], 0.3); line(r.low, w[1], 0.9); });
+    if (head) { head.textContent = numbers; }
+  }
+  function step(from, to) {
+    var f = byWindow[from + "|" + to], sites = {}, routes = {};
+    if (!f) { return; }
+    f[4].forEach(function (s) { sites[s[0]] = s[1]; });
+    f[5].forEach(function (r) { routes[r[0]] = [r[1], r[2]]; });
+    show(sites, routes, f[3]);
+  }
+  function whole_selection() {
+    var sites = {}, routes = {};
+    ex.sites.forEach(function (s, i) { if (s.opacity > 0.5) { sites[i] = s.radius; } });
+    ex.routes.forEach(function (r, i) { routes[i] = [r.highWidth, r.lowWidth]; });
+    show(sites, routes, whole);
+  }
+  var control = window.GeoPlay.attach(map, {windows: windows, words: words, speeds: speeds, unit: "quarter", lang: lang,
+                                            position: "topright", onStep: step, onStop: whole_selection});
+  // the control and the window's date, large, in the title card above the numbers they step (the card
+  // sits over the map's top left: nothing of it covers the card, a marker or the map's own controls)
+  var box = map.getContainer().querySelector(".geo-play"), big = map.getContainer().querySelector(".geo-play-date");
+  if (head) {
+    if (box) { head.parentNode.insertBefore(box, head); }
+    if (big) { head.parentNode.insertBefore(big, head); }
+  }
+  window.GEO_PLAY = control;
+})"""
+
+
+def site_radius(high: float, largest: float) -> float:
+    """A marker's radius for a site with events: area-true to the size kind's largest stated figure."""
+    return round(scaled(high, largest, MIN_RADIUS, MAX_RADIUS), 2)
+
+
+def route_widths(high: float, low: float, largest: float) -> tuple[float, float]:
+    """A line's two widths: the pale one for the largest figure stated, the dark one inside it for the
+    smallest (0: none)."""
+    high_w = scaled(float(high), largest, MIN_WIDTH, MAX_WIDTH)
+    low_w = scaled(float(low), largest, MIN_WIDTH * 0.6, MAX_WIDTH) if low else 0
+    return round(high_w, 2), round(max(low_w * 0.55, 1.0), 2) if low_w else 0
 
 
 def site_rows(public, events: pd.DataFrame, totals: pd.DataFrame, scene, lang: str) -> list:
@@ -218,7 +307,7 @@ def site_rows(public, events: pd.DataFrame, totals: pd.DataFrame, scene, lang: s
                    f"{h.text(wording.word('events', lang, n=m.events))}; {h.text(figure)}")
         rows.append([
             round(float(site["lat"]), 6), round(float(site["lon"]), 6),
-            round(scaled(float(m.size_high), largest, MIN_RADIUS, MAX_RADIUS), 2) if m.involved else MIN_RADIUS,
+            site_radius(float(m.size_high), largest) if m.involved else MIN_RADIUS,
             COUNTRY_STROKES[site["country"]], APPROX_DASH if approx else None, KIND_COLOURS[site["kind"]],
             0.85 if m.involved else 0.35, tooltip,
             site_popup(public, site, here, query.kinds_at(totals, sid), lang),
@@ -239,11 +328,10 @@ def route_rows(public, routes: pd.DataFrame, scene, lang: str) -> tuple[list, li
     largest = max((r.size_high for r in scene.routes), default=0)
     rows = []
     for r in reversed(scene.routes):  # widest drawn first, under the others
-        high_w = scaled(float(r.size_high), largest, MIN_WIDTH, MAX_WIDTH)
-        low_w = scaled(float(r.size_low), largest, MIN_WIDTH * 0.6, MAX_WIDTH) if r.size_low else 0
+        high_w, low_w = route_widths(r.size_high, r.size_low, largest)
         tooltip = (f"<b>{' → '.join(h.text(names[s]) for s in r.stops)}</b><br>"
                    + "<br>".join(h.text(t) for t in figures.get(r.stops, [])))
-        rows.append([[index[s] for s in r.stops], round(high_w, 2), round(max(low_w * 0.55, 1.0), 2) if low_w else 0, tooltip])
+        rows.append([[index[s] for s in r.stops], high_w, low_w, tooltip])
     return stops_table, rows
 
 
@@ -267,6 +355,13 @@ def render_html(ds, filters, options) -> bytes:
     stops, rows = route_rows(public, routes, scene, sub)
     m.add_child(_layer_element("routes", rows, stops))
     m.add_child(_layer_element("sites", site_rows(public, events, totals, scene, sub)))
+    if not scene.empty:  # the play-through: geo.timeplay's windows of the export's dates, each decided here
+        from .. import timeplay
+        from . import play
+        frames = play.frames(public, events, scene.date_from, scene.date_to, scene.size_kind,
+                             [s.id for s in reversed(scene.sites)], [r.stops for r in reversed(scene.routes)], sub,
+                             site_radius, route_widths)
+        m.add_child(_layer_element("play", (frames, {sub: play.words(sub)}, timeplay.SPEEDS_MS, sub)))
     if not scene.empty:
         from . import projection
         x0, y0, x1, y1 = scene.focus
@@ -287,8 +382,12 @@ def render_html(ds, filters, options) -> bytes:
     root = m.get_root()
     root.title = h.text(title)  # branca puts it in <title> as it is
     root.header.add_child(folium.Element(STYLE))
+    if not scene.empty:  # the published map's play control (geo/web/playthrough.js), inlined: no request
+        from .. import timeplay
+        root.header.add_child(folium.Element("<script>" + timeplay.control_js().replace("</script", "<\\/script")
+                                             + "</script>"))
     root.html.add_child(folium.Element(
-        f"<div class='geo-export-head'><h1>{h.text(title)}</h1><p>{h.text(' · '.join(parts))}</p>"
+        f"<div class='geo-export-head'><h1>{h.text(title)}</h1><p class='numbers'>{h.text(' · '.join(parts))}</p>"
         f"<p class='size'>{h.text(size)}</p></div>"
         f"<div class='geo-export-credits'>{h.text(credits)}</div>"))
     _number_ids(root)

@@ -133,6 +133,24 @@ def site_totals(public: Dataset, events: pd.DataFrame) -> pd.DataFrame:
                          for c in rules.SUM_COLUMNS}, index=index)
 
 
+def routes_along(public: Dataset, routes: pd.DataFrame, size_kind: str) -> dict:
+    """query.route_totals' rows joined per line of known stops: {stops: {events, kinds, low, high}},
+    low and high from `size_kind` alone (what a line's width shows)."""
+    known = public.sites.index
+    along: dict = {}
+    for r in routes.itertuples(index=False):
+        stops = tuple(s for s in (r.origin, r.crossing, r.destination) if s is not None and s in known)
+        if len(stops) < 2:
+            continue
+        entry = along.setdefault(stops, {"events": 0, "kinds": set(), "low": 0, "high": 0})
+        entry["events"] += int(r.events)
+        entry["kinds"].add(r.kind)
+        if r.kind == size_kind:
+            entry["low"] += int(r.low)
+            entry["high"] += int(r.high)
+    return along
+
+
 def build(ds: Dataset, filters: query.Filters, size_kind: str = SIZE_KIND) -> Scene:
     """The scene for the public records matching `filters` (include_sensitive is ignored); markers
     and routes are sized by the figures of `size_kind` alone."""
@@ -163,17 +181,7 @@ def build(ds: Dataset, filters: query.Filters, size_kind: str = SIZE_KIND) -> Sc
     known = public.sites.index
     lon_of, lat_of = public.sites["lon"].to_dict(), public.sites["lat"].to_dict()
     order = {k: i for i, k in enumerate(KIND_ORDER)}
-    along: dict = {}
-    for r in routes.itertuples(index=False):
-        stops = tuple(s for s in (r.origin, r.crossing, r.destination) if s is not None and s in known)
-        if len(stops) < 2:
-            continue
-        entry = along.setdefault(stops, {"events": 0, "kinds": set(), "low": 0, "high": 0})
-        entry["events"] += int(r.events)
-        entry["kinds"].add(r.kind)
-        if r.kind == size_kind:
-            entry["low"] += int(r.low)
-            entry["high"] += int(r.high)
+    along = routes_along(public, routes, size_kind)
     lines = []
     for stops, entry in along.items():
         x, y = projection.project(np.array([lon_of[s] for s in stops]), np.array([lat_of[s] for s in stops]))
