@@ -28,6 +28,9 @@ def configure(p) -> None:
                    help="launch-day load instead: one app process, two replicas behind HAProxy, and the published map "
                         "on a plain web server (benchmarks/load_bench.py); loopback only")
     p.add_argument("--sessions", type=_count, default=50, metavar="N", help="with --load: concurrent sessions (default 50)")
+    p.add_argument("--profile", action="store_true",
+                   help="with --load: also sample the one app process with py-spy during a second load run and report "
+                        "where its CPU goes (benchmarks/serverprofile.py; py-spy from requirements-dev.txt)")
     p.add_argument("--readme", metavar="PATH", default=None,
                    help="where to write the results (default benchmarks/README.md; 'none' to skip)")
 
@@ -37,7 +40,7 @@ def run(args) -> int:
     if args.load:
         from benchmarks import load_bench
         readme = load_bench.README if args.readme is None else None if args.readme.lower() == "none" else Path(args.readme)
-        return load_bench.run(sessions=args.sessions, readme=readme)
+        return load_bench.run(sessions=args.sessions, readme=readme, profile=args.profile)
     if args.sites is not None and args.sites < 3:
         raise UsageError("--sites must be at least 3 (one per layer)")
     if args.repeat < 1:

@@ -127,7 +127,7 @@ def _load(url: str, n: int, moves: int, budget: float) -> dict:
             "move_p50": statistics.median(moves_t) if moves_t else None, "move_p95": pct(moves_t, .95) if moves_t else None}
 
 
-def app_setup(data: Path, replicas: int, sessions: int, moves: int, budget: float) -> dict:
+def app_setup(data: Path, replicas: int, sessions: int, moves: int, budget: float, profile: bool = False) -> dict:
     from deploy.balancer import config
     procs = Procs()
     env = dict(os.environ, GEO_DATA_DIR=str(data), STREAMLIT_SERVER_COOKIE_SECRET="bench-" + os.urandom(8).hex())
@@ -153,11 +153,28 @@ def app_setup(data: Path, replicas: int, sessions: int, moves: int, budget: floa
         out["alone_move"] = statistics.median(a["move_p50"] for a in alone if a["move_p50"] is not None)
         out["cpu_s"] = procs.cpu_s() - cpu0
         out["peak_mb"] = procs.peak_mb()
+        if profile and replicas == 1:
+            out["profile"] = _profiled_load(procs.procs[0].pid, url, sessions, moves, budget, tmp)
         out["setup"] = "one app process" if replicas == 1 else f"{replicas} replicas behind HAProxy"
         return out
     finally:
         procs.stop()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _profiled_load(pid: int, url: str, sessions: int, moves: int, budget: float, tmp: Path) -> dict | None:
+    """The same load once more with py-spy on the server (benchmarks/serverprofile.py): a second run, so
+    the sampler's own CPU on this small machine never touches the timings reported above."""
+    from .serverprofile import Recorder, summarise
+    rec = Recorder(pid, tmp / "profile.txt")
+    if not rec.start():
+        return None
+    try:
+        time.sleep(1.0)  # py-spy attaches
+        _load(url, sessions, moves, budget)
+    finally:
+        rec.stop()
+    return summarise(rec.out) if rec.out.exists() else None
 
 
 SERVER = ("import functools, http.server, sys\n"
@@ -279,14 +296,25 @@ def report(results: list[dict], info: dict) -> str:
         runs = one["sessions"] * (1 + one["moves"])
         per_run = one["cpu_s"] / runs
         lines += ["", f"Reading: the one process spent {per_run * 1000:.0f} ms of CPU per run ({one['cpu_s']:.1f} s over {runs} "
-                      f"runs). A Streamlit process runs Python on one core at a time, so {one['sessions']} sessions opening "
-                      f"at once queue for about {one['sessions']} × {per_run * 1000:.0f} ms = {one['sessions'] * per_run:.1f} s "
-                      f"even on an idle machine: an open p95 ≤ {TARGET_OPEN_P95:.0f} s at {one['sessions']} sessions needs "
-                      f"well under {TARGET_OPEN_P95 / one['sessions'] * 1000:.0f} ms per run. The map page's own script "
-                      "takes about 28 ms of CPU per rerun (AppTest profile, the shared views found in the cache: widgets, "
-                      "elements and the map component's arguments); the rest of each run is Streamlit's own work around it "
-                      "(messages, websocket, session state). What is shared cannot shrink that part: more processes "
-                      "(replicas) or fewer elements per run can."]
+                      f"runs). A Streamlit process runs Python on one core at a time (the GIL), and in this closed loop "
+                      f"every session always has a run waiting, so a run queues behind the other sessions' runs: about "
+                      f"{one['sessions']} × {per_run * 1000:.0f} ms = {one['sessions'] * per_run:.1f} s even on an idle machine. "
+                      f"A move p95 ≤ {TARGET_MOVE_P95:.0f} s at {one['sessions']} sessions needs well under "
+                      f"{TARGET_MOVE_P95 / one['sessions'] * 1000:.0f} ms per run, an open p95 ≤ {TARGET_OPEN_P95:.0f} s well under "
+                      f"{TARGET_OPEN_P95 / one['sessions'] * 1000:.0f} ms. What every session computes alike is already shared "
+                      "(chrome.MapView, the map's base and layers); a slider move reruns only the map page's fragment "
+                      "(app.selection). What is left is per run and per element: each element and widget is built, "
+                      "registered and sent as its own websocket message, so more processes (replicas) or fewer "
+                      "elements per run are what shrink it."]
+    prof = one.get("profile") if one else None
+    if prof and prof.get("samples"):
+        shares = "; ".join(f"{name} {share * 100:.0f}%" for name, share in prof["shares"].items())
+        calls = "; ".join(f"{call} {share * 100:.0f}%" for call, share in prof["calls"])
+        lines += ["", f"Where the CPU goes (`--profile`: py-spy on the one process during a second, identical load run, "
+                      f"{prof['samples']} samples of a thread holding the GIL; benchmarks/serverprofile.py): {shares}. "
+                      f"Under the map page, by the page's own call: {calls}. (Before `runner.postScriptGC = false` in "
+                      ".streamlit/config.toml, measured 2026-12-02: Streamlit's full garbage collection after every run "
+                      "took 63% of the samples and the process about 105 ms of CPU per run.)"]
     for r in results:
         if r.get("error_examples"):
             lines.append(f"Errors ({r['setup']}): " + "; ".join(r["error_examples"]))
@@ -309,7 +337,7 @@ def write_readme(text: str, path: Path = README) -> None:
 
 
 def run(sessions: int = 50, moves: int = 5, fetches: int = 500, visits: int = 3, data: Path | None = None,
-        readme: Path | None = README, budget: float = 300) -> int:
+        readme: Path | None = README, budget: float = 300, profile: bool = False) -> int:
     from geo.paths import data_dir
     from .bench import machine
     if str(REPO) not in sys.path:
@@ -324,10 +352,13 @@ def run(sessions: int = 50, moves: int = 5, fetches: int = 500, visits: int = 3,
     for replicas in (1, 2):
         if replicas == 2 and info["haproxy"] == "not installed":
             continue
-        r = app_setup(data, replicas, sessions, moves, budget)
+        r = app_setup(data, replicas, sessions, moves, budget, profile=profile)
         print(f"{r['setup']}: {sessions} sessions, open p50 {_f(r['open_p50'])} p95 {_f(r['open_p95'])}, move p50 "
               f"{_f(r['move_p50'])} p95 {_f(r['move_p95'])}, errors {r['errors']}, CPU {_f(r['cpu_s'])}, peak {r['peak_mb']:.0f} MB; "
               f"one session alone: open {_f(r.get('alone_open'))}, move {_f(r.get('alone_move'))}", flush=True)
+        if r.get("profile"):
+            print("  where the CPU goes: " + "; ".join(f"{k} {v * 100:.0f}%" for k, v in r["profile"]["shares"].items()),
+                  flush=True)
         results.append(r)
     r = published_setup(data, fetches, visits)
     print(f"published map: {fetches} concurrent fetches, p50 {_f(r['fetch_p50'])} p95 {_f(r['fetch_p95'])}, errors {r['errors']}, "
