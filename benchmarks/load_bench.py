@@ -305,7 +305,8 @@ def report(results: list[dict], info: dict) -> str:
                       "(chrome.MapView, the map's base and layers); a slider move reruns only the map page's fragment "
                       "(app.selection). What is left is per run and per element: each element and widget is built, "
                       "registered and sent as its own websocket message, so more processes (replicas) or fewer "
-                      "elements per run are what shrink it."]
+                      "elements per run are what shrink it. Times above that bound are the shared machine: the load "
+                      "client and the other work on its two cores leave the server less than a core."]
     prof = one.get("profile") if one else None
     if prof and prof.get("samples"):
         shares = "; ".join(f"{name} {share * 100:.0f}%" for name, share in prof["shares"].items())

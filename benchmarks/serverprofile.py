@@ -95,6 +95,8 @@ def _call_of(frames: list[str]) -> str | None:
     page = [i for i, f in enumerate(own) if f.startswith(PAGE_FUNCTIONS)]
     if page and page[-1] + 1 < len(own):
         return own[page[-1] + 1].rsplit(":", 1)[0] + ")"
+    if page:  # st.* calls written in the page function itself (numbers, captions, downloads)
+        return own[page[-1]].split(" ", 1)[0] + "'s own st.* calls (app.py)"
     return own[-1].rsplit(":", 1)[0] + ")"
 
 

@@ -29,13 +29,15 @@ def test_summary_shares_and_the_page_calls_under_them(tmp_path):
     raw.write_text("\n".join([
         PAGE + ";selection (app.py:40);filters (shared/chrome.py:425);gather_metrics.<locals>.wrapped_func (x.py:1) 6",
         PAGE + ";selection (app.py:60);shared_map (shared/chrome.py:327);gather_metrics.<locals>.wrapped_func (x.py:1) 2",
-        LOOP + ";WebSocket.send (starlette/websockets.py:92) 2",
+        PAGE + ";selection (app.py:50);gather_metrics.<locals>.wrapped_func (x.py:1) 1",
+        LOOP + ";WebSocket.send (starlette/websockets.py:92) 1",
     ]) + "\n", encoding="utf-8")
     out = summarise(raw)
     assert out["samples"] == 10
-    assert out["shares"]["Streamlit elements and widgets"] == 0.8 and out["shares"]["server event loop"] == 0.2
+    assert out["shares"]["Streamlit elements and widgets"] == 0.9 and out["shares"]["server event loop"] == 0.1
     assert set(out["shares"]) == set(SHARES)
-    assert out["calls"] == [("filters (shared/chrome.py)", 0.6), ("shared_map (shared/chrome.py)", 0.2)]
+    assert out["calls"] == [("filters (shared/chrome.py)", 0.6), ("shared_map (shared/chrome.py)", 0.2),
+                            ("selection's own st.* calls (app.py)", 0.1)]
 
 
 def test_the_report_says_where_the_cpu_goes():
