@@ -262,7 +262,8 @@ PLAY_JS = """
     ex.routes.forEach(function (r, i) { routes[i] = [r.highWidth, r.lowWidth]; });
     show(sites, routes, whole);
   }
-  var control = window.GeoPlay.attach(map, {windows: windows, words: words, speeds: speeds, unit: "quarter", lang: lang,
+  var unit = windows.quarter ? "quarter" : Object.keys(windows)[0];  // (a long range of many sites: fewer units)
+  var control = window.GeoPlay.attach(map, {windows: windows, words: words, speeds: speeds, unit: unit, lang: lang,
                                             position: "topright", onStep: step, onStop: whole_selection});
   // the control and the window's date, large, in the title card above the numbers they step (the card
   // sits over the map's top left: nothing of it covers the card, a marker or the map's own controls)

@@ -10,6 +10,7 @@ browser only swaps those values in: the map is never rebuilt, so it keeps the re
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +25,9 @@ from . import wording
 PLAY_WORDS = {"play": i18n.N_("Play"), "pause": i18n.N_("Pause"), "unit": i18n.N_("Step"), "speed": i18n.N_("Speed"),
               "units": {"month": i18n.N_("month"), "quarter": i18n.N_("quarter"), "year": i18n.N_("year")},
               "speeds": {"slow": i18n.N_("slow"), "normal": i18n.N_("normal"), "fast": i18n.N_("fast")}}
+
+
+PLAY_BYTES = 250_000  # the play data's share of an export (geo.export.html.MAX_BYTES is the whole file's)
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,12 @@ def frames(public, events: pd.DataFrame, lo: date, hi: date, size_kind: str, sit
     as sites without events); `routes`: [position in `route_stops`, high width, low width] for each line
     the window has events along (the others are hidden). Sparse, so a long range of many sites stays
     small. `site_radius(high, largest)` and `route_widths(high, low, largest)` are the export's own
-    sizing rules."""
+    sizing rules.
+
+    Bounded: the units are decided from the longest step (year) to the shortest (month), and a unit is
+    left out when its frames would take the play data past PLAY_BYTES (judged from the size per window
+    of the units already made, before any of its windows is worked out). A long range of many sites
+    and routes then steps by quarter or year only, and the file and the time to make it stay bounded."""
     sub = "ko" if lang == "ko" else "en"
     start, end = events["date"].to_numpy(), events["date_end"].to_numpy()
     # the stops as categories of the site table once, so every window's totals take integer codes
@@ -67,7 +76,12 @@ def frames(public, events: pd.DataFrame, lo: date, hi: date, size_kind: str, sit
     position = {sid: i for i, sid in enumerate(site_ids)}
     seen: dict = {}  # the same events in several windows (a quiet quarter's one busy month): decided once
     out: dict = {}
-    for unit, windows in timeplay.windows_json(lo, hi, (sub,)).items():
+    every = timeplay.windows_json(lo, hi, (sub,))
+    used, made = 0, 0  # bytes of the frames so far, windows so far
+    for unit in sorted(every, key=lambda u: -timeplay.UNITS[u]):  # year, quarter, month
+        windows = every[unit]
+        if made and used + used / made * len(windows) > PLAY_BYTES:
+            continue
         rows = []
         for a, b, label in windows:
             # geo.query.filter_events' overlap: the event (or its dated period) touches [a, b]
@@ -81,8 +95,10 @@ def frames(public, events: pd.DataFrame, lo: date, hi: date, size_kind: str, sit
             parts = (wording.subtitle_parts(numbers, sub) if len(inside) else  # a quiet window: no filter to blame
                      [wording.date_range(numbers.date_from, numbers.date_to, sub), wording.word("no_events", sub)])
             rows.append([a, b, label, " · ".join(parts), sites, routes])
+        used += len(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        made += len(rows)
         out[unit] = rows
-    return out
+    return {unit: out[unit] for unit in every if unit in out}  # month, quarter, year: the control's order
 
 
 def _window(public, win: pd.DataFrame, size_kind: str, position: dict, route_stops: list[tuple], site_radius,

@@ -5,6 +5,7 @@ rules, so a window holding every event of the selection looks exactly like the e
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -90,3 +91,13 @@ def test_the_export_carries_the_control_and_its_frames(html):
 def test_no_play_for_an_empty_export(ds):
     text = render_html(ds, Filters(date_from=date(2000, 1, 1), date_to=date(2000, 12, 31)), ExportOptions()).decode("utf-8")
     assert "GeoPlay" not in text
+
+
+def test_the_play_data_is_bounded(ds, monkeypatch):
+    """Past PLAY_BYTES the shorter steps are left out, judged before they are worked out; years stay."""
+    full, *_ = _frames(ds, Filters())
+    per_window = len(json.dumps(full["year"], ensure_ascii=False, separators=(",", ":")).encode()) / len(full["year"])
+    monkeypatch.setattr(play, "PLAY_BYTES", int(per_window * (len(full["year"]) + len(full["quarter"]) / 2)))
+    bounded, *_ = _frames(ds, Filters())
+    assert list(bounded) == ["year"] and bounded["year"] == full["year"]
+    assert list(full) == ["month", "quarter", "year"]  # the fixture's few years: every unit
