@@ -15,9 +15,15 @@ from pages.shared import chrome, phone, playback
 
 def map_page() -> None:
     """Home: the map, the selection's numbers, the clicked site's events and sources, the events table."""
-    chrome.page(i18n.N_("Map"))
+    _ = chrome.page(i18n.N_("Map"))
     phone.map_first()  # on a phone: the map right under a compact title
+    chrome.dataset()  # data with problems: the list of them and nothing else
+    # what no filter changes is drawn outside the fragment, once per page run: the title, and the
+    # filters' heading and note around the widgets the fragment draws into the sidebar between them
+    st.title(_(chrome.APP_TITLE))
+    chrome.filters_heading()
     selection()
+    chrome.filters_note()
     chrome.footer()
 
 
@@ -30,13 +36,12 @@ def selection() -> None:
     a fragment's writes to the sidebar in place); choosing a language or a site reruns the whole page."""
     _ = chrome.tr()
     ds = chrome.dataset()
-    chosen = chrome.filters(ds)
+    chosen = chrome.filters(ds, framed=False)
     f, window = playback.current(chosen)  # while the play-through runs: one window of the chosen dates
     selected, lang = st.session_state.get("site"), chrome.lang()
     view = chrome.map_view(f, lang)  # computed once for everyone with these filters and language, then shared
     events, summary = view.events, view.summary
 
-    st.title(_(chrome.APP_TITLE))
     kind_labels = chrome.labels("events", "kind")
     cols = st.columns(4)
     cols[0].metric(_("Events"), i18n.number(summary.events, lang), help=_(

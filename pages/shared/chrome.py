@@ -425,8 +425,22 @@ def labels(name: str, field: str) -> dict[str, str]:
     return schemas.labels(name, field, lang())
 
 
-def filters(ds) -> Filters:
-    """The sidebar filters, restored from and written back to the URL."""
+def filters_heading() -> None:
+    """The sidebar's 'Filters' heading (drawn by filters(), or by a page that draws it outside a fragment)."""
+    _ = tr()
+    st.sidebar.header(_("Filters"))
+
+
+def filters_note() -> None:
+    """The line under the filters: the URL keeps them."""
+    _ = tr()
+    st.sidebar.caption(_("The URL keeps these settings: copy it to share this view."))
+
+
+def filters(ds, framed: bool = True) -> Filters:
+    """The sidebar filters, restored from and written back to the URL. framed=False leaves out the
+    heading and the note under them, for a page that draws those once outside its fragment (the map
+    page: a filter change then redraws only the widgets)."""
     _restore_from_url(ds)
     _carry_over()
     lo, hi = _date_bounds(ds)
@@ -434,8 +448,9 @@ def filters(ds) -> Filters:
     _ = i18n.translate(code)
     kind_labels, conf_labels = schemas.labels("events", "kind", code), schemas.labels("events", "confidence", code)
     layer_titles = {k: layer_title(k, code) for k in LAYERS}
+    if framed:
+        filters_heading()
     with st.sidebar:
-        st.header(_("Filters"))
         if lo < hi:
             datefilter.date_controls(lo, hi, _, code)
         else:
@@ -444,7 +459,8 @@ def filters(ds) -> Filters:
         st.pills(_("Event kinds"), KINDS, key="f_kinds", selection_mode="multi", format_func=kind_labels.get)
         st.pills(_("Confidence"), CONFIDENCE_LEVELS, key="f_conf", selection_mode="multi", format_func=conf_labels.get)
         st.pills(_("Layers"), LAYERS, key="f_layers", selection_mode="multi", format_func=layer_titles.get)
-        st.caption(_("The URL keeps these settings: copy it to share this view."))
+    if framed:
+        filters_note()
     for key in FILTER_KEYS:
         st.session_state[f"_keep{key}"] = st.session_state[key]
     start, end = _date_pair(st.session_state["f_dates"])
