@@ -69,16 +69,19 @@ def test_export_play_steps_the_window_and_keeps_the_view(browser, export_file, s
 
         play = page.get_by_role("button", name="Play")
         assert page.locator(".geo-play select").count() == 2  # step unit and speed
-        page.locator(".geo-play-speed").select_option("fast")
+        page.locator(".geo-play-speed").select_option("normal")
         play.click()
         page.mouse.move(2, height - 2)
         seen, lines, markers = [], set(), set()
         for _ in range(3):
-            page.wait_for_function(f"seen => {{ const t = ({_DATE})(); return t && !seen.includes(t); }}", arg=seen,
-                                   timeout=10_000)
-            seen.append(page.evaluate(_DATE))
-            lines.add(numbers.inner_text())
-            markers.add(page.evaluate(_MARKERS))
+            # the date, the numbers and the markers of one window, read in one go (the next step may come meanwhile)
+            shown = page.wait_for_function(
+                f"seen => {{ const t = ({_DATE})(); return t && !seen.includes(t) && "
+                f"[t, document.querySelector('.geo-export-head .numbers').textContent, ({_MARKERS})()]; }}",
+                arg=seen, timeout=10_000).json_value()
+            seen.append(shown[0])
+            lines.add(shown[1])
+            markers.add(shown[2])
             if len(seen) == 1:
                 screenshot(page, f"export-play-{width}x{height}")
         assert seen[0] == "2021 Q3", seen  # geo.timeplay's quarters from the first event (14 Jul 2021)
