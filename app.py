@@ -39,7 +39,8 @@ def selection() -> None:
     chosen = chrome.filters(ds, framed=False)
     f, window = playback.current(chosen)  # while the play-through runs: one window of the chosen dates
     selected, lang = st.session_state.get("site"), chrome.lang()
-    view = chrome.map_view(f, lang)  # computed once for everyone with these filters and language, then shared
+    # computed once for everyone with these filters and language, then shared (a play window apart)
+    view = chrome.map_view(f, lang, playing=window is not None)
     events, summary = view.events, view.summary
 
     kind_labels = chrome.labels("events", "kind")

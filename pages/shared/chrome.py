@@ -249,11 +249,15 @@ def _compute_view(root: str, content_hash: str, key: tuple, lang: str) -> MapVie
 
 
 _views = _Shared(_compute_view, 64)
+# the play-through's windows have caches of their own: a reader playing twelve years by month (144
+# windows) would otherwise push every other reader's views out of the shared ones
+_play_views = _Shared(_compute_view, 160)
 
 
-def map_view(f: Filters, lang: str) -> MapView:
-    """The shared view of the current data for these filters in this language (see MapView)."""
-    return _views(*data_key(), _filters_key(f), lang)
+def map_view(f: Filters, lang: str, playing: bool = False) -> MapView:
+    """The shared view of the current data for these filters in this language (see MapView); `playing`:
+    a play-through window (kept apart from the readers' own selections)."""
+    return (_play_views if playing else _views)(*data_key(), _filters_key(f), lang)
 
 
 def _base_map(ds, lang: str):
@@ -304,13 +308,14 @@ def _compute_layer_script(root: str, content_hash: str, key: tuple, lang: str, s
     'map_div', so it fits any base)."""
     import folium
     import streamlit_folium as sf
-    view = _views(root, content_hash, key, lang)
+    view = (_play_views if play_date else _views)(root, content_hash, key, lang)
     holder = folium.Map(tiles=None)
     groups = _layer_groups(view, selected, play_date)
     return "".join(sf._get_feature_group_string(g, map=holder, idx=i) for i, g in enumerate(groups))
 
 
 _layer_scripts = _Shared(_compute_layer_script, 128)
+_play_layer_scripts = _Shared(_compute_layer_script, 160)  # (see _play_views)
 
 
 def shared_map(f: Filters, selected, lang: str, key: str, height: int, returned_objects: list[str],
@@ -324,12 +329,13 @@ def shared_map(f: Filters, selected, lang: str, key: str, height: int, returned_
     root, content_hash = data_key()
     selected = selected or None
     if not all(hasattr(sf, n) for n in ("_component_func", "_get_feature_group_string", "generate_js_hash", "_get_map_string")):
-        view = map_view(f, lang)
+        view = map_view(f, lang, playing=bool(play_date))
         return sf.st_folium(_base_map(_public(root, content_hash), lang), key=key, height=height,
                             use_container_width=True, returned_objects=returned_objects,
                             feature_group_to_add=_layer_groups(view, selected, play_date)) or {}
     base = _base_parts(root, content_hash, lang)
-    layers = _layer_scripts(root, content_hash, _filters_key(f), lang, selected, play_date)
+    layers = (_play_layer_scripts if play_date else _layer_scripts)(root, content_hash, _filters_key(f), lang, selected,
+                                                                    play_date)
     hash_key = sf.generate_js_hash(base["script"], key, False)
     defaults = {k: v for k, v in {"last_object_clicked_tooltip": None, "last_object_clicked_count": None,
                                   "bounds": base["bounds"], "zoom": base["zoom"]}.items() if k in returned_objects}

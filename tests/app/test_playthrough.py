@@ -55,3 +55,23 @@ def test_korean_controls_and_date():
     at.button(key="play_button").click().run()
     assert at.button(key="play_button").label == "일시 정지"
     assert '"2021\\ub144 3\\ubd84\\uae30"' in map_args(at)["feature_group"] or "2021년 3분기" in map_args(at)["feature_group"]
+
+
+def test_play_windows_are_cached_apart_from_the_readers_views():
+    """A reader playing month by month must not push every other reader's shared views out."""
+    from datetime import date
+
+    from pages.shared import chrome
+    for cache in (chrome._views, chrome._play_views, chrome._layer_scripts, chrome._play_layer_scripts):
+        cache.clear()
+    at = run_app()
+    at.selectbox(key="play_unit").set_value("month").run()
+    at.button(key="play_button").click().run()
+    for index in range(1, 4):
+        at.session_state["play_index"] = index
+        at.run()
+    assert not at.exception
+    july = (date(2021, 7, 14), date(2021, 7, 31))
+    assert [key[2][:2] for key in chrome._views._values] == [(date(2021, 7, 14), date(2023, 10, 9))]  # the reader's own
+    assert july in [key[2][:2] for key in chrome._play_views._values] and len(chrome._play_views) == 4
+    assert len(chrome._layer_scripts) == 1 and len(chrome._play_layer_scripts) == 4
