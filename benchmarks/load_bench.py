@@ -107,14 +107,18 @@ def _replica(procs: Procs, data: Path, env: dict) -> int:
     return port
 
 
-async def _sessions(url: str, n: int, moves: int, budget: float):
-    return await asyncio.wait_for(asyncio.gather(*(one_session(url, moves) for _ in range(n)), return_exceptions=True), budget)
+THINK_S = (1.0, 5.0)  # the think-time variant: a reader pauses 1-5 s (uniform) before each move
 
 
-def _load(url: str, n: int, moves: int, budget: float) -> dict:
+async def _sessions(url: str, n: int, moves: int, budget: float, think=None):
+    return await asyncio.wait_for(asyncio.gather(*(one_session(url, moves, think=think, seed=i) for i in range(n)),
+                                                 return_exceptions=True), budget)
+
+
+def _load(url: str, n: int, moves: int, budget: float, think=None) -> dict:
     started = time.perf_counter()
     try:
-        results = asyncio.run(_sessions(url, n, moves, budget))
+        results = asyncio.run(_sessions(url, n, moves, budget, think))
     except asyncio.TimeoutError:
         results = [TimeoutError(f"the run took longer than {budget:.0f} s")] * n
     wall = time.perf_counter() - started
@@ -127,7 +131,8 @@ def _load(url: str, n: int, moves: int, budget: float) -> dict:
             "move_p50": statistics.median(moves_t) if moves_t else None, "move_p95": pct(moves_t, .95) if moves_t else None}
 
 
-def app_setup(data: Path, replicas: int, sessions: int, moves: int, budget: float, profile: bool = False) -> dict:
+def app_setup(data: Path, replicas: int, sessions: int, moves: int, budget: float, profile: bool = False,
+              think: tuple[float, float] | None = THINK_S) -> dict:
     from deploy.balancer import config
     procs = Procs()
     env = dict(os.environ, GEO_DATA_DIR=str(data), STREAMLIT_SERVER_COOKIE_SECRET="bench-" + os.urandom(8).hex())
@@ -155,6 +160,13 @@ def app_setup(data: Path, replicas: int, sessions: int, moves: int, budget: floa
         out["peak_mb"] = procs.peak_mb()
         if profile and replicas == 1:
             out["profile"] = _profiled_load(procs.procs[0].pid, url, sessions, moves, budget, tmp)
+        if think and replicas == 1:
+            cpu1 = procs.cpu_s()
+            paced = _load(url, sessions, moves, budget, think)
+            paced.update(cpu_s=procs.cpu_s() - cpu1, peak_mb=procs.peak_mb(), alone_open=out["alone_open"],
+                         alone_move=out["alone_move"],
+                         setup=f"one app process, readers pause {think[0]:.0f}–{think[1]:.0f} s before each move")
+            out["think"] = paced
         out["setup"] = "one app process" if replicas == 1 else f"{replicas} replicas behind HAProxy"
         return out
     finally:
@@ -265,7 +277,12 @@ def report(results: list[dict], info: dict) -> str:
              "`python -m geo bench --load` (code: `benchmarks/load_bench.py`), shipped data, loopback only. Each session "
              "speaks Streamlit's websocket protocol as a browser does: it opens the Map page, then moves the date "
              "slider. Open = websocket connection → first run finished; move = message sent → script finished (the "
-             "browser's drawing is not included). Every session moves to the same five slider positions, so the "
+             "browser's drawing is not included); a slider drawn by a fragment is moved as the browser moves it, "
+             "naming the fragment, so only the fragment reruns. The set-ups are a closed loop: each session moves "
+             "again as soon as the answer arrives, the hardest case and the one the target is judged on. The row "
+             "*readers pause* is the same sessions on the same process with a pause of 1–5 s (uniform) before each "
+             "move, as a person reading the map makes; it is reported beside the closed loop, not instead of it. "
+             "Every session moves to the same five slider positions, so the "
              "shared views are found after the first session asked; readers who each pick other dates share less. "
              "*One session alone* is measured in the same run on the same servers just before the load (median of "
              "three), so the ratio says what the load costs whatever else the shared machine is doing. CPU = the set-up's server processes "
@@ -361,6 +378,11 @@ def run(sessions: int = 50, moves: int = 5, fetches: int = 500, visits: int = 3,
             print("  where the CPU goes: " + "; ".join(f"{k} {v * 100:.0f}%" for k, v in r["profile"]["shares"].items()),
                   flush=True)
         results.append(r)
+        if r.get("think"):
+            t = r["think"]
+            print(f"{t['setup']}: open p50 {_f(t['open_p50'])} p95 {_f(t['open_p95'])}, move p50 {_f(t['move_p50'])} "
+                  f"p95 {_f(t['move_p95'])}, errors {t['errors']}, CPU {_f(t['cpu_s'])}", flush=True)
+            results.append(t)
     r = published_setup(data, fetches, visits)
     print(f"published map: {fetches} concurrent fetches, p50 {_f(r['fetch_p50'])} p95 {_f(r['fetch_p95'])}, errors {r['errors']}, "
           f"visible map http {_f(r.get('visible_http'))} file {_f(r.get('visible_file'))}", flush=True)

@@ -60,8 +60,15 @@ async def run_once(ws, slider_value=None, slider_id=None, fragment_id=""):
     return time.perf_counter() - started, slider, metrics, problems, fragment
 
 
-async def one_session(url: str, moves: int = MOVES, headers: dict | None = None) -> tuple[list[float], list[str]]:
+async def one_session(url: str, moves: int = MOVES, headers: dict | None = None,
+                      think: tuple[float, float] | None = None, seed: int = 0) -> tuple[list[float], list[str]]:
+    """Open the map, then move the slider `moves` times: at once after each answer (closed loop), or
+    with `think` = (least, most) seconds of a reader's pause before each move (uniform, from `seed`)."""
+    import asyncio
+    import random
+
     import websockets
+    pause = random.Random(seed)
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     times, problems = [], []
     opened = time.perf_counter()  # the open counts from the connection on, as a browser's would
@@ -73,6 +80,8 @@ async def one_session(url: str, moves: int = MOVES, headers: dict | None = None)
         lo, hi = slider.min, slider.max
         seen = {metrics.get("Events")}
         for k in range(1, moves + 1):
+            if think:
+                await asyncio.sleep(pause.uniform(*think))
             start = lo + (hi - lo) * k / (moves + 1)
             seconds, _, metrics, probs, _ = await run_once(ws, [start, hi], slider.id, fragment)
             times.append(seconds)
