@@ -331,8 +331,9 @@ def report(results: list[dict], info: dict) -> str:
         lines += ["", f"Where the CPU goes (`--profile`: py-spy on the one process during a second, identical load run, "
                       f"{prof['samples']} samples of a thread holding the GIL; benchmarks/serverprofile.py): {shares}. "
                       f"Under the map page, by the page's own call: {calls}. (Before `runner.postScriptGC = false` in "
-                      ".streamlit/config.toml, measured 2026-12-02: Streamlit's full garbage collection after every run "
-                      "took 63% of the samples and the process about 105 ms of CPU per run.)"]
+                      ".streamlit/config.toml and the fragment, measured with this benchmark on 2026-12-02 at 05:47 UTC, "
+                      "load average 1 → 4: Streamlit's full garbage collection after every run took 63% of the samples, "
+                      "the process 106 ms of CPU per run; open p95 16.0 s, move p95 13.1 s.)"]
     for r in results:
         if r.get("error_examples"):
             lines.append(f"Errors ({r['setup']}): " + "; ".join(r["error_examples"]))
