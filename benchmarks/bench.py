@@ -811,9 +811,10 @@ def write_readme(results, info, browser, path: Path = README) -> None:
     if export_section:
         lines += [export_section.rstrip(), ""]
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    start, end = "<!-- load-bench -->", "<!-- /load-bench -->"  # `geo bench --load`'s section is kept too
-    if start in old and end in old:
-        lines += [old[old.index(start):old.index(end) + len(end)], ""]
+    # kept as they are: `geo bench --load`'s section, and the record of earlier runs (before/after a change)
+    for start, end in (("<!-- load-bench -->", "<!-- /load-bench -->"), ("<!-- history -->", "<!-- /history -->")):
+        if start in old and end in old:
+            lines += [old[old.index(start):old.index(end) + len(end)], ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

@@ -82,6 +82,16 @@ def test_write_readme_keeps_the_export_section(tmp_path):
     assert "new export numbers" in text and "1.23 s" not in text and bench.final_line([_fake(100_000)]) in text
 
 
+def test_write_readme_keeps_the_history_section(tmp_path):
+    """Before/after records of earlier runs survive the rewrite, word for word."""
+    readme = tmp_path / "README.md"
+    history = "<!-- history -->\n## History\n\nbefore 17.6 s, after 4.2 s\n<!-- /history -->"
+    readme.write_text("# Benchmarks\n\nold results\n\n" + history + "\n", encoding="utf-8")
+    bench.write_readme([_fake(100_000)], INFO, None, readme)
+    text = readme.read_text(encoding="utf-8")
+    assert "old results" not in text and text.count(history) == 1
+
+
 def test_export_section_shape():
     m = {"data": None, "repeat": 2, "load": (0.1, 0.2, 0.3), "when": "now", "startup": [0.5, 0.6],
          "cold": [(1.5, 1.4), (1.6, 1.5)],
