@@ -216,12 +216,15 @@ def _sources_per_event(n: int, pos: np.ndarray, sources: np.ndarray) -> np.ndarr
     out[:] = [()] * n
     if not len(pos):
         return out
-    order = np.argsort(pos, kind="stable")
-    pos_sorted, src_sorted = pos[order], sources[order]
-    starts = np.flatnonzero(np.r_[True, pos_sorted[1:] != pos_sorted[:-1]])
-    ends = np.r_[starts[1:], len(pos_sorted)]
-    for s, e in zip(starts, ends):
-        out[pos_sorted[s]] = tuple(dict.fromkeys(src_sorted[s:e]))
+    codes, uniques = pd.factorize(sources, use_na_sentinel=False)
+    first = np.unique(pos.astype(np.int64) * max(len(uniques), 1) + codes, return_index=True)[1]
+    first.sort()  # each (event, source) pair once, at its first claim, in claim order
+    first = first[np.argsort(pos[first], kind="stable")]  # grouped by event, claim order kept within each
+    at, names = pos[first], np.asarray(uniques, dtype=object)[codes[first]].tolist()
+    starts = np.flatnonzero(np.r_[True, at[1:] != at[:-1]])
+    ends = np.r_[starts[1:], len(at)].tolist()
+    out[at[starts]] = np.fromiter((tuple(names[s:e]) for s, e in zip(starts.tolist(), ends)), dtype=object,
+                                  count=len(starts))
     return out
 
 

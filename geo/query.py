@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from . import claims as rules
+from . import claims as rules, textcols
 from .dataset import SITE_REFS, Dataset
 from .errors import UsageError
 
@@ -50,7 +50,7 @@ def public_view(ds: Dataset, include_sensitive: bool = False) -> Dataset:
     events = ds.events[~ds.events["sensitive"].to_numpy()]
     claims = ds.claims
     if claims is not None:
-        claims = claims[claims["event"].isin(events.index).to_numpy()]
+        claims = claims[textcols.isin(claims["event"], events.index)]
     hidden = ds.sites.index[ds.sites["sensitive"].to_numpy()]
     if len(hidden):
         events = events.copy()
@@ -63,7 +63,8 @@ def public_view(ds: Dataset, include_sensitive: bool = False) -> Dataset:
                 events.loc[events[col].isin(hidden), col] = None
         if claims is not None:
             hidden_set = set(hidden)
-            claims = claims.assign(sites=[tuple(s for s in ids if s not in hidden_set) for ids in claims["sites"]])
+            kept = {ids: tuple(s for s in ids if s not in hidden_set) for ids in set(claims["sites"])}  # once per list
+            claims = claims.assign(sites=[kept[ids] for ids in claims["sites"]])
     return Dataset(ds.root, sites, events, ds.sources, ds.warnings, ds.statistics, claims)
 
 
@@ -118,7 +119,7 @@ def _umbrella_positions(events: pd.DataFrame) -> np.ndarray:
     out = np.full(len(events), -1, dtype=np.int64)
     if len(has):
         named = part_of[has]
-        umbrellas = np.flatnonzero(events["id"].isin(pd.unique(named)).to_numpy())
+        umbrellas = np.flatnonzero(textcols.isin(events["id"], pd.unique(named)))
         position = dict(zip(events["id"].iloc[umbrellas].to_numpy(dtype=object), umbrellas))
         out[has] = [position.get(u, -1) for u in named]
     return out

@@ -103,7 +103,10 @@ def read_table(path, table: str, today: date, problems: list[Problem], shown: st
 
 def _report(path: str, frame: pd.DataFrame, mask, column: str, message) -> list[Problem]:
     """Problems for the rows selected by mask; message may be a string or a callable(value)."""
-    bad = frame.index[np.asarray(mask, dtype=bool)]
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():  # the usual case: no lookups at all
+        return []
+    bad = frame.index[mask]
     out = []
     if len(bad) > MAX_PER_FILE:  # the rest are counted, not spelled out (problems.cap lists at most this many)
         out.append(Omitted(path, "file", "", count=len(bad) - MAX_PER_FILE))

@@ -206,7 +206,8 @@ def build(ds: Dataset, filters: query.Filters, size_kind: str = SIZE_KIND) -> Sc
     for ids in public.sites.loc[involved, "sources"] if involved else []:
         cited.update(ids)
     src = public.sources
-    pairs = sorted({(str(src.at[s, "publisher"]), str(src.at[s, "published"] or "")) for s in cited if s in src.index})
+    shown = src.loc[src.index.intersection(list(cited)), ["publisher", "published"]]  # one lookup, not two per source
+    pairs = sorted({(str(p), str(d or "")) for p, d in zip(shown["publisher"], shown["published"])})
 
     if len(events):
         d_from = f.date_from or events["date"].min().date()

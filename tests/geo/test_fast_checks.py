@@ -148,3 +148,23 @@ def test_a_bad_list_item_after_a_thousand_spaced_lists_is_found(data_dir):
     assert [p.message for p in found if "is not a valid id" in p.message] == \
         ["'Bad Id' is not a valid id; separate ids with ';'"]
     assert any(p.place == f"row {before + n + 1} (bulk-{n - 1}) column sites" for p in found)
+
+
+def test_sources_per_event_keep_claim_order_without_repeats():
+    """claims._sources_per_event (vectorised) against the per-event loop it replaced."""
+    from geo.claims import _sources_per_event
+
+    def by_loop(n, pos, sources):
+        out = [()] * n
+        for e in range(n):
+            out[e] = tuple(dict.fromkeys(s for p, s in zip(pos, sources) if p == e))
+        return out
+
+    rng = np.random.default_rng(3)
+    for _ in range(100):
+        n, m = int(rng.integers(1, 30)), int(rng.integers(0, 120))
+        pos = rng.integers(0, n, m)
+        sources = np.array([f"src-{int(x)}" for x in rng.integers(0, 6, m)], dtype=object)
+        assert _sources_per_event(n, pos, sources).tolist() == by_loop(n, pos, sources)
+    same_length = _sources_per_event(3, np.array([2, 0, 1, 0]), np.array(["a", "b", "c", "b"], dtype=object))
+    assert same_length.tolist() == [("b",), ("c",), ("a",)]  # one-item tuples stay tuples in an object array
