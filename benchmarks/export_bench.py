@@ -119,7 +119,7 @@ def table(rows: list[tuple[str, str, str, str, str]]) -> str:
     return "\n".join([line, sep, *body])
 
 
-SECTION = re.compile(r"^## Export\n.*?(?=^## |\Z)", re.S | re.M)
+SECTION = re.compile(r"^## Export\n.*?(?=^## |^<!-- |\Z)", re.S | re.M)  # up to the next heading or kept section
 
 
 def read_section(path: Path) -> str | None:

@@ -92,6 +92,19 @@ def test_write_readme_keeps_the_history_section(tmp_path):
     assert "old results" not in text and text.count(history) == 1
 
 
+def test_the_export_section_stops_before_a_kept_section(tmp_path):
+    """Rewriting the Export section leaves the marker of the load section after it (it used to swallow it,
+    and the next bench run then dropped the load section)."""
+    readme = tmp_path / "README.md"
+    load = "<!-- load-bench -->\n## Load\n\nload numbers\n<!-- /load-bench -->\n"
+    readme.write_text("# Benchmarks\n\n## Export\n\nold export\n\n" + load, encoding="utf-8")
+    export_bench.write_section("## Export\n\nnew export\n", readme)
+    text = readme.read_text(encoding="utf-8")
+    assert "new export" in text and "old export" not in text and load in text
+    bench.write_readme([_fake(100_000)], INFO, None, readme)
+    assert load.strip() in readme.read_text(encoding="utf-8")
+
+
 def test_export_section_shape():
     m = {"data": None, "repeat": 2, "load": (0.1, 0.2, 0.3), "when": "now", "startup": [0.5, 0.6],
          "cold": [(1.5, 1.4), (1.6, 1.5)],
