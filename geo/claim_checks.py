@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import textcols
 from .claims import NO_FIGURE, RANGE
-from .problems import ERROR, MAX_PER_FILE, WARNING, Omitted, Problem, row_place
+from .problems import ERROR, FILE, MAX_PER_FILE, WARNING, Msg, Omitted, Problem, row_place
 from .tables import rows_naming_unknown
 
 
@@ -21,7 +21,7 @@ def _listed(lines, path: str, problems: list[Problem], severity: str = ERROR):
     """The first MAX_PER_FILE of the rows a check flags; the rest are counted (problems.cap reports
     them), so that a hostile file costs no more than the problems that can be listed."""
     if len(lines) > MAX_PER_FILE:
-        problems.append(Omitted(path, "file", "", severity, count=len(lines) - MAX_PER_FILE))
+        problems.append(Omitted(path, FILE, "", severity, count=len(lines) - MAX_PER_FILE))
         return lines[:MAX_PER_FILE]
     return lines
 
@@ -39,42 +39,46 @@ def check(claims: pd.DataFrame, path: str, event_ids, source_ids, site_ids, even
     ids = claims["id"]
     dup = ids.ne("") & ids.duplicated(keep="first")
     first = pd.Series(textcols.first_rows(ids), index=claims.index) if dup.any() else None
-    report(dup, "id", lambda line: f"duplicate id; first used on row {first[line]}")
+    report(dup, "id", lambda line: Msg("duplicate id; first used on row {first}", first=int(first[line])))
 
     if event_ids is not None:
         report(claims["event"].ne("") & ~textcols.isin(claims["event"], event_ids), "event",
-               lambda line: f"event {claims.at[line, 'event']!r} is not in events.csv")
+               lambda line: Msg("event {id!r} is not in events.csv", id=claims.at[line, "event"]))
     if source_ids is not None:
         report(claims["source"].ne("") & ~textcols.isin(claims["source"], source_ids), "source",
-               lambda line: f"source {claims.at[line, 'source']!r} is not in sources.csv")
+               lambda line: Msg("source {id!r} is not in sources.csv", id=claims.at[line, "source"]))
     if site_ids is not None:
         for line in _listed(claims.index[rows_naming_unknown(claims["sites"], site_ids)], path, problems):
             bad = [s.strip() for s in claims.at[line, "sites"].split(";") if s.strip() not in site_ids]
             problems.append(Problem(path, row_place(int(line), claims.at[line, "id"], "sites"),
-                                    f"site {bad[0]!r} does not exist in any site layer"))
+                                    Msg("site {id!r} does not exist in any site layer", id=bad[0])))
 
     q, people, to = claims["qualifier"], claims["people"], claims["people_to"]
     known_q = q.ne("")
     report(known_q & q.eq(NO_FIGURE) & people.ne(""), "people",
-           "a claim with qualifier not-given states no number: leave people empty (or choose the qualifier the source uses)")
+           Msg("a claim with qualifier not-given states no number: leave people empty (or choose the qualifier the "
+               "source uses)"))
     report(known_q & q.ne(NO_FIGURE) & people.eq(""), "people",
-           lambda line: f"qualifier {q[line]!r} needs the number the source states; use not-given when it states none")
+           lambda line: Msg("qualifier {qualifier!r} needs the number the source states; use not-given when it states none",
+                            qualifier=q[line]))
     report(known_q & q.ne(RANGE) & to.ne(""), "people_to",
-           lambda line: f"people_to is only for qualifier range (the second number of 'N to M'); this claim is {q[line]!r}")
-    report(known_q & q.eq(RANGE) & to.eq(""), "people_to", "a range needs its second number in people_to")
+           lambda line: Msg("people_to is only for qualifier range (the second number of 'N to M'); this claim is "
+                            "{qualifier!r}", qualifier=q[line]))
+    report(known_q & q.eq(RANGE) & to.eq(""), "people_to", Msg("a range needs its second number in people_to"))
     lo = textcols.numbers(people.where(textcols.fullmatch(people, r"\d+")))
     hi = textcols.numbers(to.where(textcols.fullmatch(to, r"\d+")))
     report(q.eq(RANGE) & lo.notna() & hi.notna() & (hi <= lo), "people_to",
-           lambda line: f"a range runs low to high: people_to {to[line]} must be above people {people[line]}")
+           lambda line: Msg("a range runs low to high: people_to {high} must be above people {low}", high=to[line],
+                            low=people[line]))
 
     date, prec = claims["date"], claims["date_precision"]
-    report(date.ne("") & prec.eq(""), "date_precision", "a stated date needs its precision (day, week, month or year)")
-    report(date.eq("") & prec.ne(""), "date", "date_precision is set but the date is empty")
+    report(date.ne("") & prec.eq(""), "date_precision", Msg("a stated date needs its precision (day, week, month or year)"))
+    report(date.eq("") & prec.ne(""), "date", Msg("date_precision is set but the date is empty"))
     shaped = textcols.fullmatch(date, r"\d{4}-\d{2}-\d{2}")
     report(shaped & prec.eq("month") & ~date.str.endswith("-01"), "date",
-           "month precision: write the first day of the month (YYYY-MM-01)")
+           Msg("month precision: write the first day of the month (YYYY-MM-01)"))
     report(shaped & prec.eq("year") & ~date.str[5:].eq("01-01"), "date",
-           "year precision: write the first day of the year (YYYY-01-01)")
+           Msg("year precision: write the first day of the year (YYYY-01-01)"))
 
     if events is not None and event_ids is not None:
         problems += _event_checks(claims, path, events, events_path)
@@ -87,7 +91,7 @@ def _event_checks(claims: pd.DataFrame, path: str, events: pd.DataFrame, events_
     lonely = events["id"].ne("") & ~textcols.isin(events["id"], claims["event"])
     for line in _listed(events.index[lonely.to_numpy()], events_path, problems):
         problems.append(Problem(events_path, row_place(int(line), events.at[line, "id"], "id"),
-                                "no claim cites a source for this event: add at least one row to claims.csv"))
+                                Msg("no claim cites a source for this event: add at least one row to claims.csv")))
     dated = claims[textcols.fullmatch(claims["date"], r"\d{4}-\d{2}-\d{2}") & textcols.isin(claims["event"], events["id"])]
     if dated.empty:
         return problems
@@ -100,9 +104,10 @@ def _event_checks(claims: pd.DataFrame, path: str, events: pd.DataFrame, events_
     disjoint = (cl_end < ev_date) | (cl_date > ev_end)
     for line in _listed(dated.index[np.asarray(disjoint, dtype=bool)], path, problems, WARNING):
         problems.append(Problem(path, row_place(int(line), claims.at[line, "id"], "date"),
-                                f"the source dates it {claims.at[line, 'date']} ({claims.at[line, 'date_precision']}), "
-                                f"outside the event's date {ev.at[claims.at[line, 'event'], 'date']}: if sources disagree, "
-                                "say so in the event's summary", WARNING))
+                                Msg("the source dates it {date} ({precision}), outside the event's date {event_date}: "
+                                    "if sources disagree, say so in the event's summary", date=claims.at[line, "date"],
+                                    precision=claims.at[line, "date_precision"],
+                                    event_date=ev.at[claims.at[line, "event"], "date"]), WARNING))
     return problems
 
 
@@ -122,13 +127,14 @@ def source_checks(sources: pd.DataFrame, path: str) -> list[Problem]:
     problems: list[Problem] = []
     for line in _listed(sources.index[(sources["role"].eq("secondary") & sources["cites"].eq("")).to_numpy()], path, problems):
         problems.append(Problem(path, row_place(int(line), sources.at[line, "id"], "cites"),
-                                "a secondary source must name the primary it cites (an organisation, report or source id)"))
+                                Msg("a secondary source must name the primary it cites (an organisation, report or "
+                                    "source id)")))
     for line in _listed(sources.index[(sources["role"].eq("primary") & sources["cites"].ne("")).to_numpy()], path, problems,
                         WARNING):
         problems.append(Problem(path, row_place(int(line), sources.at[line, "id"], "cites"),
-                                "a primary source cites nothing; set role to secondary or empty cites", WARNING))
+                                Msg("a primary source cites nothing; set role to secondary or empty cites"), WARNING))
     for line in _listed(sources.index[(sources["url"].eq("") & sources["archive_url"].eq("")).to_numpy()], path, problems,
                         WARNING):
         problems.append(Problem(path, row_place(int(line), sources.at[line, "id"], "url"),
-                                "no address (url or archive_url): readers cannot check this source", WARNING))
+                                Msg("no address (url or archive_url): readers cannot check this source"), WARNING))
     return problems

@@ -17,7 +17,7 @@ from . import claim_checks, claims as claims_mod, textcols
 from .errors import DataFileError, InvalidData
 from .layers import SITE_COLUMNS, read_layer
 from .paths import LAYERS, SITES_SUBDIR, layer_path, table_path
-from .problems import MAX_PER_FILE, Omitted, Problem, cap, feature_place, row_place
+from .problems import FILE, MAX_PER_FILE, Msg, Omitted, Problem, cap, feature_place, row_place
 from . import statistics as statistics_mod
 from .tables import arrow_strings, read_table, split_list
 
@@ -67,7 +67,7 @@ def _read_sites(root: Path, overrides: dict, problems: list[Problem], invalid: s
         try:
             recs, probs, bad_ids = read_layer(path, layer)
         except DataFileError as exc:
-            problems.append(Problem(str(path), exc.place or "file", exc.message))
+            problems.append(Problem(str(path), exc.place or FILE, exc.message))
             continue
         problems += probs
         invalid |= bad_ids
@@ -85,7 +85,7 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
     problems: list[Problem] = []
     root = Path(root)
     if not root.is_dir():
-        return Report([Problem(str(root), "directory", "data directory not found")], None)
+        return Report([Problem(str(root), Msg("directory"), Msg("data directory not found"))], None)
     invalid_sites: set[str] = set()
     site_records = _read_sites(root, overrides, problems, invalid_sites)
     src_path = overrides.get("sources", table_path(root, "sources"))
@@ -95,13 +95,13 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
     events = read_table(ev_path, "events", today, problems, str(ev_path))
     claims = read_table(cl_path, "claims", today, problems, str(cl_path))
     if not (root / SITES_SUBDIR).is_dir() and not any(k in overrides for k in LAYERS):
-        problems.append(Problem(str(root / SITES_SUBDIR), "directory", "no site layers found"))
+        problems.append(Problem(str(root / SITES_SUBDIR), Msg("directory"), Msg("no site layers found")))
 
     source_ids = _id_set(sources) if sources is not None else None
     sites = _site_checks(site_records, source_ids, problems)
     if events is not None and _at_cap(problems, str(ev_path)):
-        problems.append(Problem(str(ev_path), "file", "links to sites, sources and other events were not checked: "
-                                "fix the problems above first"))
+        problems.append(Problem(str(ev_path), FILE, Msg("links to sites, sources and other events were not checked: "
+                                                        "fix the problems above first")))
     elif events is not None:
         _event_checks(events, str(ev_path), sites, invalid_sites, problems)
     if sources is not None:
@@ -151,14 +151,15 @@ def _site_checks(records: list[dict], source_ids, problems) -> dict[str, dict]:
         place = feature_place(rec["_index"], rec["id"], "id")
         if rec["id"] in seen:
             other = seen[rec["id"]]
-            problems.append(Problem(rec["_path"], place, f"duplicate site id; also feature {other['_index']} of {other['_path']}"))
+            problems.append(Problem(rec["_path"], place, Msg("duplicate site id; also feature {index} of {path}",
+                                                             index=other["_index"], path=other["_path"])))
             continue
         seen[rec["id"]] = rec
         if source_ids is not None:
             for sid in rec["sources"]:
                 if sid not in source_ids:
                     problems.append(Problem(rec["_path"], feature_place(rec["_index"], rec["id"], "properties.sources"),
-                                            f"source {sid!r} is not in sources.csv"))
+                                            Msg("source {id!r} is not in sources.csv", id=sid)))
     return seen
 
 
@@ -167,7 +168,8 @@ def _unique(frame: pd.DataFrame, path: str, problems: list[Problem]) -> None:
     dup = ids.ne("") & ids.duplicated(keep="first")
     first = pd.Series(textcols.first_rows(ids), index=frame.index) if dup.any() else None
     for line in _bounded(frame.index[dup.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ids[line], "id"), f"duplicate id; first used on row {first[line]}"))
+        problems.append(Problem(path, row_place(int(line), ids[line], "id"),
+                                Msg("duplicate id; first used on row {first}", first=int(first[line]))))
 
 
 def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[str], problems) -> None:
@@ -177,15 +179,17 @@ def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[s
         vals = ev[col]
         missing = vals.ne("") & ~textcols.isin(vals, site_ids)
         for line in _bounded(ev.index[missing.to_numpy()], path, problems):
-            why = "is invalid in its site layer (see the problems there)" if vals[line] in invalid_sites else "does not exist in any site layer"
-            problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], col), f"site {vals[line]!r} {why}"))
+            why = (Msg("site {id!r} is invalid in its site layer (see the problems there)", id=vals[line])
+                   if vals[line] in invalid_sites else Msg("site {id!r} does not exist in any site layer", id=vals[line]))
+            problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], col), why))
     crossing_ids = [sid for sid, rec in sites.items() if rec["kind"] == "border-crossing"]
     wrong_kind = textcols.isin(ev["crossing"], site_ids) & ~textcols.isin(ev["crossing"], crossing_ids)
     for line in _bounded(ev.index[wrong_kind], path, problems):
-        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "crossing"), f"site {ev.at[line, 'crossing']!r} is not a border crossing"))
+        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "crossing"),
+                                Msg("site {id!r} is not a border crossing", id=ev.at[line, "crossing"])))
     same = ev["origin"].ne("") & ev["origin"].eq(ev["destination"]) & ev["crossing"].eq("")
     for line in _bounded(ev.index[same.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "destination"), "destination is the same site as origin", "warning"))
+        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "destination"), Msg("destination is the same site as origin"), "warning"))
     _part_of_checks(ev, path, problems)
     _date_precision_checks(ev, path, problems)
 def _at_cap(problems: list[Problem], path: str) -> bool:
@@ -196,7 +200,7 @@ def _at_cap(problems: list[Problem], path: str) -> bool:
 def _bounded(lines, path: str, problems: list[Problem]):
     """The first MAX_PER_FILE rows a check flags; the rest are counted (problems.cap reports them)."""
     if len(lines) > MAX_PER_FILE:
-        problems.append(Omitted(path, "file", "", count=len(lines) - MAX_PER_FILE))
+        problems.append(Omitted(path, FILE, "", count=len(lines) - MAX_PER_FILE))
         return lines[:MAX_PER_FILE]
     return lines
 
@@ -210,14 +214,14 @@ def _part_of_checks(ev, path, problems) -> None:
     known = has & textcols.isin(part, named)
     missing = has & ~known
     for line in _bounded(ev.index[missing.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), f"event {part[line]!r} does not exist"))
+        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), Msg("event {id!r} does not exist", id=part[line])))
     selfref = has & part.eq(ids)
     for line in _bounded(ev.index[selfref.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), "an event cannot be part of itself"))
+        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), Msg("an event cannot be part of itself")))
     parents_part = dict(zip(named, part[named.index]))  # as dict(zip(ids, part)): the last row of an id wins
     nested = known & textcols.isin(part, [p for p, pp in parents_part.items() if pp != ""])
     for line in _bounded(ev.index[nested.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), f"event {part[line]!r} is itself part of another event; nest one level only"))
+        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), Msg("event {id!r} is itself part of another event; nest one level only", id=part[line])))
 
 
 def _date_precision_checks(ev, path, problems) -> None:
@@ -225,8 +229,8 @@ def _date_precision_checks(ev, path, problems) -> None:
     shaped = pd.Series(textcols.fullmatch(d, r"\d{4}-\d{2}-\d{2}"), index=d.index)
     month_bad = shaped & prec.eq("month") & ~d.str.endswith("-01")
     year_bad = shaped & prec.eq("year") & ~d.str[5:].eq("01-01")
-    for mask, what in ((month_bad, "month precision: write the first day of the month (YYYY-MM-01)"),
-                       (year_bad, "year precision: write the first day of the year (YYYY-01-01)")):
+    for mask, what in ((month_bad, Msg("month precision: write the first day of the month (YYYY-MM-01)")),
+                       (year_bad, Msg("year precision: write the first day of the year (YYYY-01-01)"))):
         for line in _bounded(ev.index[mask.to_numpy()], path, problems):
             problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "date"), what))
 

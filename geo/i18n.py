@@ -3,7 +3,9 @@
 - Strings to translate are written in English in the code and wrapped: `_ = translate(lang)`, then
   `_("Events")`, `_("{n} event(s) through this site", n=3)` (named fields are filled after
   translation), `_.ngettext("{n} event", "{n} events", n)`; `N_("…")` marks a string kept in a table
-  and translated where it is shown.
+  and translated where it is shown; `Msg("{value!r} is not a whole number", value=v)` (geo.problems)
+  is a message with its parameters kept apart, translated where it is shown by `_.msg(m)` (a data
+  file's problems: `_.problem(p)`).
 - The catalogs: `geo/locale/messages.pot` (every wrapped string, extracted from geo/, pages/ and
   app.py by `python -m geo i18n update`) and `geo/locale/ko/LC_MESSAGES/messages.po` (the Korean, written
   by people; fuzzy entries are not used). The .po is compiled in memory with Babel when first used, so
@@ -28,6 +30,8 @@ from pathlib import Path
 from babel import dates as _dates
 from babel import numbers as _numbers
 
+from .problems import ERROR, Msg
+
 LANGS = ("en", "ko")
 DEFAULT = "en"
 LANG_NAMES = {"en": "English", "ko": "한국어"}
@@ -36,7 +40,7 @@ DOMAIN = "messages"
 POT = LOCALE_DIR / f"{DOMAIN}.pot"
 # where the interface's strings live (relative to the repository root); geo/ alone when installed
 SOURCES = ("geo", "pages", "app.py")
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Msg": None}
 
 
 def N_(message: str) -> str:
@@ -117,6 +121,28 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int, **fields) -> str:
         text = self._t.ngettext(singular, plural, n)
         return text.format(n=number(n, self.lang), **fields)
+
+    def msg(self, message) -> str:
+        """A Msg in this language: its template translated, then its parameters filled in (Msgs among
+        them translated too; data values as they are). Anything else is returned as it is."""
+        if not isinstance(message, Msg):
+            return "" if message is None else str(message)
+        if self.lang == DEFAULT:
+            return str(message)
+        params = {k: self.msg(v) if isinstance(v, Msg) else v for k, v in message.params.items()}
+        text = self._t.gettext(message.template)
+        try:
+            return text.format(**params) if params else text
+        except (KeyError, IndexError, ValueError):  # a translation whose fields differ: the catalog test fails on it
+            return str(message)
+
+    def severity(self, severity: str) -> str:
+        return self(N_("error")) if severity == ERROR else self(N_("warning"))
+
+    def problem(self, problem) -> str:
+        """`path:place: message` (a warning tagged so) in this language: the path and data values as they are."""
+        tag = "" if problem.severity == ERROR else self(N_("warning: "))
+        return f"{problem.path}:{self.msg(problem.place)}: {tag}{self.msg(problem.message)}"
 
     def number(self, value) -> str:
         return number(value, self.lang)
@@ -201,6 +227,28 @@ def untranslated(template, lang: str) -> list[str]:
             ok = bool(strings)
         if found is None or not ok or found.fuzzy:
             out.append(msg.id if isinstance(msg.id, str) else msg.id[0])
+    return out
+
+
+def _fields(text: str) -> set[str]:
+    import string
+    try:
+        return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return {"<unbalanced braces>"}
+
+
+def mismatched_fields(lang: str) -> list[str]:
+    """Messages whose `lang` translation names other {fields} than the English (it could not be filled in)."""
+    out = []
+    for msg in read_catalog(lang):
+        if not msg.id or not msg.string:
+            continue
+        ids = [msg.id] if isinstance(msg.id, str) else list(msg.id)
+        strings = [msg.string] if isinstance(msg.string, str) else list(msg.string)
+        english = set().union(*(_fields(i) for i in ids))
+        if any(s and _fields(s) != english for s in strings):
+            out.append(ids[0])
     return out
 
 

@@ -9,7 +9,7 @@ from shapely.geometry import shape
 from shapely.validation import explain_validity
 
 from . import schemas
-from .problems import MAX_PER_FILE, Problem, WARNING, feature_place
+from .problems import MAX_PER_FILE, Msg, Problem, WARNING, feature_place, top_place, TOP
 from .readers import parse_json_text, decode_text, read_bytes, MAX_JSON_BYTES
 from .region import in_region, looks_swapped
 from .texts import cut, has_visible
@@ -28,89 +28,115 @@ def _json_path(error) -> str:
 GEOMETRY_BRANCHES = {"Point": 0, "Polygon": 1}
 
 
-def _geometry_message(error) -> str:
+def _geometry_message(error) -> Msg:
     """A oneOf failure on geometry, explained for the branch matching the geometry's type."""
     gtype = error.instance.get("type") if isinstance(error.instance, dict) else None
     if gtype not in GEOMETRY_BRANCHES:
-        return f"geometry type {gtype!r} is not supported; use Point (or Polygon for a region)"
+        return Msg("geometry type {type!r} is not supported; use Point (or Polygon for a region)", type=gtype)
     branch = GEOMETRY_BRANCHES[gtype]
     subs = [e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == branch]
     for sub in subs:
         where = ".".join(str(x) for x in sub.relative_path)
         if sub.validator == "maxItems" and where.count(".") <= 2:
-            return "positions must be [lon, lat]; 3-D coordinates (altitude) are not accepted"
+            return Msg("positions must be [lon, lat]; 3-D coordinates (altitude) are not accepted")
         if sub.validator in ("minimum", "maximum"):
-            axis = "longitude" if where.endswith("0") else "latitude"
-            return f"{where}: {axis} {sub.instance} is out of range ({'-180..180' if axis == 'longitude' else '-90..90'})"
+            if where.endswith("0"):
+                return Msg("{where}: longitude {value} is out of range (-180..180)", where=where, value=sub.instance)
+            return Msg("{where}: latitude {value} is out of range (-90..90)", where=where, value=sub.instance)
     detail = subs[0].message if subs else ""
-    return f"{gtype} geometry is malformed: {detail}" if detail else f"{gtype} geometry is malformed"
+    if detail:
+        return Msg("{type} geometry is malformed: {detail}", type=gtype, detail=detail)
+    return Msg("{type} geometry is malformed", type=gtype)
 
 
-def _schema_message(error) -> str:
+def _schema_message(error) -> Msg:
     path = [str(p) for p in error.absolute_path]
     if error.validator == "oneOf" and path[-1:] == ["geometry"]:
         return _geometry_message(error)
     if error.validator == "oneOf":
         best = min(error.context, key=lambda e: len(e.message), default=None)
-        return best.message if best else error.message
+        return Msg("{text}", text=best.message if best else error.message)  # jsonschema's own words
     if error.validator == "additionalProperties":
-        return error.message.replace("Additional properties are not allowed", "unknown field(s)")
+        known = error.schema.get("properties", {})
+        extra = [k for k in error.instance if k not in known] if isinstance(error.instance, dict) else []
+        if len(extra) == 1:
+            return Msg("unknown field(s) ({fields} was unexpected)", fields=repr(extra[0]))
+        if extra:
+            return Msg("unknown field(s) ({fields} were unexpected)", fields=", ".join(repr(k) for k in extra))
+        return Msg("{text}", text=error.message.replace("Additional properties are not allowed", "unknown field(s)"))
     return _plain_message(error)
 
 
-_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-          "array": "a list", "object": "an object", "null": "null"}
+_TYPES = {"string": Msg("text"), "integer": Msg("a whole number"), "number": Msg("a number"),
+          "boolean": Msg("true or false"), "array": Msg("a list"), "object": Msg("an object"), "null": Msg("null")}
 
 
-_ID_PATTERNS = {"^[a-z0-9]+(-[a-z0-9]+)*$": "single hyphens", "^[a-z0-9]+(--?[a-z0-9]+)*$": "one or two hyphens"}
-_CHARACTER_NAMES = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": "a carriage return"}
+_ID_PATTERNS = {"^[a-z0-9]+(-[a-z0-9]+)*$": Msg("an id is lowercase letters a-z and digits, joined by single hyphens (like "
+                                                "dandong-sinuiju)"),
+                "^[a-z0-9]+(--?[a-z0-9]+)*$": Msg("an id is lowercase letters a-z and digits, joined by one or two hyphens "
+                                                  "(like dandong-sinuiju)")}
+_CHARACTER_NAMES = {" ": Msg("a space"), "\t": Msg("a tab"), "\n": Msg("a line break"), "\r": Msg("a carriage return")}
 
 
-def _pattern_words(spec: str, value) -> str:
+def _pattern_words(spec: str, value) -> Msg:
     """An id pattern's failure in plain words: the rule, and the first thing that breaks it."""
-    hyphens = _ID_PATTERNS.get(spec)
-    if hyphens is None or not isinstance(value, str):
-        return f"{cut(value, 40)} does not have the expected form ({spec})"
-    rule = f"an id is lowercase letters a-z and digits, joined by {hyphens} (like dandong-sinuiju)"
+    rule = _ID_PATTERNS.get(spec)
+    if rule is None or not isinstance(value, str):
+        return Msg("{value} does not have the expected form ({pattern})", value=cut(value, 40), pattern=spec)
     for position, char in enumerate(value, 1):
         if not (char.isascii() and (char.islower() or char.isdigit() or char == "-")):
             name = _CHARACTER_NAMES.get(char) or (f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}")
-            return f"{cut(value, 40)}: {rule}; character {position} is {name}"
+            return Msg("{value}: {rule}; character {position} is {character}", value=cut(value, 40), rule=rule,
+                       position=position, character=name)
     if not value:
-        return f"is empty; {rule}"
+        return Msg("is empty; {rule}", rule=rule)
     if value.startswith("-") or value.endswith("-"):
-        return f"{cut(value, 40)}: {rule}; it starts or ends with a hyphen"
-    return f"{cut(value, 40)}: {rule}; it has too many hyphens together"
+        return Msg("{value}: {rule}; it starts or ends with a hyphen", value=cut(value, 40), rule=rule)
+    return Msg("{value}: {rule}; it has too many hyphens together", value=cut(value, 40), rule=rule)
 
 
-def _plain_message(error) -> str:
+def _plain_message(error) -> Msg:
     """jsonschema's message in plain words, naming the allowed values; values quoted short (never a whole dict)."""
     v, spec = error.validator, error.validator_value
     if v == "required":
-        missing = error.message.split("'")[1] if error.message.count("'") >= 2 else "a field"
-        return f"the field '{missing}' is missing; it is required here"
+        if error.message.count("'") >= 2:
+            return Msg("the field '{field}' is missing; it is required here", field=error.message.split("'")[1])
+        return Msg("a required field is missing")
     if v == "const":
-        return f"must be {spec!r} here, not {cut(error.instance, 40)}"
+        return Msg("must be {expected!r} here, not {value}", expected=spec, value=cut(error.instance, 40))
     if v == "enum":
-        return f"{cut(error.instance, 40)} is not allowed; use one of: {', '.join(map(str, spec))}"
+        return Msg("{value} is not allowed; use one of: {allowed}", value=cut(error.instance, 40),
+                   allowed=", ".join(map(str, spec)))
     if v == "type":
-        wanted = " or ".join(_TYPES.get(t, t) for t in (spec if isinstance(spec, list) else [spec]))
-        return f"{cut(error.instance, 40)} is not {wanted}"
+        wanted = [_TYPES.get(t, t) for t in (spec if isinstance(spec, list) else [spec])]
+        if len(wanted) == 2:
+            return Msg("{value} is not {first} or {second}", value=cut(error.instance, 40), first=wanted[0], second=wanted[1])
+        return Msg("{value} is not {wanted}", value=cut(error.instance, 40), wanted=wanted[0] if len(wanted) == 1
+                   else " or ".join(map(str, wanted)))
     if v == "pattern":
         return _pattern_words(spec, error.instance)
-    if v in ("maxLength", "minLength"):
-        return f"is {len(error.instance):,} characters long; {'at most' if v == 'maxLength' else 'at least'} {spec}"
-    if v in ("minimum", "maximum"):
-        return f"{error.instance} is {'below the minimum' if v == 'minimum' else 'above the maximum'} {spec}"
-    if v in ("minItems", "maxItems"):
-        return f"has {len(error.instance)} item(s); {'at least' if v == 'minItems' else 'at most'} {spec}"
+    if v == "maxLength":
+        return Msg("is {length:,} characters long; at most {limit}", length=len(error.instance), limit=spec)
+    if v == "minLength":
+        return Msg("is {length:,} characters long; at least {limit}", length=len(error.instance), limit=spec)
+    if v == "minimum":
+        return Msg("{value} is below the minimum {limit}", value=error.instance, limit=spec)
+    if v == "maximum":
+        return Msg("{value} is above the maximum {limit}", value=error.instance, limit=spec)
+    if v == "minItems":
+        return Msg("has {n} item(s); at least {limit}", n=len(error.instance), limit=spec)
+    if v == "maxItems":
+        return Msg("has {n} item(s); at most {limit}", n=len(error.instance), limit=spec)
     if v == "uniqueItems":
-        return "lists the same item twice"
+        return Msg("lists the same item twice")
+    if v == "not" and isinstance(spec, dict) and list(spec) == ["required"] and isinstance(error.instance, dict):
+        present = [f for f in spec["required"] if f in error.instance]
+        return Msg("the field(s) {fields} are not allowed here (for this kind of site)", fields=", ".join(map(repr, present)))
     text = error.message
     shown = repr(error.instance)
     if len(shown) > 80 and shown in text:
         text = text.replace(shown, cut(error.instance, 40))
-    return text
+    return Msg("{text}", text=text)  # jsonschema's own words
 
 
 def parse_layer_text(text: str, path: str) -> tuple[dict, list[Problem]]:
@@ -118,15 +144,15 @@ def parse_layer_text(text: str, path: str) -> tuple[dict, list[Problem]]:
     problems: list[Problem] = []
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         kind = data.get("type") if isinstance(data, dict) else type(data).__name__
-        problems.append(Problem(path, "top level", f"not a GeoJSON FeatureCollection (found {kind!r})"))
+        problems.append(Problem(path, TOP, Msg("not a GeoJSON FeatureCollection (found {kind!r})", kind=kind)))
         return {}, problems
     if "crs" in data:
-        problems.append(Problem(path, "top level", "a 'crs' member is not allowed: RFC 7946 GeoJSON is always WGS84 lon/lat"))
+        problems.append(Problem(path, TOP, Msg("a 'crs' member is not allowed: RFC 7946 GeoJSON is always WGS84 lon/lat")))
     top = {k: v for k, v in data.items() if k != "crs"}
     if isinstance(top.get("features"), list):  # each feature is checked by check_features (and stops at the cap)
         top["features"] = []
     for err in schemas.validator("layer").iter_errors(top):
-        problems.append(Problem(path, f"top level {_json_path(err)}".strip(), _schema_message(err)))
+        problems.append(Problem(path, top_place(_json_path(err)), _schema_message(err)))
     return data, problems
 
 
@@ -140,13 +166,14 @@ def check_features(data: dict, path: str, layer: str | None) -> tuple[list[dict]
     site_validator = schemas.validator("site")
     for index, feature in enumerate(features):
         if len(problems) >= MAX_PER_FILE:  # enough to act on; checking the rest would cost more than it tells
-            problems.append(Problem(path, f"feature {index}", f"checking stopped here after {len(problems):,} problems; "
-                                    f"the remaining {len(features) - index:,} feature(s) were not checked"))
+            problems.append(Problem(path, feature_place(index, None), Msg(
+                "checking stopped here after {n:,} problems; the remaining {rest:,} feature(s) were not checked",
+                n=len(problems), rest=len(features) - index)))
             break
         fid = feature.get("id") if isinstance(feature, dict) else None
         errs = list(site_validator.iter_errors(feature)) if isinstance(feature, dict) else []
         if not isinstance(feature, dict):
-            problems.append(Problem(path, feature_place(index, None), "is not a JSON object"))
+            problems.append(Problem(path, feature_place(index, None), Msg("is not a JSON object")))
             continue
         swapped = _swapped_point(feature.get("geometry"))
         for err in errs:
@@ -155,7 +182,7 @@ def check_features(data: dict, path: str, layer: str | None) -> tuple[list[dict]
             problems.append(Problem(path, feature_place(index, fid, _json_path(err)), _schema_message(err)))
         if swapped:
             problems.append(Problem(path, feature_place(index, fid, "geometry"),
-                                    f"{swapped} looks like latitude and longitude swapped; GeoJSON order is [lon, lat]"))
+                                    _swapped_message(swapped)))
         strict = _strict_feature(feature, path, index, fid) if not errs else []
         problems += strict
         geometry_ok = not any(e.absolute_path and str(e.absolute_path[0]) == "geometry" for e in errs)
@@ -178,19 +205,23 @@ def _strict_feature(feature: dict, path: str, index: int, fid) -> list[Problem]:
     out = []
     id_pattern = re.compile(schemas.schema("site")["$defs"]["slug"]["pattern"])
     if isinstance(fid, str) and not id_pattern.fullmatch(fid):
-        out.append(Problem(path, feature_place(index, fid, "id"), f"{cut(fid)} is not a lowercase slug (a-z, 0-9, "
-                                                                  "single hyphens): remove the line break or space"))
+        out.append(Problem(path, feature_place(index, fid, "id"), Msg(
+            "{value} is not a lowercase slug (a-z, 0-9, single hyphens): remove the line break or space", value=cut(fid))))
     props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
     for item in props.get("sources") or []:
         if isinstance(item, str) and not id_pattern.fullmatch(item):
             out.append(Problem(path, feature_place(index, fid, "properties.sources"),
-                               f"{cut(item)} is not a valid source id: remove the line break or space"))
+                               Msg("{value} is not a valid source id: remove the line break or space", value=cut(item))))
     for name in NAME_FIELDS:
         value = props.get(name)
         if isinstance(value, str) and value and not has_visible(value):
             out.append(Problem(path, feature_place(index, fid, f"properties.{name}"),
-                               "has no visible character (only spaces or invisible characters)"))
+                               Msg("has no visible character (only spaces or invisible characters)")))
     return out
+
+
+def _swapped_message(position: str) -> Msg:
+    return Msg("{position} looks like latitude and longitude swapped; GeoJSON order is [lon, lat]", position=position)
 
 
 def _swapped_point(geometry) -> str | None:
@@ -213,19 +244,21 @@ def _check_geometry(geometry, path, index, fid) -> list[Problem]:
     points = [coords] if geometry.get("type") == "Point" else [p for ring in coords for p in ring]
     for lon, lat in points:
         if looks_swapped(lon, lat):
-            problems.append(Problem(path, place, f"[{lon}, {lat}] looks like latitude and longitude swapped; GeoJSON order is [lon, lat]"))
+            problems.append(Problem(path, place, _swapped_message(f"[{lon}, {lat}]")))
             return problems
         if not in_region(lon, lat):
-            problems.append(Problem(path, place, f"[{lon}, {lat}] is far outside China and North Korea", WARNING))
+            position = f"[{lon}, {lat}]"
+            problems.append(Problem(path, place, Msg("{position} is far outside China and North Korea", position=position),
+                                    WARNING))
             break
     if geometry.get("type") == "Polygon":
         for n, ring in enumerate(coords):
             if ring[0] != ring[-1]:
-                problems.append(Problem(path, place, f"ring {n} is not closed: its first and last positions differ"))
+                problems.append(Problem(path, place, Msg("ring {n} is not closed: its first and last positions differ", n=n)))
         if not problems or all(not p.is_error for p in problems):
             geom = shape(geometry)
             if not geom.is_valid:
-                problems.append(Problem(path, place, f"invalid polygon: {explain_validity(geom)}"))
+                problems.append(Problem(path, place, Msg("invalid polygon: {reason}", reason=explain_validity(geom))))
     return problems
 
 
@@ -263,6 +296,7 @@ def read_layer(path: Path, layer: str | None) -> tuple[list[dict], list[Problem]
     if not data:
         return [], problems, set()
     if layer and data.get("name") not in (None, layer):
-        problems.append(Problem(str(path), "top level name", f"layer name {data.get('name')!r} does not match the file name {layer!r}"))
+        problems.append(Problem(str(path), top_place("name"), Msg("layer name {name!r} does not match the file name {file!r}",
+                                                                  name=data.get("name"), file=layer)))
     records, more, invalid = check_features(data, str(path), layer or data.get("name"))
     return records, problems + more, invalid

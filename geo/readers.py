@@ -10,7 +10,7 @@ import math
 from pathlib import Path
 
 from .errors import DataFileError
-from .problems import feature_place
+from .problems import Msg, feature_place, line_place, top_place
 from .texts import cut
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
@@ -18,7 +18,7 @@ MAX_CSV_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 32
 
 _BOMS = (
-    (b"\xef\xbb\xbf", "UTF-8 with a byte-order mark"),
+    (b"\xef\xbb\xbf", "UTF-8 with a byte-order mark"),  # dropped, never named
     (b"\xff\xfe\x00\x00", "UTF-32"),
     (b"\x00\x00\xfe\xff", "UTF-32"),
     (b"\xff\xfe", "UTF-16"),
@@ -30,17 +30,17 @@ def read_bytes(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise DataFileError(path, "file not found") from None
+        raise DataFileError(path, Msg("file not found")) from None
     except OSError as exc:
-        raise DataFileError(path, f"cannot read file ({exc.strerror})") from None
+        raise DataFileError(path, Msg("cannot read file ({reason})", reason=exc.strerror)) from None
     if path.is_dir():
-        raise DataFileError(path, "is a directory, not a file")
+        raise DataFileError(path, Msg("is a directory, not a file"))
     if size > limit:
-        raise DataFileError(path, f"file is {size:,} bytes; the limit is {limit:,} bytes")
+        raise DataFileError(path, Msg("file is {size:,} bytes; the limit is {limit:,} bytes", size=size, limit=limit))
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise DataFileError(path, f"cannot read file ({exc.strerror})") from None
+        raise DataFileError(path, Msg("cannot read file ({reason})", reason=exc.strerror)) from None
 
 
 def text_bytes(raw: bytes, path: Path | str) -> bytes:
@@ -51,11 +51,11 @@ def text_bytes(raw: bytes, path: Path | str) -> bytes:
             if bom == b"\xef\xbb\xbf":
                 raw = raw[len(bom):]
                 break
-            raise DataFileError(path, f"file is encoded as {name}; save it as UTF-8")
+            raise DataFileError(path, Msg("file is encoded as {encoding}; save it as UTF-8", encoding=name))
     if not raw.strip():
-        raise DataFileError(path, "file is empty")
+        raise DataFileError(path, Msg("file is empty"))
     if b"\x00" in raw[:4096]:
-        raise DataFileError(path, "file contains NUL bytes: it is binary or UTF-16; save it as UTF-8")
+        raise DataFileError(path, Msg("file contains NUL bytes: it is binary or UTF-16; save it as UTF-8"))
     return raw
 
 
@@ -66,11 +66,12 @@ def decode_text(raw: bytes, path: Path | str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataFileError(path, f"not valid UTF-8 (byte {exc.start}, line {line}); save it as UTF-8") from None
+        raise DataFileError(path, Msg("not valid UTF-8 (byte {byte}, line {line}); save it as UTF-8", byte=exc.start,
+                                         line=line)) from None
 
 
 def _reject_constant(name: str):
-    raise ValueError(f"{name} is not allowed in JSON data")
+    raise ValueError(Msg("{name} is not allowed in JSON data", name=name))
 
 
 def _walk(value, limit: int) -> tuple[bool, bool]:
@@ -114,13 +115,17 @@ def _locate(value, target: int) -> list | None:
     return None
 
 
-def _place(doc, where: list) -> str:
+def _place(doc, where: list) -> Msg:
     """A feature's place (`feature 3 (id) properties`) or a JSON path at the top level."""
     if len(where) >= 2 and where[0] == "features" and isinstance(where[1], int):
         feature = doc["features"][where[1]]
         fid = feature.get("id") if isinstance(feature, dict) else None
         return feature_place(where[1], fid, ".".join(str(p) for p in where[2:]))
-    return ("top level " + ".".join(str(p) for p in where)).strip()
+    return top_place(".".join(str(p) for p in where))
+
+
+def _too_deep() -> Msg:
+    return Msg("JSON is nested too deeply (more than {depth} levels)", depth=MAX_JSON_DEPTH)
 
 
 def parse_json_text(text: str, path: Path | str) -> object:
@@ -136,21 +141,24 @@ def parse_json_text(text: str, path: Path | str) -> object:
     try:
         value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
-        raise DataFileError(path, f"malformed JSON: {exc.msg}", place=f"line {exc.lineno} column {exc.colno}") from None
+        raise DataFileError(path, Msg("malformed JSON: {detail}", detail=exc.msg),
+                            place=line_place(exc.lineno, exc.colno)) from None
     except ValueError as exc:
-        raise DataFileError(path, f"malformed JSON: {exc}") from None
+        detail = exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else str(exc)
+        raise DataFileError(path, Msg("malformed JSON: {detail}", detail=detail)) from None
     except RecursionError:
-        raise DataFileError(path, f"JSON is nested too deeply (more than {MAX_JSON_DEPTH} levels)") from None
+        raise DataFileError(path, _too_deep()) from None
     deep, non_finite = _walk(value, MAX_JSON_DEPTH)
     if deep:
-        raise DataFileError(path, f"JSON is nested too deeply (more than {MAX_JSON_DEPTH} levels)")
+        raise DataFileError(path, _too_deep())
     if non_finite:
-        raise DataFileError(path, "JSON contains a number too large to be finite")
+        raise DataFileError(path, Msg("JSON contains a number too large to be finite"))
     if twice:
         obj, key = twice[0]
         where = _locate(value, id(obj)) or []
-        raise DataFileError(path, f"the key {cut(key, 40)} appears more than once in the same object; JSON readers "
-                                  "disagree on which one counts, so keep exactly one", place=_place(value, where))
+        raise DataFileError(path, Msg("the key {key} appears more than once in the same object; JSON readers disagree "
+                                      "on which one counts, so keep exactly one", key=cut(key, 40)),
+                            place=_place(value, where))
     return value
 
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InvalidData
-from .problems import Problem, row_place
+from .problems import Msg, Problem, row_place
 from .tables import read_table, rows_naming_unknown, split_list
 from .i18n import N_
 
@@ -65,21 +65,25 @@ def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:
 
     ids = frame["id"]
     dup = ids.ne("") & ids.duplicated(keep="first")
-    report(dup, "id", lambda line: f"duplicate id; first used on row {frame.index[(ids == ids[line]).to_numpy()][0]}")
+    report(dup, "id", lambda line: Msg("duplicate id; first used on row {first}",
+                                           first=int(frame.index[(ids == ids[line]).to_numpy()][0])))
 
     num = {c: pd.to_numeric(frame[c].where(frame[c].str.fullmatch(r"[0-9]+")), errors="coerce") for c in ("value", "value_to")}
     value, to = num["value"], num["value_to"]
     q = frame["qualifier"]
-    report(q.eq("range") & frame["value_to"].eq(""), "value_to", "a stated range needs its second number in value_to")
+    report(q.eq("range") & frame["value_to"].eq(""), "value_to", Msg("a stated range needs its second number in value_to"))
     report(q.ne("range") & frame["value_to"].ne(""), "value_to",
-           lambda line: f"value_to is only for qualifier range (the second number of 'N to M'); this figure is {q[line]!r}")
+           lambda line: Msg("value_to is only for qualifier range (the second number of 'N to M'); this figure is "
+                            "{qualifier!r}", qualifier=q[line]))
     report(q.eq("range") & value.notna() & to.notna() & (to <= value), "value_to",
-           lambda line: f"a range runs low to high: value_to {frame.at[line, 'value_to']} must be above value {frame.at[line, 'value']}")
+           lambda line: Msg("a range runs low to high: value_to {high} must be above value {low}",
+                            high=frame.at[line, "value_to"], low=frame.at[line, "value"]))
 
     start = pd.to_datetime(frame["period_start"], format="%Y-%m-%d", errors="coerce")
     end = pd.to_datetime(frame["period_end"], format="%Y-%m-%d", errors="coerce")
     report(start > end, "period_end",
-           lambda line: f"period_end {frame.at[line, 'period_end']} is before period_start {frame.at[line, 'period_start']}")
+           lambda line: Msg("period_end {end} is before period_start {start}", end=frame.at[line, "period_end"],
+                            start=frame.at[line, "period_start"]))
 
     sup = frame["superseded_by"]
     rows = frame.assign(_start=frame["period_start"], _end=frame["period_end"]).set_index("id", drop=False)
@@ -87,24 +91,26 @@ def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:
         target = sup[line]
         if target == frame.at[line, "id"] or target not in rows.index:
             report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
-                   f"superseded_by {target!r} is not another row of statistics.csv")
+                   Msg("superseded_by {id!r} is not another row of statistics.csv", id=target))
             continue
         other = rows.loc[target]
         if isinstance(other, pd.DataFrame):
             other = other.iloc[0]
         if (other["measure"], other["_start"], other["_end"]) != (frame.at[line, "measure"], frame.at[line, "period_start"], frame.at[line, "period_end"]):
             report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
-                   f"superseded_by {target!r} counts another measure or period; a revision replaces a figure for the same measure and period")
+                   Msg("superseded_by {id!r} counts another measure or period; a revision replaces a figure for the same "
+                       "measure and period", id=target))
         elif other["superseded_by"] != "":
             report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
-                   f"superseded_by {target!r} is itself revised by {other['superseded_by']!r}; name the figure shown now")
+                   Msg("superseded_by {id!r} is itself revised by {other!r}; name the figure shown now", id=target,
+                       other=other["superseded_by"]))
 
     if source_ids is not None:
         lists = split_list(frame["sources"])
         for line in frame.index[rows_naming_unknown(frame["sources"], source_ids)]:
             bad = [s for s in lists[line] if s not in source_ids]
             problems.append(Problem(path, row_place(int(line), frame.at[line, "id"], "sources"),
-                                    f"source {bad[0]!r} is not in sources.csv"))
+                                    Msg("source {id!r} is not in sources.csv", id=bad[0])))
     return problems
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataFileError
-from .problems import MAX_PER_FILE, Omitted, Problem, row_place
+from .problems import FILE, HEADER, MAX_PER_FILE, Msg, Omitted, Problem, row_place
 from .readers import decode_text, read_csv_bytes
 from . import schemas, textcols
 
@@ -66,21 +66,22 @@ def parse_table(raw: bytes, path: str, table: str) -> tuple[pd.DataFrame, list[P
             for col in frame.columns:
                 frame[col] = frame[col].astype(str).str.strip()
     except pd.errors.EmptyDataError:
-        raise DataFileError(path, "file is empty") from None
+        raise DataFileError(path, Msg("file is empty")) from None
     except (pd.errors.ParserError, ValueError, csv.Error) as exc:
-        msg = str(exc).strip().splitlines()[-1] if str(exc).strip() else "cannot parse CSV"
-        raise DataFileError(path, f"malformed CSV: {msg}") from None
+        detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else Msg("cannot parse CSV")
+        raise DataFileError(path, Msg("malformed CSV: {detail}", detail=detail)) from None
     problems: list[Problem] = []
     header = [str(c) for c in frame.columns]
     missing = [c for c in expected if c not in header]
     unknown = [c for c in header if c not in expected]
     dupes = sorted({c for c in header if header.count(c) > 1 or re.match(r".+\.\d+$", c) and c.rsplit(".", 1)[0] in header})
     if missing:
-        problems.append(Problem(path, "row 1 (header)", f"missing column(s): {', '.join(missing)}"))
+        problems.append(Problem(path, HEADER, Msg("missing column(s): {columns}", columns=", ".join(missing))))
     if unknown:
-        problems.append(Problem(path, "row 1 (header)", f"unknown column(s): {', '.join(unknown)}; expected {', '.join(expected)}"))
+        problems.append(Problem(path, HEADER, Msg("unknown column(s): {columns}; expected {expected}",
+                                                  columns=", ".join(unknown), expected=", ".join(expected))))
     if dupes:
-        problems.append(Problem(path, "row 1 (header)", f"duplicate column(s): {', '.join(dupes)}"))
+        problems.append(Problem(path, HEADER, Msg("duplicate column(s): {columns}", columns=", ".join(dupes))))
     for col in missing:
         frame[col] = ""
     frame = frame[expected].copy()
@@ -94,7 +95,7 @@ def read_table(path, table: str, today: date, problems: list[Problem], shown: st
     try:
         frame, header_problems = parse_table(read_csv_bytes(path), shown, table)
     except DataFileError as exc:
-        problems.append(Problem(shown, exc.place or "file", exc.message))
+        problems.append(Problem(shown, exc.place or FILE, exc.message))
         return None
     problems += header_problems
     problems += check_columns(frame, shown, table, today)
@@ -109,7 +110,7 @@ def _report(path: str, frame: pd.DataFrame, mask, column: str, message) -> list[
     bad = frame.index[mask]
     out = []
     if len(bad) > MAX_PER_FILE:  # the rest are counted, not spelled out (problems.cap lists at most this many)
-        out.append(Omitted(path, "file", "", count=len(bad) - MAX_PER_FILE))
+        out.append(Omitted(path, FILE, "", count=len(bad) - MAX_PER_FILE))
         bad = bad[:MAX_PER_FILE]
     values = frame[column].loc[bad].tolist()  # one lookup per column, not one per cell
     ids = frame["id"].loc[bad].tolist()
@@ -146,28 +147,29 @@ def check_columns(frame: pd.DataFrame, path: str, table: str, today: date | None
         nullable = _allows_null(raw_spec)
         spec = _non_null(raw_spec)
         if not nullable:
-            problems += _report(path, frame, empty, column, "is empty; a value is required")
+            problems += _report(path, frame, empty, column, Msg("is empty; a value is required"))
         present = ~empty
         kind = spec.get("type")
         if "enum" in spec:
             ok = textcols.isin(col, spec["enum"])
             problems += _report(path, frame, present & ~ok, column,
-                                lambda v, e=spec["enum"]: f"{_shown(v)} is not one of: {', '.join(e)}")
+                                lambda v, e=spec["enum"]: Msg("{value} is not one of: {allowed}", value=_shown(v),
+                                                              allowed=", ".join(e)))
         elif kind == "integer":
             whole = textcols.fullmatch(col, r"[+-]?[0-9]{1,15}")  # ASCII digits only: no Arabic-Indic or full-width
             num = col.where(whole, "0").astype("int64")  # a cast on the text column: no per-cell Python
             bad = present & ~whole
-            problems += _report(path, frame, bad, column, lambda v: f"{_shown(v)} is not a whole number")
+            problems += _report(path, frame, bad, column, lambda v: Msg("{value} is not a whole number", value=_shown(v)))
             lo, hi = spec.get("minimum"), spec.get("maximum")
             if lo is not None:
                 problems += _report(path, frame, ~bad & present & (num < lo), column,
-                                    lambda v, lo=lo: f"{v} is below the minimum {lo}")
+                                    lambda v, lo=lo: Msg("{value} is below the minimum {limit}", value=v, limit=lo))
             if hi is not None:
                 problems += _report(path, frame, ~bad & present & (num > hi), column,
-                                    lambda v, hi=hi: f"{v} is above the maximum {hi}")
+                                    lambda v, hi=hi: Msg("{value} is above the maximum {limit}", value=v, limit=hi))
         elif kind == "boolean":
             problems += _report(path, frame, present & ~textcols.isin(col, ["true", "false"]), column,
-                                lambda v: f"{_shown(v)} must be true or false")
+                                lambda v: Msg("{value} must be true or false", value=_shown(v)))
         elif kind == "array":
             problems += _check_list(frame, path, column, spec, present)
         elif kind == "string":
@@ -182,19 +184,21 @@ def _check_string(frame, path, column, spec, present) -> list[Problem]:
     problems = []
     if "pattern" in spec:
         bad = present & ~textcols.fullmatch(col, spec["pattern"])  # whole cell: "$" alone lets a final line break through
-        hint = "a lowercase slug (a-z, 0-9, single hyphens)" if "a-z0-9" in spec["pattern"] else f"of the form {spec['pattern']}"
+        hint = (Msg("a lowercase slug (a-z, 0-9, single hyphens)") if "a-z0-9" in spec["pattern"]
+                else Msg("of the form {pattern}", pattern=spec["pattern"]))
         if "https?" in spec["pattern"]:
-            hint = "an http:// or https:// address without spaces or quotes"
+            hint = Msg("an http:// or https:// address without spaces or quotes")
         elif spec["pattern"].startswith("^[0-9]{4}"):
-            hint = "a date written YYYY-MM-DD" if "{2}-[0-9]{2}$" in spec["pattern"] else "a date written YYYY, YYYY-MM or YYYY-MM-DD"
-        problems += _report(path, frame, bad, column, lambda v, h=hint: f"{_shown(v)} is not {h}")
+            hint = (Msg("a date written YYYY-MM-DD") if "{2}-[0-9]{2}$" in spec["pattern"]
+                    else Msg("a date written YYYY, YYYY-MM or YYYY-MM-DD"))
+        problems += _report(path, frame, bad, column, lambda v, h=hint: Msg("{value} is not {hint}", value=_shown(v), hint=h))
     elif "enum" not in spec and "format" not in spec:  # free text must show something
         problems += _report(path, frame, present & ~textcols.contains(col, VISIBLE), column,
-                            "has no visible character (only spaces or invisible characters)")
+                            Msg("has no visible character (only spaces or invisible characters)"))
     lengths = col.str.len()
     if "maxLength" in spec:
         problems += _report(path, frame, present & (lengths > spec["maxLength"]), column,
-                            f"is longer than {spec['maxLength']} characters")
+                            Msg("is longer than {limit} characters", limit=spec["maxLength"]))
     return problems
 
 
@@ -210,19 +214,20 @@ def _check_list(frame, path, column, spec, present) -> list[Problem]:
     named = np.flatnonzero(wrong)[first]
     problems = []
     if len(rows) > MAX_PER_FILE:
-        problems.append(Omitted(path, "file", "", count=len(rows) - MAX_PER_FILE))
+        problems.append(Omitted(path, FILE, "", count=len(rows) - MAX_PER_FILE))
         rows, named = rows[:MAX_PER_FILE], named[:MAX_PER_FILE]
     ids = frame["id"].iloc[rows].tolist()
     for line, rid, item in zip(frame.index[rows], ids, items.take(named).to_pylist()):
         problems.append(Problem(path, row_place(int(line), rid, column),
-                                f"{_shown(item)} is not a valid id; separate ids with '{LIST_SEPARATOR}'"))
+                                Msg("{value} is not a valid id; separate ids with '{separator}'", value=_shown(item),
+                                    separator=LIST_SEPARATOR)))
     codes = pc.dictionary_encode(items).indices.to_numpy(zero_copy_only=False).astype(np.int64)
     keys = parents.astype(np.int64) * (int(codes.max(initial=0)) + 1) + codes  # one key per (row, id)
     unique_keys, counts = np.unique(keys, return_counts=True)
     twice = np.unique(parents[np.isin(keys, unique_keys[counts > 1])])
     dup = np.zeros(len(frame), dtype=bool)
     dup[twice] = True
-    problems += _report(path, frame, present & dup, column, "lists the same id twice")
+    problems += _report(path, frame, present & dup, column, Msg("lists the same id twice"))
     return problems
 
 
@@ -238,11 +243,11 @@ def _check_dates(frame, path, column, present, today: date) -> list[Problem]:
         padded = col
     shaped = present & (full | month | year)
     parsed = pd.to_datetime(padded.where(shaped), format="%Y-%m-%d", errors="coerce")
-    problems = _report(path, frame, shaped & parsed.isna(), column, lambda v: f"{_shown(v)} is not a real calendar date")
+    problems = _report(path, frame, shaped & parsed.isna(), column, lambda v: Msg("{value} is not a real calendar date", value=_shown(v)))
     future = shaped & parsed.notna() & (parsed > pd.Timestamp(today))
-    problems += _report(path, frame, future, column, lambda v: f"{v} is in the future")
+    problems += _report(path, frame, future, column, lambda v: Msg("{value} is in the future", value=v))
     too_old = shaped & parsed.notna() & (parsed < pd.Timestamp("1945-01-01"))
-    problems += _report(path, frame, too_old, column, lambda v: f"{v} is before 1945")
+    problems += _report(path, frame, too_old, column, lambda v: Msg("{value} is before 1945", value=v))
     return problems
 
 

@@ -21,6 +21,8 @@ import unicodedata
 
 import pandas as pd
 
+from .messages import Msg, joined
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
 MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\s*\([^)\n]*\)|!?\[[^\]\n]*\]\s*\[[^\]\n]*\]|<(?:https?|ftp|mailto):[^>\s]*>")
@@ -74,23 +76,22 @@ def cut(value: object, limit: int = MESSAGE_CHARS) -> str:
     return repr(text)
 
 
-def invisible_chars(value: str) -> list[str]:
+def invisible_chars(value: str) -> list[Msg]:
     """Names of the direction-changing, zero-width and control characters in `value` (distinct, in order)."""
     found = []
     if not SUSPICIOUS.search(value):  # the usual case, in C
         return found
     for ch in value:
         if ch in BIDI:
-            what = "a bidirectional control"
+            label = Msg("a bidirectional control (U+{code:04X})", code=ord(ch))
         elif ch in ZERO_WIDTH:
-            what = "a zero-width character"
+            label = Msg("a zero-width character (U+{code:04X})", code=ord(ch))
         elif unicodedata.category(ch) == "Cc" and ch not in "\n\t":
-            what = "a control character"
+            label = Msg("a control character (U+{code:04X})", code=ord(ch))
         elif unicodedata.category(ch) in ("Cf", "Co", "Cn") and ch not in "\u200d":
-            what = "an invisible format character"
+            label = Msg("an invisible format character (U+{code:04X})", code=ord(ch))
         else:
             continue
-        label = f"{what} (U+{ord(ch):04X})"
         if label not in found:
             found.append(label)
     return found
@@ -101,22 +102,26 @@ def has_visible(value: str) -> bool:
     return any(not ch.isspace() and unicodedata.category(ch)[0] not in ("C", "Z") for ch in value)
 
 
-def text_warnings(value: str) -> list[str]:
+def text_warnings(value: str) -> list[Msg]:
     """Why a free-text value deserves a look; each reason in plain words (empty: nothing to say)."""
     out = []
     tag = HTML_TAG.search(value)
     if tag:
-        out.append(f"contains HTML markup ({cut(tag.group(0), 40)}); it is kept as plain text and always shown as "
-                   "text, never run — remove it unless the '<' is meant literally")
+        out.append(Msg("contains HTML markup ({markup}); it is kept as plain text and always shown as text, never run — "
+                       "remove it unless the '<' is meant literally", markup=cut(tag.group(0), 40)))
     link = MARKDOWN_LINK.search(value)
     if link:
-        out.append(f"contains Markdown link or image syntax ({cut(link.group(0), 40)}); the app always shows it as "
-                   "plain text, never as a link or picture — remove it unless it is meant literally")
+        out.append(Msg("contains Markdown link or image syntax ({markup}); the app always shows it as plain text, never "
+                       "as a link or picture — remove it unless it is meant literally", markup=cut(link.group(0), 40)))
     if value.startswith(FORMULA_START):
-        out.append(f"starts with {cut(value[0])}, which spreadsheets read as a formula; CSV downloads prefix such "
-                   "cells with ' so that they stay text — rephrase it if you can")
+        out.append(Msg("starts with {character}, which spreadsheets read as a formula; CSV downloads prefix such cells "
+                       "with ' so that they stay text — rephrase it if you can", character=cut(value[0])))
     hidden = invisible_chars(value)
     if hidden:
-        out.append(f"contains {', '.join(hidden[:3])}{' and more' if len(hidden) > 3 else ''}, which can hide or "
-                   "reorder what readers see; retype the text without it")
+        if len(hidden) > 3:
+            out.append(Msg("contains {characters} and more, which can hide or reorder what readers see; retype the text "
+                           "without it", characters=joined(hidden[:3])))
+        else:
+            out.append(Msg("contains {characters}, which can hide or reorder what readers see; retype the text without it",
+                           characters=joined(hidden)))
     return out

@@ -2,7 +2,8 @@
 
 update: extract every wrapped string from geo/, pages/ and app.py into messages.pot and merge it into
 each language's .po (existing translations kept; new strings empty, for a person to translate).
-check: exit 1 listing the strings a language has no translation for. compile: write the .mo files.
+check: exit 1 listing the strings a language has no translation for, or whose translation names other
+{fields} than the English. compile: write the .mo files.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ def run(args) -> int:
     for lang in i18n.LANGS[1:]:
         for msgid in i18n.untranslated(template, lang):
             print(f"{i18n.po_path(lang)}: no translation: {msgid!r}", file=sys.stderr)
+            bad += 1
+        for msgid in i18n.mismatched_fields(lang):
+            print(f"{i18n.po_path(lang)}: the translation's {{fields}} differ from the English: {msgid!r}", file=sys.stderr)
             bad += 1
     if not bad:
         print(f"ok: {len(template)} strings translated in {', '.join(i18n.LANGS[1:])}", file=sys.stderr)

@@ -1,4 +1,8 @@
-"""`python -m geo validate [--data DIR] [PATH ...]`: every problem as `path:place: message`."""
+"""`python -m geo validate [--data DIR] [--lang en|ko] [PATH ...]`: every problem as `path:place: message`.
+
+Messages are in English unless --lang (or LC_ALL, LC_MESSAGES or LANG, e.g. ko_KR.UTF-8) asks for Korean;
+file names, ids and values from the data are printed as they are in either language.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,15 @@ from ..cli import add_data_option
 from ..dataset import check
 from ..editing.upload import check_files
 from ..errors import DataFileError, UsageError
+from ..messages import Msg
 from ..paths import LAYERS, TABLE_FILES, TABLES, data_dir, file_kind, table_by_header
 from ..readers import read_json
 
 
 def configure(p) -> None:
     add_data_option(p)
+    p.add_argument("--lang", choices=("en", "ko"), help="the messages' language (default: English, or Korean when "
+                   "LC_ALL, LC_MESSAGES or LANG says ko)")
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="a site layer (.geojson) or a table (events.csv, claims.csv, sources.csv, statistics.csv), checked against the rest of the data directory")
 
@@ -53,31 +60,68 @@ def classify(path: Path) -> str:
         if table:
             return table
         names = ", ".join(TABLE_FILES.values())
-        raise UsageError(f"{path}: cannot tell which table this is: name it one of {names}, or give it one of "
-                         "their headers")
-    raise UsageError(f"{path}: not a site layer (.geojson) or table (.csv)")
+        raise UsageError(Msg("{path}: cannot tell which table this is: name it one of {names}, or give it one of their "
+                             "headers", path=str(path), names=names))
+    raise UsageError(Msg("{path}: not a site layer (.geojson) or table (.csv)", path=str(path)))
+
+
+def language(args) -> str:
+    """--lang, else the environment's locale (ko_KR.UTF-8 → Korean), else English."""
+    import os
+    if getattr(args, "lang", None):
+        return args.lang
+    value = next((os.environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(k)), "")
+    return "ko" if value.lower().startswith("ko") else "en"
+
+
+def shown(message, lang: str) -> str:
+    """A Msg in `lang` (English needs no catalog: the Msg is its English text)."""
+    if lang == "en":
+        return str(message)
+    from ..i18n import translate
+    return translate(lang).msg(message)
 
 
 def run(args) -> int:
+    lang = language(args)
+    try:
+        return _run(args, lang)
+    except UsageError as exc:  # worded in the chosen language; geo.cli prints it
+        if exc.args and isinstance(exc.args[0], Msg):
+            raise UsageError(shown(exc.args[0], lang)) from None
+        raise
+
+
+def _run(args, lang: str) -> int:
     root = data_dir(args.data)
     overrides: dict[str, Path] = {}
     for raw in args.paths:
         path = Path(raw)
         if not path.is_file():
-            raise UsageError(f"{raw}: no such file")
+            raise UsageError(Msg("{path}: no such file", path=raw))
         part = classify(path)
         if part in overrides:
-            raise UsageError(f"{raw}: two files given for {part!r}")
+            raise UsageError(Msg("{path}: two files given for {part!r}", path=raw, part=part))
         overrides[part] = path
     # single files: the Editor's own checks (CRS normalisation, canonical form, problems they cause elsewhere)
-    shown = check_files(root, overrides) if overrides else check(root).problems
-    for problem in shown:
-        print(problem)
-    errors = sum(p.is_error for p in shown)
-    warnings = len(shown) - errors
+    found = check_files(root, overrides) if overrides else check(root).problems
+    if lang == "en":
+        for problem in found:
+            print(problem)
+    else:
+        from ..i18n import translate
+        _ = translate(lang)
+        for problem in found:
+            print(_.problem(problem))
+    errors = sum(p.is_error for p in found)
+    warnings = len(found) - errors
     what = ", ".join(str(p) for p in overrides.values()) or str(root)
     if errors:
-        print(f"{errors} error(s), {warnings} warning(s) in {what}", file=sys.stderr)
+        print(shown(Msg("{errors} error(s), {warnings} warning(s) in {what}", errors=errors, warnings=warnings, what=what),
+                    lang), file=sys.stderr)
         return 1
-    print(f"ok: {what} is valid" + (f" ({warnings} warning(s))" if warnings else ""), file=sys.stderr)
+    if warnings:
+        print(shown(Msg("ok: {what} is valid ({warnings} warning(s))", what=what, warnings=warnings), lang), file=sys.stderr)
+    else:
+        print(shown(Msg("ok: {what} is valid", what=what), lang), file=sys.stderr)
     return 0

@@ -29,6 +29,7 @@ import json
 from functools import lru_cache
 
 from .. import schemas
+from ..problems import FILE, HEADER, Msg, line_place
 from ..errors import GeoError
 from ..paths import LAYERS
 from ..readers import parse_json_text
@@ -41,7 +42,7 @@ COORDINATE_DECIMALS = 6
 class CanonicalError(GeoError):
     """A file that parses but cannot be laid out without changing what it says (ragged CSV rows)."""
 
-    def __init__(self, path: str, message: str, place: str = "file") -> None:
+    def __init__(self, path: str, message: str, place: str = FILE) -> None:
         self.path, self.place, self.message = str(path), place, message
         super().__init__(f"{path}:{place}: {message}")
 
@@ -158,12 +159,12 @@ def iter_rows(text: str, path: str = ""):
                 if cells and not (len(cells) == 1 and not cells[0].strip()):
                     yield reader.line_num, cells
         except csv.Error as exc:
-            raise CanonicalError(path, f"malformed CSV: {exc}", f"line {reader.line_num}") from None
+            raise CanonicalError(path, Msg("malformed CSV: {detail}", detail=str(exc)), line_place(reader.line_num)) from None
 
     found = rows()
     first = next(found, None)
     if first is None:
-        raise CanonicalError(path, "file is empty")
+        raise CanonicalError(path, Msg("file is empty"))
     return [_clean(c) for c in first[1]], found
 
 
@@ -178,7 +179,7 @@ def table_text(text: str, table: str, path: str = "") -> str:
     header, rows = iter_rows(text, path)
     dupes = sorted({c for c in header if header.count(c) > 1})
     if dupes:
-        raise CanonicalError(path, f"duplicate column(s): {', '.join(dupes)}", "row 1 (header)")
+        raise CanonicalError(path, Msg("duplicate column(s): {columns}", columns=", ".join(dupes)), HEADER)
     expected = schemas.columns(table)
     order = [c for c in expected if c in header] + [c for c in header if c not in expected]
     pick = [header.index(c) for c in order]
@@ -187,7 +188,8 @@ def table_text(text: str, table: str, path: str = "") -> str:
     def out():  # one row at a time into the writer
         for line, cells in rows:
             if len(cells) != len(header):
-                raise CanonicalError(path, f"has {len(cells)} fields but the header has {len(header)}", f"line {line}")
+                raise CanonicalError(path, Msg("has {n} fields but the header has {header}", n=len(cells), header=len(header)),
+                                     line_place(line))
             yield list(map(str.strip, cells)) if same_order else [cells[i].strip() for i in pick]  # LF already
     return write_rows(order, out())
 

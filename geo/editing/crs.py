@@ -24,7 +24,7 @@ import math
 import re
 from functools import lru_cache
 
-from ..problems import Problem, WARNING, feature_place
+from ..problems import TOP, Msg, Problem, WARNING, feature_place, top_place
 from ..region import in_region, looks_swapped
 from . import chinese_offsets
 
@@ -163,23 +163,26 @@ def normalise_layer(doc, path: str, source: str | None = None) -> tuple[object, 
     declared = canonical_code(code_of(declared_member)) if has_member else None
     if has_member and not is_supported(declared):
         shown = declared or _short(declared_member)
-        problems.append(Problem(path, "top level crs", f"coordinate system {shown} is not supported; accepted are "
-                                f"{ACCEPTED_TEXT}, or export the layer as RFC 7946 GeoJSON (WGS-84 longitude/latitude)"))
+        problems.append(Problem(path, top_place("crs"), Msg(
+            "coordinate system {system} is not supported; accepted are {accepted}, or export the layer as RFC 7946 "
+            "GeoJSON (WGS-84 longitude/latitude)", system=shown, accepted=ACCEPTED_TEXT)))
         return doc, problems
     if source is not None and source not in CHOICES:
-        problems.append(Problem(path, "top level", f"unknown coordinate system {source!r}; choose one of "
-                                f"{', '.join(c for c in CHOICES if c)}"))
+        problems.append(Problem(path, TOP, Msg("unknown coordinate system {system!r}; choose one of {choices}", system=source,
+                                               choices=", ".join(c for c in CHOICES if c))))
         return doc, problems
     if has_member and source is not None and not (declared in WGS84_CODES and source in CHINESE) and declared != source:
-        problems.append(Problem(path, "top level crs", f"the file declares {declared} but {source} was chosen; "
-                                "choose 'as declared' or fix the file's 'crs' member"))
+        problems.append(Problem(path, top_place("crs"), Msg(
+            "the file declares {declared} but {chosen} was chosen; choose 'as declared' or fix the file's 'crs' member",
+            declared=declared, chosen=source)))
         return doc, problems
     effective = source or declared
     positions = _feature_positions(doc)
     if effective is None or effective in WGS84_CODES:
         if has_member:
-            problems.append(Problem(path, "top level crs", f"the 'crs' member ({declared}) says WGS-84 already; it is "
-                                    "dropped, since RFC 7946 GeoJSON has no 'crs' member", WARNING))
+            problems.append(Problem(path, top_place("crs"), Msg(
+                "the 'crs' member ({declared}) says WGS-84 already; it is dropped, since RFC 7946 GeoJSON has no 'crs' "
+                "member", declared=declared), WARNING))
         projected = [(p[0], p[1]) for _, _, p in positions
                      if looks_projected(p[0], p[1]) and not looks_swapped(p[0], p[1])]  # a swap is reported as such
         if projected:
@@ -187,12 +190,16 @@ def normalise_layer(doc, path: str, source: str | None = None) -> tuple[object, 
         return doc, problems
     problems += _convert(positions, effective, path)
     label = PROJ_CODES.get(effective) or chinese_offsets.SYSTEMS[effective]
-    how = "reprojected" if effective in PROJ_CODES else "converted"
-    said = "as the file's 'crs' member says" if has_member and effective == declared else "as you chose"
-    problems.insert(0, Problem(path, "top level crs" if has_member else "top level",
-                               f"coordinates were in {effective} ({label}), {said}; they have been {how} to WGS-84 "
-                               f"longitude/latitude ({len(positions)} position(s)): check the sites on the map before saving",
-                               WARNING))
+    said = (Msg("as the file's 'crs' member says") if has_member and effective == declared else Msg("as you chose"))
+    if effective in PROJ_CODES:
+        done = Msg("coordinates were in {system} ({label}), {said}; they have been reprojected to WGS-84 longitude/latitude "
+                   "({n} position(s)): check the sites on the map before saving", system=effective, label=label, said=said,
+                   n=len(positions))
+    else:
+        done = Msg("coordinates were in {system} ({label}), {said}; they have been converted to WGS-84 longitude/latitude "
+                   "({n} position(s)): check the sites on the map before saving", system=effective, label=label, said=said,
+                   n=len(positions))
+    problems.insert(0, Problem(path, top_place("crs") if has_member else TOP, done, WARNING))
     return doc, problems
 
 
@@ -206,25 +213,36 @@ def _convert(positions, code: str, path: str) -> list[Problem]:
     moved = 0.0
     for (index, fid, pos), x, y, a, b in zip(positions, xs, ys, lon, lat):
         if not (math.isfinite(a) and math.isfinite(b)):
+            position = f"[{x}, {y}]"
             problems.append(Problem(path, feature_place(index, fid, "geometry"),
-                                    f"position [{x}, {y}] cannot be converted from {code}"))
+                                    Msg("position {position} cannot be converted from {system}", position=position,
+                                        system=code)))
             continue
         if code in CHINESE:
             moved = max(moved, chinese_offsets.distance_m(x, y, a, b))
         pos[0], pos[1] = a, b
     if code in CHINESE:
-        problems.append(Problem(path, "top level", f"the largest shift from {code} to WGS-84 was {moved:,.0f} m "
-                                "(the offset is 100–700 m inside China and zero outside it)", WARNING))
+        problems.append(Problem(path, TOP, Msg("the largest shift from {system} to WGS-84 was {metres:,.0f} m (the offset is "
+                                               "100–700 m inside China and zero outside it)", system=code, metres=moved),
+                                WARNING))
     return problems
 
 
 def _projected_hint(path: str, points) -> Problem:
     fits = guess_systems(points[:50])
     x, y = points[0]
-    hint = (f"; read as {' or '.join(fits)} they fall in the region: choose that system when uploading, "
-            "or add a 'crs' member naming it") if fits else ""
-    return Problem(path, "top level", f"{len(points)} position(s) such as [{x}, {y}] are not longitude/latitude "
-                   f"degrees (they look like projected metres) and the file does not say which system they are in{hint}")
+    position = f"[{x}, {y}]"
+    systems = fits[0] if fits else ""
+    for code in fits[1:]:  # 'A or B or C', with the word translated
+        systems = Msg("{first} or {second}", first=systems, second=code)
+    if fits:
+        return Problem(path, TOP, Msg(
+            "{n} position(s) such as {position} are not longitude/latitude degrees (they look like projected metres) and "
+            "the file does not say which system they are in; read as {systems} they fall in the region: choose that "
+            "system when uploading, or add a 'crs' member naming it", n=len(points), position=position, systems=systems))
+    return Problem(path, TOP, Msg(
+        "{n} position(s) such as {position} are not longitude/latitude degrees (they look like projected metres) and the "
+        "file does not say which system they are in", n=len(points), position=position))
 
 
 def _short(value, limit: int = 60) -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 from ..dataset import check
 from ..errors import DataFileError
 from ..paths import LAYERS
-from ..problems import MAX_PER_FILE, Problem, WARNING, feature_place, row_place
+from ..problems import FILE, HEADER, MAX_PER_FILE, TOP, Msg, Problem, WARNING, feature_place, row_place, top_place
 from .. import budget, schemas
 from ..texts import FORMULA_START, text_warnings
 from ..readers import MAX_CSV_BYTES, MAX_JSON_BYTES, decode_text, parse_json_text, read_bytes
@@ -103,12 +103,13 @@ class _Prepared:
 def _prepare(raw: bytes, name: str, part: str, source_crs: str | None) -> _Prepared:
     limit = limit_for(part)
     if len(raw) > limit:
-        return _Prepared(None, None, [Problem(name, "file", f"file is {len(raw):,} bytes; the limit is {limit:,} bytes")], [], [])
+        return _Prepared(None, None, [Problem(name, FILE, Msg("file is {size:,} bytes; the limit is {limit:,} bytes",
+                                                              size=len(raw), limit=limit))], [], [])
     try:
         text = decode_text(raw, name)
         doc = parse_json_text(text, name) if part in LAYERS else None
     except DataFileError as exc:
-        return _Prepared(None, None, [Problem(name, exc.place or "file", exc.message)], [], [])
+        return _Prepared(None, None, [Problem(name, exc.place or FILE, exc.message)], [], [])
     if part in LAYERS:
         hopeless = _not_features(doc, name)
         if hopeless:
@@ -142,10 +143,10 @@ def _not_features(doc, name: str) -> list[Problem]:
            if not (isinstance(f, dict) and f.get("type") == "Feature" and "properties" in f and "geometry" in f)]
     if len(bad) < MAX_PER_FILE:
         return []
-    out = [Problem(name, feature_place(i, None), "is not a GeoJSON Feature (an object with \"type\": \"Feature\", "
-                   "\"id\", \"geometry\" and \"properties\")") for i in bad[:MAX_PER_FILE]]
-    return out + [Problem(name, "file", f"…and {len(bad) - MAX_PER_FILE:,} more entries of 'features' that are not "
-                                        "GeoJSON Features; the file was not checked further")]
+    out = [Problem(name, feature_place(i, None), Msg("is not a GeoJSON Feature (an object with \"type\": \"Feature\", "
+                                                     "\"id\", \"geometry\" and \"properties\")")) for i in bad[:MAX_PER_FILE]]
+    return out + [Problem(name, FILE, Msg("…and {n:,} more entries of 'features' that are not GeoJSON Features; the file "
+                                          "was not checked further", n=len(bad) - MAX_PER_FILE))]
 
 
 def _check(root: Path, prepared: dict[str, tuple[str, str]], today: date | None) -> list[Problem]:
@@ -180,6 +181,18 @@ def check_text(root: Path, part: str, text: str, name: str | None = None, today:
     return check_upload(root, text.encode("utf-8"), name or relative_name(part), part, today=today, bounded=bounded)
 
 
+def _over_budget(exc: budget.OverBudget) -> Msg:
+    advice = Msg("nothing of it can be saved. The file is too large or has too many problems to check here: fix the "
+                 "problems that `python -m geo validate` lists for it, or split the change into smaller uploads")
+    if exc.limit == "time":
+        return Msg("checking was stopped because it took longer than {seconds:g} s; {advice}", seconds=exc.time_s,
+                   advice=advice)
+    if exc.limit == "memory":
+        return Msg("checking was stopped because it needed more than {mb:g} MB of memory; {advice}", mb=exc.budget_mb,
+                   advice=advice)
+    return Msg("checking was stopped because the checking process stopped unexpectedly; {advice}", advice=advice)
+
+
 def check_many(root: Path, files: dict[str, tuple[bytes, str]], source_crs: dict | None = None,
                today: date | None = None, bounded: bool = False) -> dict[str, Candidate]:
     """Several candidates at once (part -> (bytes, shown name)), checked together.
@@ -191,10 +204,7 @@ def check_many(root: Path, files: dict[str, tuple[bytes, str]], source_crs: dict
         try:
             return budget.run(check_many, Path(root), files, source_crs, today)
         except budget.OverBudget as exc:
-            return {part: Candidate(part, name, None, [Problem(name, "file", f"{exc}; nothing of it can be saved. "
-                    "The file is too large or has too many problems to check here: fix the problems that "
-                    "`python -m geo validate` lists for it, or split the change into smaller uploads")])
-                    for part, (_, name) in files.items()}
+            return {part: Candidate(part, name, None, [Problem(name, FILE, _over_budget(exc))]) for part, (_, name) in files.items()}
     source_crs = source_crs or {}
     prepared = {part: _prepare(raw, name, part, source_crs.get(part)) for part, (raw, name) in files.items()}
     results = _check(Path(root), {part: (p.checked, files[part][1]) for part, p in prepared.items()
@@ -209,7 +219,7 @@ def check_many(root: Path, files: dict[str, tuple[bytes, str]], source_crs: dict
         candidates[part] = Candidate(part, name, prep.text, prep.before + found + fallback + prep.after)
     names = {name for _, name in files.values()}
     others = [p for p in results if p.path not in names]
-    unusable = any(p.is_error and p.place.startswith(("file", "top level", "row 1 (header)"))
+    unusable = any(p.is_error and (p.place in (FILE, TOP, HEADER) or p.place.template == "top level {path}")
                    for c in candidates.values() for p in c.problems)
     if others and not unusable:  # problems the candidates cause in the other files: listed with the first one
         next(iter(candidates.values())).problems.extend(others)
@@ -224,7 +234,7 @@ def check_files(root: Path, files: dict[str, Path], today: date | None = None) -
         try:
             raw[part] = (read_bytes(Path(path), limit_for(part)), str(path))
         except DataFileError as exc:
-            early.append(Problem(str(path), exc.place or "file", exc.message))
+            early.append(Problem(str(path), exc.place or FILE, exc.message))
     return early + [p for cand in check_many(root, raw, today=today).values() for p in cand.problems]
 
 
@@ -249,8 +259,9 @@ def _capped(problems: list[Problem], name: str) -> list[Problem]:
     if len(problems) <= MAX_TEXT_WARNINGS:
         return problems
     extra = len(problems) - MAX_TEXT_WARNINGS
-    return problems[:MAX_TEXT_WARNINGS] + [Problem(name, "file", f"…and {extra:,} more warning(s) about text fields "
-                                                   "(markup, formulas, invisible characters) not listed", WARNING)]
+    return problems[:MAX_TEXT_WARNINGS] + [Problem(name, FILE, Msg("…and {n:,} more warning(s) about text fields (markup, "
+                                                                   "formulas, invisible characters) not listed", n=extra),
+                                                   WARNING)]
 
 
 def _layer_text(doc, name: str) -> list[Problem]:
@@ -258,7 +269,7 @@ def _layer_text(doc, name: str) -> list[Problem]:
     if not isinstance(doc, dict):
         return out
     if isinstance(doc.get("title"), str) and _worth_a_look(doc["title"]):
-        out += [Problem(name, "top level title", m, WARNING) for m in text_warnings(doc["title"])]
+        out += [Problem(name, top_place("title"), m, WARNING) for m in text_warnings(doc["title"])]
     features = doc.get("features") if isinstance(doc.get("features"), list) else []
     for index, feature in enumerate(features):
         props = feature.get("properties") if isinstance(feature, dict) else None

@@ -1,6 +1,7 @@
 """The command line: exit codes, one line per problem, never a traceback."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -138,3 +139,27 @@ def test_events_take_the_filters_of_a_shared_link(fixture_data, capsys):
 def test_unknown_filter_values_are_usage_errors(fixture_data, capsys, argv, message):
     assert main(["events", "--data", str(fixture_data), *argv]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_validate_in_korean_keeps_the_data_as_it_is(data_dir):
+    """--lang ko (or a Korean LANG) words every problem in Korean; ids, values and file names stay as in the data."""
+    edit_event(data_dir, 0, date="2023-13-45")
+    english = run("validate", "--data", str(data_dir))
+    korean = run("validate", "--lang", "ko", "--data", str(data_dir))
+    by_locale = subprocess.run([sys.executable, "-m", "geo", "validate", "--data", str(data_dir)], capture_output=True,
+                               text=True, timeout=120, env={**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ko_KR.UTF-8"})
+    assert english.returncode == korean.returncode == by_locale.returncode == 1
+    assert korean.stdout == by_locale.stdout and korean.stderr == by_locale.stderr
+    line = next(ln for ln in english.stdout.splitlines() if "column date" in ln)
+    assert "'2023-13-45' is not a real calendar date" in line
+    ko_line = next(ln for ln in korean.stdout.splitlines() if "date 열" in ln)
+    assert ko_line.startswith(line.split(":row ")[0] + ":2행 (")  # the path as given, the place in Korean
+    assert "'2023-13-45': 달력에 없는 날짜입니다" in ko_line
+    assert "오류 " in korean.stderr and "error(s)" not in korean.stderr
+    assert len(korean.stdout.splitlines()) == len(english.stdout.splitlines())
+    assert run("validate", "--lang", "fr", "--data", str(data_dir)).returncode == 2
+
+
+def test_validate_usage_errors_in_korean(tmp_path):
+    proc = run("validate", "--lang", "ko", str(tmp_path / "missing.csv"))
+    assert proc.returncode == 2 and "missing.csv: 그런 파일이 없습니다" in proc.stderr
