@@ -14,11 +14,12 @@ from streamlit_folium import st_folium
 
 from geo.editing import add_site, auth, canonical, chinese_offsets, crs, diff, preview, records
 from geo.editing import login as login_mod
-from geo.editing.parts import PARTS, TITLES, relative_name
+from geo.editing.parts import PARTS, relative_name, title
 from geo.editing.store import Conflict, Store, short
 from geo.editing.upload import check_text, check_upload, detect_part, limit_for
 from geo.errors import DataFileError, GeoError, InvalidData
-from geo.paths import LAYER_TITLES, LAYERS, data_dir
+from geo.paths import LAYERS, data_dir, layer_title
+from geo import schemas
 from geo.schemas import enum, site_enum
 from geo import i18n
 from geo.i18n import N_
@@ -26,7 +27,7 @@ from pages.shared import chrome
 
 
 def label(part: str) -> str:
-    return f"{TITLES[part]} ({relative_name(part)})"
+    return f"{title(part, chrome.lang())} ({relative_name(part)})"
 
 
 # ---------------------------------------------------------------- login
@@ -75,10 +76,10 @@ def login(editors: dict, logins: login_mod.LoginStore) -> str | None:
         outcome = logins.sign_in(editors, name, password, _client())
         if outcome.ok:
             st.session_state["editor_token"] = outcome.token
-            st.session_state["flash"] = outcome.message
+            st.session_state["flash"] = _.msg(outcome.message)
             _go(f"/_geo/session?ticket={logins.ticket(outcome.token)}")  # the cookie, then back here
             st.stop()
-        st.error(outcome.message)
+        st.error(_.msg(outcome.message))
     return None
 
 
@@ -94,47 +95,64 @@ def show_problems(problems) -> None:
         _("{errors} error(s) and {warnings} warning(s). Nothing can be saved while there are errors.",
           errors=i18n.number(errors, code), warnings=i18n.number(len(problems) - errors, code)) if errors else
         _("{warnings} warning(s); you can save, but read them first.", warnings=i18n.number(len(problems), code)))
-    st.dataframe([{"severity": p.severity, "file": p.path, "where": p.place, "problem": p.message} for p in problems],
+    # the messages in the reader's language; file names, ids and values in them exactly as in the data (text cells)
+    st.dataframe([{"severity": _.severity(p.severity), "file": p.path, "where": _.msg(p.place), "problem": _.msg(p.message)}
+                  for p in problems],
                  hide_index=True, width="stretch",
                  column_config={"severity": st.column_config.Column(_("Severity")), "file": st.column_config.Column(_("File")),
                                 "where": st.column_config.Column(_("Where")), "problem": st.column_config.Column(_("Problem"))})
 
 
-def show_changes(part: str, old_text, new_text, flow: str, old_label: str = "current") -> list:
+CHANGE_WORDS = {diff.ADDED: N_("added"), diff.CHANGED: N_("changed"), diff.REMOVED: N_("removed")}
+
+
+def show_changes(part: str, old_text, new_text, flow: str) -> list:
     changes = diff.diff(part, old_text, new_text)
     n = diff.counts(changes)
-    st.markdown(f"**Changes to {relative_name(part)}** (against the {old_label} version): "
-                f"{n['added']} added, {n['changed']} changed, {n['removed']} removed")
+    code = chrome.lang()
+    st.markdown(_("**Changes to {file}** (against the current version): {added} added, {changed} changed, {removed} removed",
+                  file=relative_name(part), added=i18n.number(n["added"], code), changed=i18n.number(n["changed"], code),
+                  removed=i18n.number(n["removed"], code)))
     if changes:
-        st.dataframe(diff.as_rows(changes), hide_index=True, width="stretch")
+        rows = [{**row, "change": _(CHANGE_WORDS.get(row["change"], row["change"]))} for row in diff.as_rows(changes)]
+        st.dataframe(rows, hide_index=True, width="stretch",
+                     column_config={"change": st.column_config.Column(_("Change")), "id": st.column_config.Column(_("Id")),
+                                    "field": st.column_config.Column(_("Field")),
+                                    "old": st.column_config.Column(_("Before")), "new": st.column_config.Column(_("After"))})
     points = diff.site_points(part, old_text, new_text)
     if points:
         st_folium(preview.review_map(points, lang=chrome.lang()), key=f"{flow}_map", height=340,
                   use_container_width=True, returned_objects=[])
     long_texts = diff.long_text_changes(changes)
     if long_texts:
-        with st.expander(f"Full text of {len(long_texts)} changed long field(s)"):
+        with st.expander(_("Full text of {n} changed long field(s)", n=i18n.number(len(long_texts), code))):
             for change in long_texts:
                 st.text(f"{change.id} · {change.field}")  # ids come from data: text, never Markdown
                 before, after = st.columns(2)
-                before.caption("Before")
+                before.caption(_("Before"))
                 before.text(change.old or "")
-                after.caption("After")
+                after.caption(_("After"))
                 after.text(change.new or "")
     return changes
 
 
 def show_conflict(conflict: Conflict, part: str) -> None:
-    st.error(str(conflict))
+    st.error(_.msg(conflict.message))
     left, right = st.columns(2)
     lang = "json" if part in LAYERS else None
-    left.markdown(f"**Now on disk** (version {short(conflict.current_sha)})")
-    left.code(conflict.current_text or "(the file was deleted)", language=lang, height=360)
-    right.markdown("**Your version** (not saved)")
+    left.markdown(_("**Now on disk** (version {version})", version=short(conflict.current_sha)))
+    if conflict.current_text is None:
+        left.info(_("The file was deleted."))
+    else:
+        left.code(conflict.current_text, language=lang, height=360)
+    right.markdown(_("**Your version** (not saved)"))
     right.code(conflict.candidate_text, language=lang, height=360)
-    with st.expander("Line-by-line differences (on disk → yours)"):
-        st.code(diff.text_diff(conflict.current_text, conflict.candidate_text, "on disk", "yours") or "(same text)",
-                language="diff")
+    with st.expander(_("Line-by-line differences (on disk → yours)")):
+        lines = diff.text_diff(conflict.current_text, conflict.candidate_text, _("on disk"), _("yours"))
+        if lines:
+            st.code(lines, language="diff")
+        else:
+            st.caption(_("The texts are the same."))
 
 
 def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store, restore: str | None = None,
@@ -153,46 +171,51 @@ def save(flow: str, part: str, text: str, base_sha: str, user: str, store: Store
         st.session_state[f"{flow}_conflict"] = conflict
         st.rerun()  # shown by review() in place of the diff and the Save button
     except InvalidData as exc:
-        st.error("Not saved: the data directory changed and this version is no longer valid against it.")
+        st.error(_("Not saved: the data directory changed and this version is no longer valid against it."))
         show_problems(exc.problems)
         return
     except GeoError as exc:
-        st.error("Not saved:")
-        st.text(str(exc))  # may quote data: shown as text, never Markdown
+        st.error(_("Not saved:"))
+        st.text(_.msg(exc.args[0]) if exc.args else str(exc))  # may quote data: shown as text, never Markdown
         return
-    kept = f"; the previous version is kept in history as {result.previous.name}" if result.previous else ""
-    st.session_state["flash"] = (f"Saved {relative_name(part)} (version {short(result.sha)}){kept}." if result.changed
-                                 else f"{relative_name(part)} already had exactly this content; nothing was written.")
+    if not result.changed:
+        flash = _("{file} already had exactly this content; nothing was written.", file=relative_name(part))
+    elif result.previous:
+        flash = _("Saved {file} (version {version}); the previous version is kept in history as {kept}.",
+                  file=relative_name(part), version=short(result.sha), kept=result.previous.name)
+    else:
+        flash = _("Saved {file} (version {version}).", file=relative_name(part), version=short(result.sha))
+    st.session_state["flash"] = flash
     for key in (f"{flow}_state", f"{flow}_conflict", "table_snap"):
         st.session_state.pop(key, None)
     st.rerun()  # the public pages' cache is keyed on the files' content hash, so they show the new data
 
 
-def review(flow: str, state: dict, user: str, store: Store, button: str = "Save") -> None:
+def review(flow: str, state: dict, user: str, store: Store, button: str = N_("Save")) -> None:
     """Problems, diff, map and the Save button for a candidate in `state`."""
     cand = state["candidate"]
     show_problems(cand.problems)
     conflict = st.session_state.get(f"{flow}_conflict")
     if conflict is not None:
         show_conflict(conflict, cand.part)
-        if st.button("Start again from the version now on disk", key=f"{flow}_restart"):
+        if st.button(_("Start again from the version now on disk"), key=f"{flow}_restart"):
             st.session_state.pop(f"{flow}_conflict", None)
             st.session_state.pop(f"{flow}_state", None)
             st.session_state.pop("table_snap", None)
             st.rerun()
         return
     if cand.text is None:
-        st.error("Nothing can be saved from this file; fix the problems above and upload it again.")
+        st.error(_("Nothing can be saved from this file; fix the problems above and upload it again."))
         return
     changes = show_changes(cand.part, state["base_text"], cand.text, flow)
     same = cand.text == state["base_text"]
     if same:
-        st.info("This is exactly the current file; there is nothing to save.")
+        st.info(_("This is exactly the current file; there is nothing to save."))
     elif not changes:
-        st.caption("No record changes: saving only rewrites the file in the canonical layout.")
-    note = st.text_input("Describe this change in one line (kept in the history with your name)", key=f"{flow}_note",
-                         max_chars=200, placeholder="e.g. Added the Hunchun crossing from the 2023 HRW report")
-    if st.button(button, key=f"{flow}_save", type="primary", disabled=not cand.ok or same):
+        st.caption(_("No record changes: saving only rewrites the file in the canonical layout."))
+    note = st.text_input(_("Describe this change in one line (kept in the history with your name)"), key=f"{flow}_note",
+                         max_chars=200, placeholder=_("e.g. Added the Hunchun crossing from the 2023 HRW report"))
+    if st.button(_(button), key=f"{flow}_save", type="primary", disabled=not cand.ok or same):
         save(flow, cand.part, cand.text, state["base_sha"], user, store, restore=state.get("restore"),
              note=note.strip() or None)
 
@@ -201,30 +224,32 @@ def review(flow: str, state: dict, user: str, store: Store, button: str = "Save"
 
 def upload_tab(root, store: Store, user: str) -> None:
     upload_mb = int(st.get_option("server.maxUploadSize"))
-    st.markdown("Upload a new version of a site layer (GeoJSON) or of a table (`events.csv`, `sources.csv`, "
-                "`statistics.csv`). It is checked against the rest of the data and compared with the current file "
-                "before anything is saved.")
-    st.caption(f"Size limit: {upload_mb} MB per upload (GeoJSON layers also at most {limit_for(LAYERS[0]) // 2**20} MiB). "
-               "UTF-8 only; GeoJSON in WGS-84 longitude/latitude, or say below which system it uses.")
-    up = st.file_uploader("GeoJSON layer or CSV table", type=["geojson", "json", "csv"], key="upload_file")
+    st.markdown(_("Upload a new version of a site layer (GeoJSON) or of a table (`events.csv`, `claims.csv`, "
+                  "`sources.csv`, `statistics.csv`). It is checked against the rest of the data and compared with the "
+                  "current file before anything is saved."))
+    st.caption(_("Size limit: {upload} MB per upload (GeoJSON layers also at most {layer} MiB). UTF-8 only; GeoJSON in "
+                 "WGS-84 longitude/latitude, or say below which system it uses.", upload=upload_mb,
+                 layer=limit_for(LAYERS[0]) // 2**20))
+    up = st.file_uploader(_("GeoJSON layer or CSV table"), type=["geojson", "json", "csv"], key="upload_file")
     if up is None:
         st.session_state.pop("upload_state", None)
         return
     raw = up.getvalue()
     detected = detect_part(up.name, raw)
     if detected is None:
-        st.warning("Could not tell which layer this file is (no known 'name' member or file name): choose it below.")
-    part = st.selectbox("This file replaces", PARTS, index=PARTS.index(detected) if detected else 0,
+        st.warning(_("Could not tell which layer this file is (no known 'name' member or file name): choose it below."))
+    part = st.selectbox(_("This file replaces"), PARTS, index=PARTS.index(detected) if detected else 0,
                         format_func=label, key="upload_part")
     source = None
     if part in LAYERS:
         choices = list(crs.CHOICES)
         kept = st.session_state.get("upload_crs_choice")  # kept across uploads (the widget's own state is not)
-        source = st.selectbox("Coordinates in the file are", choices, format_func=crs.CHOICES.get,
+        source = st.selectbox(_("Coordinates in the file are"), choices, format_func=lambda c: _.msg(crs.CHOICES[c]),
                               index=choices.index(kept) if kept in choices else 0,
                               key="upload_crs", on_change=lambda: st.session_state.update(
-                                  upload_crs_choice=st.session_state.get("upload_crs")), help="Files with a 'crs' member are reprojected from that system "
-                              "automatically. Choose GCJ-02 or BD-09 only for coordinates copied from Chinese web maps.")
+                                  upload_crs_choice=st.session_state.get("upload_crs")),
+                              help=_("Files with a 'crs' member are reprojected from that system automatically. Choose "
+                                     "GCJ-02 or BD-09 only for coordinates copied from Chinese web maps."))
     key = (up.file_id, up.name, len(raw), part, source)
     state = st.session_state.get("upload_state")
     if not state or state["key"] != key:
@@ -247,12 +272,12 @@ def _column_config(part: str, frame):
         for col in ("lon", "lat"):
             if all(v is None or isinstance(v, (int, float)) for v in frame[col]):
                 cfg[col] = st.column_config.NumberColumn(col, format="%.6f", step=0.000001,
-                                                         help="WGS-84 degrees; empty for a polygon (its outline is kept)")
+                                                         help=_("WGS-84 degrees; empty for a polygon (its outline is kept)"))
         if all(v is None or isinstance(v, int) for v in frame["uncertainty_m"]):
             cfg["uncertainty_m"] = st.column_config.NumberColumn("uncertainty_m", min_value=0, step=1, format="%d")
-        cfg["sources"] = st.column_config.TextColumn("sources", help="source ids separated by ';'")
+        cfg["sources"] = st.column_config.TextColumn("sources", help=_("source ids separated by ';'"))
         cfg["notes"] = st.column_config.TextColumn("notes", width="large")
-        cfg["sensitive"] = st.column_config.CheckboxColumn("sensitive", help="never shown on public pages")
+        cfg["sensitive"] = st.column_config.CheckboxColumn("sensitive", help=_("never shown on public pages"))
         return cfg
     for col, kind in records.column_types(part).items():
         if kind == "enum":
@@ -260,24 +285,24 @@ def _column_config(part: str, frame):
         elif kind == "integer" and all(isinstance(v, int) for v in frame[col]):
             cfg[col] = st.column_config.NumberColumn(col, min_value=0, step=1, format="%d")
         elif kind == "boolean":
-            cfg[col] = st.column_config.CheckboxColumn(col, help="never shown on public pages" if col == "sensitive" else None)
+            cfg[col] = st.column_config.CheckboxColumn(col, help=_("never shown on public pages") if col == "sensitive" else None)
         elif col in ("summary", "title", "notes"):
             cfg[col] = st.column_config.TextColumn(col, width="large")
         elif col == "sources":
-            cfg[col] = st.column_config.TextColumn(col, help="source ids separated by ';'")
+            cfg[col] = st.column_config.TextColumn(col, help=_("source ids separated by ';'"))
     return cfg
 
 
 def tables_tab(root, store: Store, user: str) -> None:
-    st.markdown("Edit rows directly; add a row at the bottom, delete with the row's checkbox. Edits are checked "
-                "as you go and saved only when valid. Polygon outlines are kept; change them by uploading a layer.")
-    part = st.selectbox("File", PARTS, format_func=label, key="table_part", index=PARTS.index("events"))
+    st.markdown(_("Edit rows directly; add a row at the bottom, delete with the row's checkbox. Edits are checked as you "
+                  "go and saved only when valid. Polygon outlines are kept; change them by uploading a layer."))
+    part = st.selectbox(_("File"), PARTS, format_func=label, key="table_part", index=PARTS.index("events"))
     snaps = st.session_state.setdefault("table_snap", {})
     if part not in snaps:
         snaps[part] = store.read(part)
     text, sha = snaps[part]
     if text is None:
-        st.info(f"{relative_name(part)} does not exist yet: upload it, or add a site on the map.")
+        st.info(_("{file} does not exist yet: upload it, or add a site on the map.", file=relative_name(part)))
         return
     try:
         if part in LAYERS:
@@ -286,19 +311,19 @@ def tables_tab(root, store: Store, user: str) -> None:
         else:
             frame = records.table_frame(text, part)
     except (DataFileError, canonical.CanonicalError, ValueError) as exc:
-        st.error(f"{relative_name(part)} cannot be shown as a table; upload a corrected file instead.")
-        st.text(str(exc))
+        st.error(_("{file} cannot be shown as a table; upload a corrected file instead.", file=relative_name(part)))
+        st.text(_.msg(getattr(exc, "message", None) or str(exc)))  # may quote data: text, never Markdown
         return
     edited = st.data_editor(frame, key=f"editor_{part}_{sha[:12]}", num_rows="dynamic", hide_index=True,
                             width="stretch", column_config=_column_config(part, frame))
     new_text = records.frame_layer_text(doc, edited) if part in LAYERS else records.frame_text(edited, part)
-    if st.button("Discard my edits and reload the file", key="table_reload"):
+    if st.button(_("Discard my edits and reload the file"), key="table_reload"):
         snaps.pop(part, None)
         st.session_state.pop("table_state", None)
         st.session_state.pop("table_conflict", None)
         st.rerun()
     if not diff.diff(part, text, new_text):
-        st.caption("No edits yet.")
+        st.caption(_("No edits yet."))
         return
     state = st.session_state.get("table_state")
     key = (part, sha, new_text)
@@ -312,7 +337,7 @@ def tables_tab(root, store: Store, user: str) -> None:
 # ---------------------------------------------------------------- (3) add a site on the map
 
 def add_site_tab(root, store: Store, user: str) -> None:
-    st.markdown("Click the map to place the site (or type its coordinates), fill in the form, then check and save.")
+    st.markdown(_("Click the map to place the site (or type its coordinates), fill in the form, then check and save."))
     out = st_folium(preview.pick_map(add_site.placed_sites(store.read), lang=chrome.lang()), key="add_pick_map", height=420,
                     use_container_width=True,
                     feature_group_to_add=preview.picked_layer(st.session_state.get("add_picked")),
@@ -333,37 +358,42 @@ def add_site_tab(root, store: Store, user: str) -> None:
     if "add_layer" not in st.session_state:
         st.session_state["add_layer"] = LAYERS[0]
         fit_layer()
-    st.selectbox("Layer", LAYERS, format_func=LAYER_TITLES.get, key="add_layer", on_change=fit_layer)
+    st.selectbox(_("Layer"), LAYERS, format_func=lambda layer: layer_title(layer, chrome.lang()), key="add_layer",
+                 on_change=fit_layer)
     with st.form("add_site_form"):
         c1, c2, c3 = st.columns(3)
-        for col, key, text in ((c1, "add_lon", "Longitude"), (c2, "add_lat", "Latitude")):
+        for col, key, text in ((c1, "add_lon", _("Longitude")), (c2, "add_lat", _("Latitude"))):
             extra = {} if key in st.session_state else {"value": None}
             col.number_input(text, key=key, format="%.6f", step=0.000001, **extra)
-        c3.selectbox("These coordinates are in", list(chinese_offsets.SYSTEMS), key="add_system",
-                     format_func=chinese_offsets.SYSTEMS.get,
-                     help="A click on this map is WGS-84. Coordinates copied from Amap/Tencent are GCJ-02, from Baidu BD-09.")
-        sid = st.text_input("Id (permanent; lowercase letters, digits and hyphens)", key="add_id")
+        c3.selectbox(_("These coordinates are in"), list(chinese_offsets.SYSTEMS), key="add_system",
+                     format_func=lambda system: _.msg(chinese_offsets.SYSTEMS[system]),
+                     help=_("A click on this map is WGS-84. Coordinates copied from Amap/Tencent are GCJ-02, from Baidu "
+                            "BD-09."))
+        sid = st.text_input(_("Id (permanent; lowercase letters, digits and hyphens)"), key="add_id")
         n1, n2, n3 = st.columns(3)
-        name_en = n1.text_input("English name", key="add_name_en")
-        name_ko = n2.text_input("Korean name", key="add_name_ko")
-        name_zh = n3.text_input("Chinese name (optional)", key="add_name_zh")
+        name_en = n1.text_input(_("English name"), key="add_name_en")
+        name_ko = n2.text_input(_("Korean name"), key="add_name_ko")
+        name_zh = n3.text_input(_("Chinese name (optional)"), key="add_name_zh")
         k1, k2, k3, k4 = st.columns(4)
-        kind = k1.selectbox("Kind", site_enum("kind"), key="add_kind")
-        country = k2.selectbox("Country", site_enum("country"), key="add_country")
-        precision = k3.selectbox("Precision", site_enum("precision"), key="add_precision")
-        radius = k4.number_input("Uncertainty radius (m)", min_value=0, max_value=200000, step=100, key="add_radius",
-                               **({} if "add_radius" in st.session_state else {"value": 0}))
+        code = chrome.lang()
+        kinds, countries, precisions = (schemas.labels("site", field, code) for field in ("kind", "country", "precision"))
+        kind = k1.selectbox(_("Kind"), site_enum("kind"), key="add_kind", format_func=kinds.get)
+        country = k2.selectbox(_("Country"), site_enum("country"), key="add_country", format_func=countries.get)
+        precision = k3.selectbox(_("Precision"), site_enum("precision"), key="add_precision", format_func=precisions.get)
+        radius = k4.number_input(_("Uncertainty radius (m)"), min_value=0, max_value=200000, step=100, key="add_radius",
+                                 **({} if "add_radius" in st.session_state else {"value": 0}))
         s1, s2 = st.columns(2)
-        side_cn = s1.text_input("Chinese side (a border crossing needs both sides)", key="add_side_cn")
-        side_kp = s2.text_input("North Korean side (a border crossing needs both sides)", key="add_side_kp")
-        srcs = st.multiselect("Sources (at least one)", records.source_ids(sources_text), key="add_sources")
-        notes = st.text_area("Notes", key="add_notes")
-        sensitive = st.checkbox("Sensitive (never shown on public pages)", key="add_sensitive")
-        submitted = st.form_submit_button("Check this site")
+        side_cn = s1.text_input(_("Chinese side (a border crossing needs both sides)"), key="add_side_cn")
+        side_kp = s2.text_input(_("North Korean side (a border crossing needs both sides)"), key="add_side_kp")
+        srcs = st.multiselect(_("Sources (at least one)"), records.source_ids(sources_text), key="add_sources",
+                              placeholder=_("Choose sources"))
+        notes = st.text_area(_("Notes"), key="add_notes")
+        sensitive = st.checkbox(_("Sensitive (never shown on public pages)"), key="add_sensitive")
+        submitted = st.form_submit_button(_("Check this site"))
     if submitted:
         lon, lat, system = st.session_state.get("add_lon"), st.session_state.get("add_lat"), st.session_state["add_system"]
         if lon is None or lat is None:
-            st.error("Click the map or type the longitude and latitude first.")
+            st.error(_("Click the map or type the longitude and latitude first."))
             return
         layer = st.session_state["add_layer"]
         form = {"id": sid, "name_en": name_en, "name_ko": name_ko, "name_zh": name_zh, "kind": kind, "country": country,
@@ -374,8 +404,8 @@ def add_site_tab(root, store: Store, user: str) -> None:
         try:
             text = add_site.layer_text_with(base_text, layer, site)
         except (DataFileError, ValueError) as exc:
-            st.error(f"{relative_name(layer)} cannot be read; fix it by uploading a corrected file first.")
-            st.text(str(exc))
+            st.error(_("{file} cannot be read; fix it by uploading a corrected file first.", file=relative_name(layer)))
+            st.text(_.msg(getattr(exc, "message", None) or str(exc)))  # may quote data: text, never Markdown
             return
         st.session_state["add_state"] = {"candidate": check_text(root, layer, text, bounded=True), "base_text": base_text,
                                          "base_sha": base_sha, "note": site.note}
@@ -383,29 +413,34 @@ def add_site_tab(root, store: Store, user: str) -> None:
     state = st.session_state.get("add_state")
     if state:
         if state.get("note"):
-            st.info(state["note"])
-        review("add", state, user, store, button="Save this site")
+            st.info(_.msg(state["note"]))
+        review("add", state, user, store, button=N_("Save this site"))
 
 
 # ---------------------------------------------------------------- (4) history
 
 def history_tab(root, store: Store, user: str) -> None:
-    st.markdown("Every save keeps the version it replaces. Compare an earlier version with the current file and "
-                "restore it if needed; a restore is a save like any other, so it can be undone the same way.")
-    part = st.selectbox("File", PARTS, format_func=label, key="history_part")
+    st.markdown(_("Every save keeps the version it replaces. Compare an earlier version with the current file and "
+                  "restore it if needed; a restore is a save like any other, so it can be undone the same way."))
+    part = st.selectbox(_("File"), PARTS, format_func=label, key="history_part")
     versions = store.versions(part)
     if not versions:
-        st.info(f"No earlier versions of {relative_name(part)} are kept yet.")
+        st.info(_("No earlier versions of {file} are kept yet.", file=relative_name(part)))
         return
     saves = {e.get("kept"): e for e in store.log_entries() if e.get("state", "begin") == "begin" and e.get("kept")}
     st.dataframe([{"replaced at (UTC)": f"{v.saved_at:%Y-%m-%d %H:%M:%S}",
                    "replaced by": saves.get(v.name, {}).get("user") or "",
                    "their description": saves.get(v.name, {}).get("note") or "",
                    "version": short(v.sha), "bytes": v.size}
-                  for v in versions], hide_index=True, width="stretch")
+                  for v in versions], hide_index=True, width="stretch",
+                 column_config={"replaced at (UTC)": st.column_config.Column(_("Replaced at (UTC)")),
+                                "replaced by": st.column_config.Column(_("Replaced by")),
+                                "their description": st.column_config.Column(_("Their description")),
+                                "version": st.column_config.Column(_("Version")),
+                                "bytes": st.column_config.NumberColumn(_("Bytes"))})
     names = [v.name for v in versions]
     by_name = {v.name: v for v in versions}
-    choice = st.selectbox("Version", names, key="history_version",
+    choice = st.selectbox(_("Version"), names, key="history_version",
                           format_func=lambda n: f"{by_name[n].saved_at:%Y-%m-%d %H:%M:%S} UTC · {short(by_name[n].sha)}")
     state = st.session_state.get("history_state")
     if not state or state["key"] != (part, choice):
@@ -415,11 +450,14 @@ def history_tab(root, store: Store, user: str) -> None:
                  "base_sha": base_sha, "restore": choice}
         st.session_state["history_state"] = state
         st.session_state.pop("history_conflict", None)
-    st.caption("Below: what restoring this version would change in the current file.")
-    with st.expander("Line-by-line differences (current → this version)"):
-        st.code(diff.text_diff(state["base_text"], store.read_version(part, choice), "current", "this version")
-                or "(same text)", language="diff")
-    review("history", state, user, store, button="Restore this version")
+    st.caption(_("Below: what restoring this version would change in the current file."))
+    with st.expander(_("Line-by-line differences (current → this version)")):
+        lines = diff.text_diff(state["base_text"], store.read_version(part, choice), _("current"), _("this version"))
+        if lines:
+            st.code(lines, language="diff")
+        else:
+            st.caption(_("The texts are the same."))
+    review("history", state, user, store, button=N_("Restore this version"))
 
 
 # ---------------------------------------------------------------- page

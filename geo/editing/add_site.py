@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..messages import Msg
 from ..errors import DataFileError
 from ..paths import LAYERS
 from . import chinese_offsets, records
@@ -45,7 +46,8 @@ def new_site(form: dict, lon: float, lat: float, system: str) -> NewSite:
     note = ""
     if system != "WGS-84":
         moved = chinese_offsets.distance_m(float(lon), float(lat), wlon, wlat)
-        note = f"Converted from {system} to WGS-84: moved {moved:,.0f} m to {wlon:.6f}, {wlat:.6f}."
+        note = Msg("Converted from {system} to WGS-84: moved {metres:,.0f} m to {lon:.6f}, {lat:.6f}.", system=system,
+                   metres=moved, lon=wlon, lat=wlat)
     row = {key: form.get(key) for key in FORM_FIELDS}
     row.update(lon=round(wlon, 6), lat=round(wlat, 6), uncertainty_m=int(form.get("uncertainty_m") or 0),
                sources=list(form.get("sources") or ()), sensitive=bool(form.get("sensitive")))

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import math
 
+from ..messages import Msg
+
 # Krasovsky 1940 ellipsoid, as used by the published GCJ-02 algorithm
 A = 6378245.0
 EE = 0.00669342162296594323
@@ -37,9 +39,9 @@ X_PI = math.pi * 3000.0 / 180.0
 BD_DLON, BD_DLAT = 0.0065, 0.006
 
 SYSTEMS = {
-    "WGS-84": "WGS-84: GPS, OpenStreetMap, Google Earth, Google Maps outside China",
-    "GCJ-02": "GCJ-02: Amap (Gaode), Tencent Maps, Google Maps in China",
-    "BD-09": "BD-09: Baidu Maps",
+    "WGS-84": Msg("WGS-84: GPS, OpenStreetMap, Google Earth, Google Maps outside China"),
+    "GCJ-02": Msg("GCJ-02: Amap (Gaode), Tencent Maps, Google Maps in China"),
+    "BD-09": Msg("BD-09: Baidu Maps"),
 }
 TOLERANCE_DEG = 1e-9
 MAX_ITERATIONS = 50

@@ -30,18 +30,18 @@ from . import chinese_offsets
 
 WGS84_CODES = ("EPSG:4326", "OGC:CRS84")
 PROJ_CODES = {
-    "EPSG:4490": "China Geodetic Coordinate System 2000 (CGCS2000)",
-    "EPSG:3857": "WGS 84 / Pseudo-Mercator (web map metres)",
-    "EPSG:32651": "WGS 84 / UTM zone 51N (metres)",
-    "EPSG:32652": "WGS 84 / UTM zone 52N (metres)",
+    "EPSG:4490": Msg("China Geodetic Coordinate System 2000 (CGCS2000)"),
+    "EPSG:3857": Msg("WGS 84 / Pseudo-Mercator (web map metres)"),
+    "EPSG:32651": Msg("WGS 84 / UTM zone 51N (metres)"),
+    "EPSG:32652": Msg("WGS 84 / UTM zone 52N (metres)"),
 }
 ALIASES = {"EPSG:900913": "EPSG:3857", "EPSG:3785": "EPSG:3857", "EPSG:102100": "EPSG:3857",
            "EPSG:102113": "EPSG:3857", "EPSG:4326": "EPSG:4326", "OGC:CRS84": "OGC:CRS84"}
 CHINESE = ("GCJ-02", "BD-09")
 # what the editor can choose for a file that does not say (None: as declared, else WGS-84)
 CHOICES = {
-    None: "As declared in the file (WGS-84 longitude/latitude unless it has a 'crs' member)",
-    **{code: f"{code}: {label}" for code, label in PROJ_CODES.items()},
+    None: Msg("As declared in the file (WGS-84 longitude/latitude unless it has a 'crs' member)"),
+    **{code: Msg("{code}: {label}", code=code, label=label) for code, label in PROJ_CODES.items()},
     "GCJ-02": chinese_offsets.SYSTEMS["GCJ-02"],
     "BD-09": chinese_offsets.SYSTEMS["BD-09"],
 }

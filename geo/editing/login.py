@@ -34,6 +34,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Mapping
 
+from ..messages import Msg
 from . import auth
 
 AUTH_DIR = ".auth"
@@ -137,21 +138,21 @@ class LoginStore:
         until = self.locked_until(user, addr)
         if until is not None:
             self.log("refused-locked", user, addr, until=_utc(until))
-            return Outcome(False, f"Too many failed sign-ins for this user name or from this address. Signing in is "
-                                  f"locked until {_utc(until)}; try again after that.", locked_until=until)
+            return Outcome(False, Msg("Too many failed sign-ins for this user name or from this address. Signing in is "
+                                      "locked until {until}; try again after that.", until=_utc(until)), locked_until=until)
         if not auth.verify(editors, user, password):
             self._fail(user, addr)
             self.log("failure", user, addr)
             until = self.locked_until(user, addr)
             if until is not None:
-                return Outcome(False, f"Wrong user name or password. Too many failed sign-ins: signing in is locked "
-                                      f"until {_utc(until)}.", locked_until=until)
-            return Outcome(False, "Wrong user name or password.")
+                return Outcome(False, Msg("Wrong user name or password. Too many failed sign-ins: signing in is locked "
+                                          "until {until}.", until=_utc(until)), locked_until=until)
+            return Outcome(False, Msg("Wrong user name or password."))
         with self._db() as con:
             con.execute("DELETE FROM failures WHERE kind='user' AND key=?", (_key(user),))
         token = self._new_session(user)
         self.log("sign-in", user, addr)
-        return Outcome(True, f"Signed in as {user}.", user=user, token=token)
+        return Outcome(True, Msg("Signed in as {user}.", user=user), user=user, token=token)
 
     def _new_session(self, user: str) -> str:
         sid = secrets_mod.token_urlsafe(24)

@@ -14,6 +14,12 @@ PARTS = (*LAYERS, *TABLES)
 TITLES = {**LAYER_TITLES, **{name: spec["title"]["en"] for name, spec in MODEL["tables"].items()}}
 
 
+def title(part: str, lang: str = "en") -> str:
+    """The part's title in `lang` (the registry's; English where it has none)."""
+    spec = MODEL["layers"].get(part) or MODEL["tables"][part]
+    return spec["title"].get(lang) or spec["title"]["en"]
+
+
 def relative_name(part: str) -> str:
     """The part's file, relative to the data directory: 'sites/crossings.geojson', 'events.csv'."""
     if part in LAYERS:

@@ -41,6 +41,7 @@ from typing import Callable
 
 from filelock import FileLock, Timeout
 
+from ..messages import Msg
 from ..errors import GeoError, InvalidData
 from ..paths import STATIC_DIR
 from ..atomicfile import atomic_write, remove_stale_temps  # noqa: F401  (re-exported for callers)
@@ -63,10 +64,11 @@ class Conflict(GeoError):
         self.path = str(path)
         self.base_sha, self.current_sha = base_sha, current_sha
         self.current_text, self.candidate_text = current_text, candidate_text
-        super().__init__(
-            f"{path} was changed by someone else after you opened it (your copy was based on version "
-            f"{short(base_sha)}, the file is now version {short(current_sha)}); nothing was saved. Compare "
-            "both versions, then make your change again on the current one.")
+        self.message = Msg("{path} was changed by someone else after you opened it (your copy was based on version "
+                           "{base}, the file is now version {current}); nothing was saved. Compare both versions, then "
+                           "make your change again on the current one.", path=str(path), base=short(base_sha),
+                           current=short(current_sha))
+        super().__init__(self.message)
 
 
 def short(sha: str) -> str:
@@ -173,10 +175,11 @@ class Store:
                 self._log({"id": save_id, "state": "done"})
                 return SaveResult(path, new_sha, kept, True)
         except Timeout:
-            raise StoreError(f"{path}: another save is in progress and did not finish within "
-                             f"{self.lock_timeout:g} s; nothing was saved, try again") from None
+            raise StoreError(Msg("{path}: another save is in progress and did not finish within {seconds:g} s; nothing "
+                                 "was saved, try again", path=str(path), seconds=self.lock_timeout)) from None
         except OSError as exc:
-            raise StoreError(f"{path}: could not save ({exc.strerror or exc}); nothing was changed") from None
+            raise StoreError(Msg("{path}: could not save ({reason}); nothing was changed", path=str(path),
+                                 reason=str(exc.strerror or exc))) from None
 
     @staticmethod
     def _version_name(part: str, data: bytes) -> str:
