@@ -26,8 +26,11 @@ from geo.i18n import N_
 from pages.shared import chrome
 
 
-def label(part: str) -> str:
-    return f"{title(part, chrome.lang())} ({relative_name(part)})"
+def labels() -> dict:
+    """Each data file's title in the reader's language and its file name, for the file choosers (a table, not a
+    function of the language at call time: a widget's options are formatted again outside the page's run)."""
+    code = chrome.lang()
+    return {part: f"{title(part, code)} ({relative_name(part)})" for part in PARTS}
 
 
 # ---------------------------------------------------------------- login
@@ -239,12 +242,12 @@ def upload_tab(root, store: Store, user: str) -> None:
     if detected is None:
         st.warning(_("Could not tell which layer this file is (no known 'name' member or file name): choose it below."))
     part = st.selectbox(_("This file replaces"), PARTS, index=PARTS.index(detected) if detected else 0,
-                        format_func=label, key="upload_part")
+                        format_func=labels().get, key="upload_part")
     source = None
     if part in LAYERS:
         choices = list(crs.CHOICES)
         kept = st.session_state.get("upload_crs_choice")  # kept across uploads (the widget's own state is not)
-        source = st.selectbox(_("Coordinates in the file are"), choices, format_func=lambda c: _.msg(crs.CHOICES[c]),
+        source = st.selectbox(_("Coordinates in the file are"), choices, format_func={c: _.msg(t) for c, t in crs.CHOICES.items()}.get,
                               index=choices.index(kept) if kept in choices else 0,
                               key="upload_crs", on_change=lambda: st.session_state.update(
                                   upload_crs_choice=st.session_state.get("upload_crs")),
@@ -296,7 +299,7 @@ def _column_config(part: str, frame):
 def tables_tab(root, store: Store, user: str) -> None:
     st.markdown(_("Edit rows directly; add a row at the bottom, delete with the row's checkbox. Edits are checked as you "
                   "go and saved only when valid. Polygon outlines are kept; change them by uploading a layer."))
-    part = st.selectbox(_("File"), PARTS, format_func=label, key="table_part", index=PARTS.index("events"))
+    part = st.selectbox(_("File"), PARTS, format_func=labels().get, key="table_part", index=PARTS.index("events"))
     snaps = st.session_state.setdefault("table_snap", {})
     if part not in snaps:
         snaps[part] = store.read(part)
@@ -358,7 +361,7 @@ def add_site_tab(root, store: Store, user: str) -> None:
     if "add_layer" not in st.session_state:
         st.session_state["add_layer"] = LAYERS[0]
         fit_layer()
-    st.selectbox(_("Layer"), LAYERS, format_func=lambda layer: layer_title(layer, chrome.lang()), key="add_layer",
+    st.selectbox(_("Layer"), LAYERS, format_func={layer: layer_title(layer, chrome.lang()) for layer in LAYERS}.get, key="add_layer",
                  on_change=fit_layer)
     with st.form("add_site_form"):
         c1, c2, c3 = st.columns(3)
@@ -366,7 +369,7 @@ def add_site_tab(root, store: Store, user: str) -> None:
             extra = {} if key in st.session_state else {"value": None}
             col.number_input(text, key=key, format="%.6f", step=0.000001, **extra)
         c3.selectbox(_("These coordinates are in"), list(chinese_offsets.SYSTEMS), key="add_system",
-                     format_func=lambda system: _.msg(chinese_offsets.SYSTEMS[system]),
+                     format_func={system: _.msg(t) for system, t in chinese_offsets.SYSTEMS.items()}.get,
                      help=_("A click on this map is WGS-84. Coordinates copied from Amap/Tencent are GCJ-02, from Baidu "
                             "BD-09."))
         sid = st.text_input(_("Id (permanent; lowercase letters, digits and hyphens)"), key="add_id")
@@ -422,7 +425,7 @@ def add_site_tab(root, store: Store, user: str) -> None:
 def history_tab(root, store: Store, user: str) -> None:
     st.markdown(_("Every save keeps the version it replaces. Compare an earlier version with the current file and "
                   "restore it if needed; a restore is a save like any other, so it can be undone the same way."))
-    part = st.selectbox(_("File"), PARTS, format_func=label, key="history_part")
+    part = st.selectbox(_("File"), PARTS, format_func=labels().get, key="history_part")
     versions = store.versions(part)
     if not versions:
         st.info(_("No earlier versions of {file} are kept yet.", file=relative_name(part)))
