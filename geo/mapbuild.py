@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import folium
 import pandas as pd
@@ -23,7 +25,8 @@ from .assets import APP_STATIC_URL, use_local_assets
 from .dataset import Dataset
 from .region import BORDER_BOUNDS
 from .schemas import short_labels
-from .styles import (APPROX_DASH, COUNTRY_STROKES, EVENT_KIND_COLOURS, KIND_COLOURS, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS, MIN_WIDTH, ROUTE_COLOUR, SIZE_KIND, scaled)
+from .styles import (APPROX_DASH, COUNTRY_STROKES, EVENT_KIND_COLOURS, KIND_COLOURS, KIND_SHAPES, MAX_RADIUS, MAX_WIDTH,
+                     MIN_RADIUS, MIN_WIDTH, ROUTE_COLOUR, SIZE_KIND, scaled, shape_svg)
 
 ONLINE_TILES = "OpenStreetMap"
 
@@ -162,7 +165,7 @@ class Legend(MapKey):
         def section(heading, rows):
             return f"<div style='margin-top:4px'><b>{h.text(heading)}</b><br>" + "<br>".join(rows) + "</div>"
 
-        kinds = [dot.format(colour, "solid", "#fff") + h.text(site_kinds[kind]) for kind, colour in KIND_COLOURS.items()]
+        kinds = [shape_svg(KIND_SHAPES[kind], colour, "#fff", r=5.5) + h.text(site_kinds[kind]) for kind, colour in KIND_COLOURS.items()]
         rings = [dot.format("#fff", "solid", stroke) + h.text(countries[c]) for c, stroke in COUNTRY_STROKES.items()]
         rings.append(dot.format("#fff", "dashed", "#555") + h.text(w["approx"]))
         size = [h.text(w["size"].format(kind=event_kinds[size_kind]))]
@@ -189,6 +192,7 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
     m.options.update(minZoom=mapux.MIN_ZOOM, maxZoom=mapux.MAX_ZOOM)
     use_local_assets(m, static_url)
     m.add_child(mapux.MapBehaviour())
+    m.add_child(ShapeMarkers())
     m.add_child(mapux.SpreadOverlaps())
     m.get_root().header.add_child(folium.Element(
         "<style>.leaflet-container{background:#cfe3ef}.site-popup{font:13px/1.4 system-ui,sans-serif;max-width:320px}"
@@ -322,6 +326,29 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
+SHAPE_SCRIPT = Path(__file__).resolve().parent / "web" / "shapemarker.js"
+
+
+class ShapeMarkers(MacroElement):
+    """Defines L.ShapeMarker (geo/web/shapemarker.js) in the map's script, before any site marker is made."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+{{ this.js }}
+{% endmacro %}
+""")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "ShapeMarkers"
+        self.js = shape_script()
+
+
+@lru_cache(maxsize=None)
+def shape_script() -> str:
+    return SHAPE_SCRIPT.read_text(encoding="utf-8").replace("</", "<\\/")
+
+
 class _SiteRows(MacroElement):
     """All site markers of a layer as one compact JSON array, turned into Leaflet objects in the
     browser: one folium object per marker would cost ~0.4 KB of boilerplate each and a Jinja render."""
@@ -334,8 +361,9 @@ class _SiteRows(MacroElement):
       L.circle([r[0], r[1]], {radius: r[11], color: r[6], weight: 1, dashArray: {{ this.dash|tojson }}, fill: true,
                 fillOpacity: 0.06, interactive: false, className: "uncertainty-circle"}).addTo(group);
     }
-    var marker = L.circleMarker([r[0], r[1]], {radius: r[2], color: r[3], weight: r[4], dashArray: r[5], fill: true,
-                   fillColor: r[6], fillOpacity: r[7], className: r[8]})
+    var marker = (L.shapeMarker || L.circleMarker)([r[0], r[1]], {radius: r[2], color: r[3], weight: r[4],
+                   dashArray: r[5], fill: true, fillColor: r[6], fillOpacity: r[7], className: r[8] + " shape-" + r[13],
+                   shape: r[13]})
       .bindTooltip(r[9], {sticky: true}).bindPopup(r[10], {maxWidth: 340}).addTo(group);
     if (r[12]) {
       // the selected site: a click selects it and the rerun redraws the markers, which would close the
@@ -439,6 +467,7 @@ def site_rows(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None
             site_tooltip(site, stats, size_kind, people, lang), site_popup(site, stats, kind_rows, items, figures, lang),
             int(site["uncertainty_m"]) if approx else 0,
             1 if sid == selected else 0,
+            KIND_SHAPES[site["kind"]],
         ])
     return rows
 

@@ -37,7 +37,7 @@ from .downloads import events_csv, events_geojson
 from .errors import UsageError
 from .i18n import N_
 from .region import BORDER_BOUNDS
-from .styles import (APPROX_DASH, COUNTRY_STROKES, EVENT_KIND_COLOURS, KIND_COLOURS, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS,
+from .styles import (APPROX_DASH, COUNTRY_STROKES, EVENT_KIND_COLOURS, KIND_COLOURS, KIND_SHAPES, shape_svg, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS,
                      MIN_WIDTH, ROUTE_COLOUR, SIZE_KIND)
 from .texts import csv_safe
 
@@ -185,6 +185,7 @@ def build(ds: Dataset, url: str = "./") -> Published:
         site_rows.append({
             "id": site["id"], "lat": round(float(site["lat"]), 6), "lon": round(float(site["lon"]), 6),
             "kind": site["kind"], "fill": KIND_COLOURS[site["kind"]], "stroke": COUNTRY_STROKES[site["country"]],
+            "shape": KIND_SHAPES[site["kind"]],
             "dash": APPROX_DASH if approx else None, "radius_m": int(site["uncertainty_m"]) if approx else 0,
             "name": {"en": h.text(site["name_en"]), "ko": h.text(site["name_ko"])},
             "tip": {"en": f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}",
@@ -210,7 +211,8 @@ def build(ds: Dataset, url: str = "./") -> Published:
         "ui": {lang: ui_words(lang) for lang in LANGS},
         "kinds": [{"id": k, "colour": EVENT_KIND_COLOURS[k],
                    "label": {lang: schemas.labels("events", "kind", lang)[k] for lang in LANGS}} for k in kinds],
-        "site_kinds": [{"id": k, "colour": c, "label": {lang: schemas.labels("site", "kind", lang)[k] for lang in LANGS}}
+        "site_kinds": [{"id": k, "colour": c, "label": {lang: schemas.labels("site", "kind", lang)[k] for lang in LANGS},
+                        "shape": KIND_SHAPES[k], "icon": shape_svg(KIND_SHAPES[k], c, "#fff", r=5.5)}  # constants only
                        for k, c in KIND_COLOURS.items()],
         "sites": site_rows,
         "events": rows,
@@ -224,7 +226,7 @@ def build(ds: Dataset, url: str = "./") -> Published:
     files: dict[str, bytes] = {}
     files["data.js"] = f"window.GEO_PUBLISHED = {_js_json(doc)};\n".encode("utf-8")
     files["basemap.js"] = f"window.GEO_BASEMAP = {_js_json(basemap)};\n".encode("utf-8")
-    for name in ("publish.js", "playthrough.js", "placelabels.js", "publish.css"):
+    for name in ("publish.js", "playthrough.js", "placelabels.js", "shapemarker.js", "publish.css"):
         files[name] = (WEB_DIR / name).read_bytes()
     files["placelabels.css"] = placelabels.CSS.encode("utf-8")  # the app's label style, one statement
     files["index.html"] = _index_html(v).encode("utf-8")

@@ -2,9 +2,9 @@
 
 Site features are checked with jsonschema directly; CSV tables are checked column by column
 with pandas from the same schema (see tables.py), which is what keeps 100k rows fast.
-Enumerations carry their own labels (`x-labels`, English and Korean) and colours (`x-colours`):
-every label and colour table in the code is read from here, so a new value needs only its
-schema entry, label and colour.
+Enumerations carry their own labels (`x-labels`, English and Korean), colours (`x-colours`) and, for
+the site kinds, marker shapes (`x-shapes`, one of SHAPES): every label, colour and shape table in the
+code is read from here, so a new value needs only its schema entry, label, colour and shape.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ SCHEMA_FILES = {
     "layer": MODEL["layer_schema"],
 }
 LANGS = ("en", "ko")
+SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")  # what geo/web/shapemarker.js and styles.py draw
 
 
 @lru_cache(maxsize=None)
@@ -84,6 +85,13 @@ def colours(name: str, field: str) -> dict[str, str]:
     return {v: table[v] for v in spec["enum"]}
 
 
+def shapes(name: str, field: str) -> dict[str, str]:
+    """value → marker shape for every enum value (KeyError on a value without one: the schema is incomplete)."""
+    spec = field_spec(name, field)
+    table = spec["x-shapes"]
+    return {v: table[v] for v in spec["enum"]}
+
+
 def missing_vocabulary(get=None) -> list[str]:
     """Enum values that lack a label (or, where the field has colours, a colour): empty when complete.
     `get(name)` supplies the schemas (default: the shipped ones)."""
@@ -104,4 +112,8 @@ def missing_vocabulary(get=None) -> list[str]:
                         out.append(f"{name}.{field}: {value!r} has no {lang} label")
                 if "x-colours" in spec and value not in spec["x-colours"]:
                     out.append(f"{name}.{field}: {value!r} has no colour")
+                if "x-shapes" in spec and spec["x-shapes"].get(value) not in SHAPES:
+                    out.append(f"{name}.{field}: {value!r} has no marker shape (one of {', '.join(SHAPES)})")
+            if "x-shapes" in spec and len(set(spec["x-shapes"].values())) < len(spec["x-shapes"]):
+                out.append(f"{name}.{field}: two values share a marker shape")
     return out

@@ -22,7 +22,7 @@ from .. import evidence, query
 from .. import safe_html as h
 from ..assets import LEAFLET_DIR, LEAFLET_URL_PATH, html_has_external_assets, leaflet_files
 from ..errors import GeoError
-from ..styles import APPROX_DASH, COUNTRY_STROKES, KIND_COLOURS, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS, MIN_WIDTH, ROUTE_COLOUR, scaled
+from ..styles import APPROX_DASH, COUNTRY_STROKES, KIND_COLOURS, KIND_SHAPES, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS, MIN_WIDTH, ROUTE_COLOUR, scaled
 from . import wording
 
 PLACEHOLDER = "geo-export-inline:/"
@@ -169,8 +169,8 @@ def _layer_element(name: str, rows, stops=None):
       circle = L.circle([r[0], r[1]], {radius: r[9], color: r[5], weight: 1, dashArray: DASH, fill: true, fillOpacity: 0.06,
                         interactive: false, className: "uncertainty-circle"}).addTo(group);
     }
-    var marker = L.circleMarker([r[0], r[1]], {radius: r[2], color: r[3], weight: 2, dashArray: r[4], fill: true, fillColor: r[5],
-                                fillOpacity: r[6], className: "site-marker"})
+    var marker = (L.shapeMarker || L.circleMarker)([r[0], r[1]], {radius: r[2], color: r[3], weight: 2, dashArray: r[4],
+                   fill: true, fillColor: r[5], fillOpacity: r[6], className: "site-marker shape-" + r[10], shape: r[10]})
       .bindTooltip(r[7], {sticky: true}).bindPopup(r[8], {maxWidth: 380}).addTo(group);
     kept.push({marker: marker, circle: circle, radius: r[2], opacity: r[6]});  // for the play-through's steps
   });
@@ -313,6 +313,7 @@ def site_rows(public, events: pd.DataFrame, totals: pd.DataFrame, scene, lang: s
             0.85 if m.involved else 0.35, tooltip,
             site_popup(public, site, here, query.kinds_at(totals, sid), lang),
             int(site["uncertainty_m"]) if approx and m.involved else 0,
+            KIND_SHAPES[site["kind"]],
         ])
     return rows
 

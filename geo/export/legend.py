@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..styles import KIND_COLOURS, ROUTE_COLOUR, scaled
+from ..styles import KIND_COLOURS, KIND_SHAPES, ROUTE_COLOUR, scaled
 from . import wording
 from .style import Style
 
@@ -76,8 +76,12 @@ def sections(scene, style: Style, lang: str, show_pale: bool, largest: int) -> l
     kinds = [k for k in KIND_COLOURS if any(s.kind == k for s in scene.sites if s.involved or show_pale)]
     if kinds:
         ms = style.marker_min * 2.6
-        handles = [Line2D([], [], ls="", marker="o", markersize=ms, markerfacecolor=KIND_COLOURS[k],
-                          markeredgecolor="white", markeredgewidth=0.8) for k in kinds]
+        from .static import shape_marker
+        handles = []
+        for k in kinds:  # each kind in its own shape, as on the map (the same area as the circle)
+            marker, factor = shape_marker(KIND_SHAPES[k])
+            handles.append(Line2D([], [], ls="", marker=marker, markersize=ms * factor ** 0.5, markerfacecolor=KIND_COLOURS[k],
+                                  markeredgecolor="white", markeredgewidth=0.8))
         labels = [wording.kind_label(k, lang) for k in kinds]
         if show_pale:
             handles.append(Line2D([], [], ls="", marker="o", markersize=style.marker_min * 2, markerfacecolor="#999999",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..styles import KIND_COLOURS, ROUTE_COLOUR, scaled
+from ..styles import KIND_COLOURS, KIND_SHAPES, ROUTE_COLOUR, scaled, shape_points
 from . import basemap as basemap_mod
 from . import fonts, furniture, labels, layout, legend, wording
 from .layout import Line
@@ -287,6 +287,18 @@ def draw_routes(ax, routes, markers, style):
     return lines
 
 
+def shape_marker(shape: str):
+    """(matplotlib marker, size factor) for a site kind's shape: the factor turns a circle's (2r)² into the
+    size that gives the shape the circle's area (matplotlib scales a path marker to its widest point)."""
+    from matplotlib.path import Path as MplPath
+    points = shape_points(shape, 1.0)
+    if points is None:
+        return "o", 1.0
+    extent = max(max(abs(x), abs(y)) for x, y in points)
+    vertices = [(x, -y) for x, y in points]  # matplotlib's y runs up
+    return MplPath(vertices + vertices[:1], closed=True), extent ** 2
+
+
 def draw_sites(ax, markers, style):
     """Uncertainty circles at the true places, then markers (largest first), tied to their place when pushed aside."""
     from matplotlib.collections import LineCollection, PolyCollection
@@ -312,20 +324,24 @@ def draw_sites(ax, markers, style):
         ax.scatter([a[0] for a, _ in ties], [a[1] for a, _ in ties], s=(3.2 * k) ** 2, color="#333333", linewidths=0,
                    zorder=18.5)
     for involved in (False, True):
-        group = [m for m in markers.values() if m.site.involved == involved]
-        if not group:
-            continue
-        xs = [m.x for m in group]
-        ys = [m.y for m in group]
-        sizes = [(2 * m.r) ** 2 for m in group]
-        colours = [KIND_COLOURS.get(m.site.kind, "#777777") for m in group]
-        if involved:
-            edges = ["#2b2b2b" if m.site.approximate else "white" for m in group]
-            styles = [(0, (2.2, 1.6)) if m.site.approximate else "solid" for m in group]
-            ax.scatter(xs, ys, s=sizes, facecolors=colours, edgecolors=edges, linewidths=0.9 * k, linestyles=styles,
-                       alpha=0.92, zorder=20)
-        else:
-            ax.scatter(xs, ys, s=sizes, facecolors=colours, edgecolors="white", linewidths=0.5 * k, alpha=0.4, zorder=19)
+        for shape in dict.fromkeys(KIND_SHAPES.get(m.site.kind, "circle") for m in markers.values()):  # each kind's shape
+            group = [m for m in markers.values() if m.site.involved == involved
+                     and KIND_SHAPES.get(m.site.kind, "circle") == shape]
+            if not group:
+                continue
+            marker, factor = shape_marker(shape)
+            xs = [m.x for m in group]
+            ys = [m.y for m in group]
+            sizes = [(2 * m.r) ** 2 * factor for m in group]
+            colours = [KIND_COLOURS.get(m.site.kind, "#777777") for m in group]
+            if involved:
+                edges = ["#2b2b2b" if m.site.approximate else "white" for m in group]
+                styles = [(0, (2.2, 1.6)) if m.site.approximate else "solid" for m in group]
+                ax.scatter(xs, ys, s=sizes, marker=marker, facecolors=colours, edgecolors=edges, linewidths=0.9 * k,
+                           linestyles=styles, alpha=0.92, zorder=20)
+            else:
+                ax.scatter(xs, ys, s=sizes, marker=marker, facecolors=colours, edgecolors="white", linewidths=0.5 * k,
+                           alpha=0.4, zorder=19)
 
 
 def balanced_wrap(text: str, width: int) -> str:

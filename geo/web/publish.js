@@ -95,10 +95,10 @@
         L.circle([s.lat, s.lon], {radius: s.radius_m, color: s.fill, weight: 1, dashArray: M.approx_dash, fillOpacity: 0.06,
                                   interactive: false, className: "uncertainty-circle"}).addTo(siteLayer);
       }
-      var marker = L.circleMarker([s.lat, s.lon], {
+      var marker = (L.shapeMarker || L.circleMarker)([s.lat, s.lon], {shape: s.shape,
         radius: on ? scaled(siteSize[i], M.size_max, M.radius[0], M.radius[1]) : M.radius[0],
         color: chosen ? "#000" : s.stroke, weight: chosen ? 4 : 2, dashArray: s.dash, fillColor: s.fill,
-        fillOpacity: on ? 0.85 : 0.3, opacity: on ? 1 : 0.5, className: "site-marker site-" + i + (chosen ? " selected" : "")});
+        fillOpacity: on ? 0.85 : 0.3, opacity: on ? 1 : 0.5, className: "site-marker site-" + i + " shape-" + s.shape + (chosen ? " selected" : "")});
       marker.bindTooltip(s.tip[state.lang] + "<br>" + escapeText(eventsWord(siteCount[i])), {sticky: true});
       marker.on("click", function () { select(s.id); });
       marker.addTo(siteLayer);
@@ -209,7 +209,7 @@
     var lh = document.createElement("b"); lh.textContent = w.site_layers; legend.appendChild(lh);
     D.site_kinds.forEach(function (k) {
       var row = document.createElement("div"), dot = document.createElement("span");
-      dot.className = "dot"; dot.style.background = k.colour;
+      dot.innerHTML = k.icon;  // the kind's marker shape: built by the publisher from its own constants, never data
       row.appendChild(dot); row.appendChild(document.createTextNode(k.label[state.lang]));
       legend.appendChild(row);
     });

@@ -78,8 +78,8 @@ def test_a_spaced_list_in_statistics_is_read_item_by_item(tmp_path):
     assert not any("is not in sources.csv" in p for p in problems), problems
 
 
-def test_a_new_site_kind_needs_only_its_schema_entry_label_and_colour(tmp_path, monkeypatch):
-    """Add a kind to a copy of the schema with its label and colour: it validates, and the map draws it."""
+def test_a_new_site_kind_needs_only_its_schema_entry_label_colour_and_shape(tmp_path, monkeypatch):
+    """Add a kind to a copy of the schema with its label, colour and marker shape: it validates, and the map draws it."""
     schema_dir = tmp_path / "schema"
     shutil.copytree(REPO / "data" / "schema", schema_dir)
     site = json.loads((schema_dir / "site.schema.json").read_text(encoding="utf-8"))
@@ -87,6 +87,7 @@ def test_a_new_site_kind_needs_only_its_schema_entry_label_and_colour(tmp_path, 
     kind["enum"].append("police-station")
     kind["x-labels"]["police-station"] = {"en": "Police station", "ko": "공안국"}
     kind["x-colours"]["police-station"] = "#777777"
+    kind["x-shapes"]["police-station"] = "hexagon"
     (schema_dir / "site.schema.json").write_text(json.dumps(site), encoding="utf-8")
     code = f"""
 import geo.paths as p
@@ -100,7 +101,7 @@ edit_feature(root, "china-detention", 0, kind="police-station")
 ds = dataset.load(root)
 ev = query.filter_events(ds, query.Filters())
 html = mapbuild.full_map(ds, query.site_totals(ds, ev), query.route_totals(ds, ev), events=ev).get_root().render()
-assert "Police station" in html and "#777777" in html
+assert "Police station" in html and "#777777" in html and "shape-hexagon" in html
 print("drawn")
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)

@@ -134,3 +134,19 @@ def test_empty_selection_draws_nothing(fixture_ds):
     ev = filter_events(ds, Filters(kinds={"transfer"}))
     assert rows_of(mapbuild.route_layer(ds, route_totals(ds, ev))) == []
     assert all(r[7] == 0.35 for r in rows_of(mapbuild.site_layer(ds, site_totals(ds, ev))))
+
+
+def test_each_site_kind_is_drawn_in_its_own_shape(fixture_ds):
+    """Markers differ by shape per kind (schema x-shapes), in the rows, their class names and the legend."""
+    from geo.styles import KIND_SHAPES
+    ev = filter_events(fixture_ds, Filters())
+    rows = mapbuild.site_rows(fixture_ds, site_totals(fixture_ds, ev))
+    kinds = fixture_ds.sites["kind"].to_dict()
+    assert len(set(kinds.values())) >= 3
+    for row in rows:
+        sid = re.search(r"site-marker site-(\S+)", row[8]).group(1)
+        assert row[13] == KIND_SHAPES[kinds[sid]]
+    html = mapbuild.full_map(fixture_ds, site_totals(fixture_ds, ev), route_totals(fixture_ds, ev), events=ev).get_root().render()
+    assert html.index("L.ShapeMarker = ") < html.index("L.shapeMarker ||")  # defined before the markers are made
+    for kind, shape in KIND_SHAPES.items():  # every kind in the legend, in its shape, before its label
+        assert re.search(rf'class="legend-shape shape-{shape}"[^<]*>(?:<[^>]*>)*?</svg>{re.escape(mapbuild.schemas.labels("site", "kind")[kind])}', html)

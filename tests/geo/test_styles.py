@@ -3,6 +3,7 @@ of the schema has a colour and a label."""
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -33,3 +34,44 @@ def test_every_kind_and_precision_of_the_schema_is_styled():
     kinds = set(props["kind"]["enum"])
     assert kinds and kinds <= set(KIND_COLOURS) and kinds <= set(KIND_LABELS)
     assert set(props["precision"]["enum"]) <= set(PRECISION_LABELS)
+
+
+def _area(points):
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]))) / 2
+
+
+def test_every_site_kind_has_its_own_shape_from_the_schema():
+    """Kinds differ by shape as well as colour (WCAG 1.4.1): one shape per kind, each one the code can draw."""
+    from geo.styles import KIND_SHAPES
+    spec = schemas.schema("site")["properties"]["properties"]["properties"]["kind"]
+    assert KIND_SHAPES == spec["x-shapes"] and set(KIND_SHAPES) == set(spec["enum"])
+    assert len(set(KIND_SHAPES.values())) == len(KIND_SHAPES)
+    assert set(KIND_SHAPES.values()) <= set(schemas.SHAPES)
+
+
+@pytest.mark.parametrize("shape", [s for s in schemas.SHAPES if s != "circle"])
+def test_each_shape_has_the_area_of_its_circle(shape):
+    """Sizes stay area-true across shapes: a shape of radius r covers pi r squared, centred on the site."""
+    from geo.styles import shape_points
+    points = shape_points(shape, 10.0)
+    assert _area(points) == pytest.approx(math.pi * 100, rel=1e-9)
+    assert abs(sum(x for x, _ in points) / len(points)) < 1e-9 and abs(sum(y for _, y in points) / len(points)) < 1e-9
+    assert shape_points("circle", 10.0) is None
+
+
+def test_the_legend_shape_is_inline_svg_of_constants():
+    from geo.styles import shape_svg
+    svg = shape_svg("triangle", "#332288")
+    assert svg.startswith('<svg class="legend-shape shape-triangle"') and 'aria-hidden="true"' in svg
+    assert svg.count("<polygon") == 1 and 'fill="#332288"' in svg
+    assert "<circle" in shape_svg("circle", "#332288")
+
+
+def test_a_missing_or_shared_shape_is_reported():
+    sch = json.loads(json.dumps(schemas.schema("site")))
+    kind = sch["properties"]["properties"]["properties"]["kind"]
+    del kind["x-shapes"]["border-crossing"]
+    kind["x-shapes"]["holding-centre"] = kind["x-shapes"]["detention-centre"]
+    found = schemas.missing_vocabulary(lambda name: sch if name == "site" else schemas.schema(name))
+    assert any("'border-crossing' has no marker shape" in f for f in found)
+    assert any("two values share a marker shape" in f for f in found)
