@@ -1,6 +1,7 @@
 """The published map's files: public records only, every data string escaped, the same wording as the app."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +23,7 @@ def built():
 
 def test_folder_has_the_map_its_assets_downloads_embed_and_checksums(built):
     files = built.files
-    for name in ("index.html", "data.js", "basemap.js", "publish.js", "playthrough.js", "placelabels.js",
+    for name in ("index.html", "data.js", "basemap.js", "publish.js", "playthrough.js", "placelabels.js", "shapemarker.js",
                  "placelabels.css", "publish.css",
                  "vendor/leaflet/1.9.4/leaflet.js", "vendor/leaflet/1.9.4/leaflet.css", "downloads/events.csv",
                  "downloads/events.geojson", "downloads/sources.csv", "embed-snippet.html", "embed.html", "SHA256SUMS"):
@@ -110,3 +111,15 @@ def test_interface_words_come_from_the_catalogs(built):
     heads = [s["head"] for s in doc["sites"]]
     assert any("within about" in h["en"] for h in heads)  # approximate sites: the app's words, in Korean too
     assert not any("within about" in h["ko"] for h in heads) and any("오차 약" in h["ko"] for h in heads)
+
+
+def test_published_map_draws_each_site_kind_in_its_shape(built):
+    """The published map's markers and legend take each kind's shape from the schema, with the app's script."""
+    from geo.styles import KIND_SHAPES
+    doc = json.loads(built.files["data.js"].decode().split("=", 1)[1].rstrip().rstrip(";"))
+    assert all(s["shape"] == KIND_SHAPES[s["kind"]] for s in doc["sites"])
+    assert [k["shape"] for k in doc["site_kinds"]] == list(KIND_SHAPES.values())
+    assert all(f"shape-{k['shape']}" in k["icon"] for k in doc["site_kinds"])
+    html = built.files["index.html"].decode()
+    assert html.index('src="shapemarker.js"') < html.index('src="publish.js"')
+    assert built.files["shapemarker.js"] == (Path(publish.__file__).parent / "web" / "shapemarker.js").read_bytes()
