@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from ..dataset import check
 from ..errors import DataFileError
 from ..paths import LAYERS
 from ..problems import FILE, HEADER, MAX_PER_FILE, TOP, Msg, Problem, WARNING, feature_place, row_place, top_place
-from .. import budget, schemas
-from ..texts import FORMULA_START, text_warnings
+from .. import budget, schemas, tables, textcols
+from ..texts import FORMULA_START, HTML_TAG, MARKDOWN_LINK, SUSPICIOUS, text_warnings
 from ..readers import MAX_CSV_BYTES, MAX_JSON_BYTES, decode_text, parse_json_text, read_bytes
 from . import canonical, crs
 from .parts import relative_name
@@ -288,6 +290,35 @@ def _layer_text(doc, name: str) -> list[Problem]:
 
 
 def _table_text(text: str, table: str, name: str) -> list[Problem]:
+    """Warnings for the table's text cells, in row order: the cells worth a look are found column by
+    column in pyarrow (geo.textcols answers as Python's re does), and only those go to text_warnings;
+    a table that does not parse cleanly is read row by row instead (_table_text_rows, same answer)."""
+    try:
+        frame, _ = tables.parse_table(text.encode("utf-8"), name, table)
+    except DataFileError:
+        return _table_text_rows(text, table, name)
+    columns = [c for c in frame.columns if c in _text_columns(table)]
+    formula = r"\A(?:" + "|".join(re.escape(s) for s in FORMULA_START) + ")"
+    looks = {}
+    for column in columns:
+        col = frame[column]
+        worth = textcols.contains(col, r"[<\[]") | textcols.contains(col, formula) | textcols.contains(col, r"[^\x00-\x7f]")
+        risky = (textcols.contains(col, HTML_TAG.pattern) | textcols.contains(col, MARKDOWN_LINK.pattern)
+                 | textcols.contains(col, formula) | textcols.contains(col, SUSPICIOUS.pattern))
+        looks[column] = worth & risky & col.ne("").to_numpy()  # _worth_a_look, and text_warnings has a reason
+    rows = np.flatnonzero(np.logical_or.reduce(list(looks.values()))) if looks else np.zeros(0, dtype=np.int64)
+    out = []
+    for pos in rows:
+        line, rid = int(frame.index[pos]), frame["id"].iloc[pos]
+        for column in columns:
+            if looks[column][pos]:
+                out += [Problem(name, row_place(line, rid, column), m, WARNING) for m in text_warnings(frame[column].iloc[pos])]
+        if len(out) > 10 * MAX_TEXT_WARNINGS:
+            break
+    return _capped(out, name)
+
+
+def _table_text_rows(text: str, table: str, name: str) -> list[Problem]:
     try:
         header, rows = canonical.iter_rows(text, name)
     except canonical.CanonicalError:

@@ -168,3 +168,28 @@ def test_sources_per_event_keep_claim_order_without_repeats():
         assert _sources_per_event(n, pos, sources).tolist() == by_loop(n, pos, sources)
     same_length = _sources_per_event(3, np.array([2, 0, 1, 0]), np.array(["a", "b", "c", "b"], dtype=object))
     assert same_length.tolist() == [("b",), ("c",), ("a",)]  # one-item tuples stay tuples in an object array
+
+
+TEXT_CELLS = ["<b>x</b>", "[a](http://x)", "![i][r]", "<https://a.example>", "=SUM(1)", "+1", "-x", "@a", "a\x07b",
+              "a\x07<b", "한국어 요약", "\u202eabc", "x\u200by", "x<y", "[note]", "plain", "", "\u3000", "a\u00adb",
+              "<\u200b>", "한 [링크](x)", "\ue000", "x\ufeff"]
+
+
+@pytest.mark.parametrize("rows", [len(TEXT_CELLS), 900])  # 900 rows: past the 500 warnings the scan stops at
+def test_editor_text_warnings_fast_path_matches_the_row_loop(data_dir, rows):
+    from geo.editing import canonical, upload
+    path = data_dir / "events.csv"
+    table = read_rows(path)
+    header = list(table[0])
+    made = []
+    for n in range(rows):
+        row = dict(table[n % len(table)])
+        row["id"] = f"ev-{n}"
+        row["summary"] = TEXT_CELLS[n % len(TEXT_CELLS)]
+        row["summary_ko"] = TEXT_CELLS[(n * 7 + 3) % len(TEXT_CELLS)]
+        made.append(row)
+    write_rows(path, made, header)
+    text = canonical.table_text(path.read_text(encoding="utf-8"), "events", "events.csv")
+    fast = upload._table_text(text, "events", "events.csv")
+    assert fast == upload._table_text_rows(text, "events", "events.csv")
+    assert len(fast) > 10 and all(not p.is_error for p in fast)
