@@ -45,13 +45,24 @@ def selection() -> None:
 
     kind_labels = chrome.labels("events", "kind")
     cols = st.columns(4)
-    cols[0].metric(_("Events"), i18n.number(summary.events, lang), help=_(
-        "Events in the selection. A mass return through several crossings is one event with one part per crossing."))
+    cols[0].metric(
+        _("Events"),
+        i18n.number(summary.events, lang),
+        help=_(
+            "Events in the selection. A mass return through several crossings is one event with one part per crossing."
+        ),
+    )
     for col, (kind, value, words) in zip(cols[1:], view.metrics):
-        col.metric(kind_labels[kind], value,
-                   help=_("People, as the sources state them: {figure}. A sum over several events is a computation "
-                          "and says so; umbrella events count once, not again through their parts; events without a "
-                          "reported figure are counted, never guessed.", figure=words))
+        col.metric(
+            kind_labels[kind],
+            value,
+            help=_(
+                "People, as the sources state them: {figure}. A sum over several events is a computation "
+                "and says so; umbrella events count once, not again through their parts; events without a "
+                "reported figure are counted, never guessed.",
+                figure=words,
+            ),
+        )
     st.caption(_("Kinds are never added up: the same people may be arrested, held and returned."))
     # above the map only what keeps its height while the play-through steps: text whose length follows
     # the window (the other kinds, the map's description) comes after the map, so the map's frame stays
@@ -62,8 +73,15 @@ def selection() -> None:
     play_date = playback.controls(chosen, window, _, lang)
     # base and layers as st_folium sends them, built once and shared (chrome.shared_map); a play step
     # changes only the layers (and the date shown on the map), so the mounted map keeps its view
-    out = chrome.shared_map(f, selected, lang, key="map", height=560, play_date=play_date or "",
-                            returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"])
+    out = chrome.shared_map(
+        f,
+        selected,
+        lang,
+        key="map",
+        height=560,
+        play_date=play_date or "",
+        returned_objects=["last_object_clicked_tooltip", "last_object_clicked_count"],
+    )
     others = st.empty()  # a slot: shown or not, the elements after the map keep their places
     if view.others:
         others.caption(_("Also in the selection — {others}.", others="; ".join(view.others)))
@@ -76,10 +94,14 @@ def selection() -> None:
         if hit in ds.sites.index and hit != st.session_state.get("site"):
             chrome.select_site(hit)
             st.rerun()
-    st.caption(_("Marker size: people ({kind}) in the selected period, as the sources state them (area-true); other "
-                 "kinds are never added in. Routes are coloured by event kind; width: pale = largest figure stated, "
-                 "dark = smallest. Dashed outline and circle: approximate location with its uncertainty radius.",
-                 kind=kind_labels[SIZE_KIND]))
+    st.caption(
+        _(
+            "Marker size: people ({kind}) in the selected period, as the sources state them (area-true); other "
+            "kinds are never added in. Routes are coloured by event kind; width: pale = largest figure stated, "
+            "dark = smallest. Dashed outline and circle: approximate location with its uncertainty radius.",
+            kind=kind_labels[SIZE_KIND],
+        )
+    )
 
     site = st.session_state.get("site")
     if site and site in ds.sites.index:
@@ -93,10 +115,20 @@ def selection() -> None:
     d1, d2 = st.columns(2)
     # built only when clicked (at 100k events the GeoJSON takes seconds, too slow for every rerun), from
     # the filters and the shared dataset: a session keeps no copy of its selection in memory meanwhile
-    d1.download_button(_("Download events (CSV)"), lambda: events_csv(ds, query.filter_events(ds, f)), "events.csv",
-                       "text/csv", on_click="ignore")
-    d2.download_button(_("Download events (GeoJSON)"), lambda: events_geojson(ds, query.filter_events(ds, f)),
-                       "events.geojson", "application/geo+json", on_click="ignore")
+    d1.download_button(
+        _("Download events (CSV)"),
+        lambda: events_csv(ds, query.filter_events(ds, f)),
+        "events.csv",
+        "text/csv",
+        on_click="ignore",
+    )
+    d2.download_button(
+        _("Download events (GeoJSON)"),
+        lambda: events_geojson(ds, query.filter_events(ds, f)),
+        "events.geojson",
+        "application/geo+json",
+        on_click="ignore",
+    )
 
 
 # url_path = the file name without its number: Streamlit's first run after start-up still resolves

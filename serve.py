@@ -25,18 +25,21 @@ def _warm_up() -> None:
     """Import what the pages import and load the data into the pages' cache; never fatal."""
     try:
         from pages.shared import chrome
+
         chrome.warm_up()
     except Exception:  # a broken data directory is shown by the page, not here
         _LOG.exception("warm-up failed; the first visit loads the data instead")
     try:  # finish what a killed save left (geo/editing/store.py: log first, replace, mark done)
         from geo.editing.store import Store
         from geo.paths import data_dir
+
         for line in Store(data_dir()).recover():
             _LOG.warning("start-up check of the data: %s", line)
     except Exception:
         _LOG.exception("the start-up check of unfinished saves failed; the next save runs it")
     try:  # the Editor's checks run in worker processes (geo.budget); start their forkserver now
         from geo import budget
+
         budget.prestart()
     except Exception:
         _LOG.exception("could not start the validation workers; the first check starts them")
@@ -53,6 +56,7 @@ def _guard():
     from starlette.middleware import Middleware
 
     from geo.editing.webgate import Guard, default_store
+
     return Middleware(Guard, store_factory=default_store)
 
 

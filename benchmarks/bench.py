@@ -50,11 +50,33 @@ README = Path(__file__).resolve().parent / "README.md"
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 FILTER_RANGE = (date(2010, 1, 1), date(2019, 12, 31))  # the "date slider moved" range
 TABLE_PAGE_ROWS = 500  # pages/shared/chrome.py shows the events table a page at a time
-PACKAGES = ("numpy", "pandas", "pyarrow", "geopandas", "shapely", "pyproj", "folium", "branca", "jinja2",
-            "jsonschema", "matplotlib", "mapclassify", "streamlit", "streamlit-folium", "playwright")
+PACKAGES = (
+    "numpy",
+    "pandas",
+    "pyarrow",
+    "geopandas",
+    "shapely",
+    "pyproj",
+    "folium",
+    "branca",
+    "jinja2",
+    "jsonschema",
+    "matplotlib",
+    "mapclassify",
+    "streamlit",
+    "streamlit-folium",
+    "playwright",
+)
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SLIDER_THUMB = "[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']"
 ST_FOLIUM_RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]  # as app.py asks
 
@@ -106,6 +128,7 @@ def _warm_up() -> None:
     """Imports (streamlit_folium too), schema validators, the basemap and the Jinja templates, on a tiny data set."""
     from geo import dataset, mapbuild, query
     from tools import synthetic
+
     with tempfile.TemporaryDirectory() as tmp:
         synthetic.write(synthetic.generate(50, 12, seed=1), Path(tmp))
         ds = query.public_view(dataset.load(Path(tmp)))
@@ -147,6 +170,7 @@ class _StepTimer:
 def _validation_breakdown(root: Path) -> dict:
     """One extra dataset.check with its parts timed: site layers, each table, cross-file checks, typing."""
     from geo import dataset
+
     timer = _StepTimer()
     timer.wrap(dataset, "_read_sites", "sites")
     for name in ("read_table", "_read_table"):
@@ -162,7 +186,9 @@ def _validation_breakdown(root: Path) -> dict:
     out = {k: round(v, 4) for k, v in timer.totals.items()}
     out["total"] = round(total, 4)
     # "validating the events": parsing events.csv, checking its columns and its cross-file rules
-    out["validate events"] = round(timer.totals.get("read+columns events", 0.0) + timer.totals.get("event cross-checks", 0.0), 4)
+    out["validate events"] = round(
+        timer.totals.get("read+columns events", 0.0) + timer.totals.get("event cross-checks", 0.0), 4
+    )
     return out
 
 
@@ -177,7 +203,10 @@ def _export_png(ds, f):
         return None, None, f"geo.export not importable ({type(exc).__name__}: {exc})"
     try:
         from dataclasses import replace
-        render(ds, replace(f, date_from=f.date_to), ExportOptions(), "png")  # warm-up on one day: fonts, basemap, matplotlib
+
+        render(
+            ds, replace(f, date_from=f.date_to), ExportOptions(), "png"
+        )  # warm-up on one day: fonts, basemap, matplotlib
         t = _now()
         data = render(ds, f, ExportOptions(), "png")
         return _now() - t, len(data), "geo.export.render(ds, filters, ExportOptions(), 'png'), default preset"
@@ -197,8 +226,14 @@ def _st_folium_server(base, groups) -> dict | None:
     original = sf._component_func
     sf._component_func = lambda **kwargs: captured.update(kwargs)
     try:
-        sf.st_folium(base, key="map", height=560, use_container_width=True, feature_group_to_add=groups,
-                     returned_objects=ST_FOLIUM_RETURNED)
+        sf.st_folium(
+            base,
+            key="map",
+            height=560,
+            use_container_width=True,
+            feature_group_to_add=groups,
+            returned_objects=ST_FOLIUM_RETURNED,
+        )
     finally:
         sf._component_func = original
     return captured
@@ -214,6 +249,7 @@ def _payload_bytes(captured: dict | None) -> int | None:
 def _filter_change(ds, f2, page_rows: int = TABLE_PAGE_ROWS) -> tuple[dict, dict]:
     """One app rerun after the date slider moved (app.py map_page minus Streamlit's own widgets)."""
     from geo import mapbuild, query
+
     t0 = _now()
     ev = query.filter_events(ds, f2)
     query.summarize(ev)
@@ -228,15 +264,32 @@ def _filter_change(ds, f2, page_rows: int = TABLE_PAGE_ROWS) -> tuple[dict, dict
     query.flat_table(ds, ev.iloc[:page_rows])
     t4 = _now()
     times = {"filter_compute": t1 - t0, "filter_groups": t2 - t1, "filter_serialise": t3 - t2, "filter_table": t4 - t3}
-    return times, {"events": int(len(ev)), "routes": int(len(rt)), "payload_bytes": _payload_bytes(captured),
-                   "serialised": captured is not None}
+    return times, {
+        "events": int(len(ev)),
+        "routes": int(len(rt)),
+        "payload_bytes": _payload_bytes(captured),
+        "serialised": captured is not None,
+    }
 
 
 def worker_ours(root: Path, repeat: int) -> dict:
     from geo import dataset, mapbuild, query
+
     _warm_up()
-    steps = {k: [] for k in ("check", "join", "aggregate", "map_build", "map_render",
-                             "filter_compute", "filter_groups", "filter_serialise", "filter_table")}
+    steps = {
+        k: []
+        for k in (
+            "check",
+            "join",
+            "aggregate",
+            "map_build",
+            "map_render",
+            "filter_compute",
+            "filter_groups",
+            "filter_serialise",
+            "filter_table",
+        )
+    }
     html = ""
     cpu = []
     after: dict = {}
@@ -246,7 +299,9 @@ def worker_ours(root: Path, repeat: int) -> dict:
         report = dataset.check(root)
         t1 = _now()
         if report.dataset is None:
-            return {"error": f"{len(report.errors)} validation error(s); first: {report.errors[0] if report.errors else '?'}"}
+            return {
+                "error": f"{len(report.errors)} validation error(s); first: {report.errors[0] if report.errors else '?'}"
+            }
         ds = query.public_view(report.dataset)
         lo, hi = query.date_bounds(ds)
         f = query.Filters(date_from=lo, date_to=hi)
@@ -261,8 +316,9 @@ def worker_ours(root: Path, repeat: int) -> dict:
         html = m.get_root().render()
         t5 = _now()
         cpu.append(time.process_time() - c0)
-        for key, value in zip(("check", "join", "aggregate", "map_build", "map_render"),
-                              (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+        for key, value in zip(
+            ("check", "join", "aggregate", "map_build", "map_render"), (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)
+        ):
             steps[key].append(value)
         # a filter change: the date slider moved
         f2 = query.Filters(date_from=max(FILTER_RANGE[0], lo), date_to=min(FILTER_RANGE[1], hi))
@@ -273,8 +329,9 @@ def worker_ours(root: Path, repeat: int) -> dict:
     t = _now()
     standalone = mapbuild.full_map(ds, totals, routes, embed_basemap=True).get_root().render()
     standalone_s = _now() - t
-    first_payload = _payload_bytes(_st_folium_server(mapbuild.base_map(), [
-        mapbuild.route_layer(ds, routes), mapbuild.site_layer(ds, totals)]))
+    first_payload = _payload_bytes(
+        _st_folium_server(mapbuild.base_map(), [mapbuild.route_layer(ds, routes), mapbuild.site_layer(ds, totals)])
+    )
     breakdown = _validation_breakdown(root)
     png_s, png_bytes, png_how = _export_png(ds, f)
     best = {k: min(v) for k, v in steps.items()}
@@ -301,7 +358,9 @@ def worker_ours(root: Path, repeat: int) -> dict:
         "payload_bytes": first_payload,
         "filter_payload_bytes": after["payload_bytes"],
         "validation": breakdown,
-        "png_s": png_s, "png_bytes": png_bytes, "png_how": png_how,
+        "png_s": png_s,
+        "png_bytes": png_bytes,
+        "png_how": png_how,
         "worker_peak_mb": _peak_mb(),
     }
 
@@ -309,6 +368,7 @@ def worker_ours(root: Path, repeat: int) -> dict:
 def worker_memory(root: Path) -> dict:
     """Peak memory of one pass, in a fresh process: check → join → aggregate → map HTML → filter change."""
     from geo import dataset, mapbuild, query
+
     after_imports = _peak_mb()
     ds = query.public_view(dataset.load(root))
     lo, hi = query.date_bounds(ds)
@@ -323,26 +383,32 @@ def worker_memory(root: Path) -> dict:
 def joined_points(ds, events):
     """The explore() input: one point per event at its crossing, else its origin, with the event's fields."""
     import geopandas as gpd
+
     site = events["crossing"].where(events["crossing"].notna(), events["origin"])
     keep = site.notna().to_numpy()
     ev, site = events[keep], site[keep]
     pts = ds.sites.reindex(site.to_numpy())
-    return gpd.GeoDataFrame({
-        "id": ev["id"].to_numpy(),
-        "date": ev["date"].dt.strftime("%Y-%m-%d").to_numpy(),
-        "kind": ev["kind"].to_numpy(),
-        "people_low": ev["people_low"].to_numpy(),
-        "people_high": ev["people_high"].to_numpy(),
-        "confidence": ev["confidence"].to_numpy(),
-        "site": pts["name_en"].to_numpy(),
-        "summary": ev["summary"].to_numpy(),
-    }, geometry=gpd.points_from_xy(pts["lon"].to_numpy(), pts["lat"].to_numpy()), crs="EPSG:4326")
+    return gpd.GeoDataFrame(
+        {
+            "id": ev["id"].to_numpy(),
+            "date": ev["date"].dt.strftime("%Y-%m-%d").to_numpy(),
+            "kind": ev["kind"].to_numpy(),
+            "people_low": ev["people_low"].to_numpy(),
+            "people_high": ev["people_high"].to_numpy(),
+            "confidence": ev["confidence"].to_numpy(),
+            "site": pts["name_en"].to_numpy(),
+            "summary": ev["summary"].to_numpy(),
+        },
+        geometry=gpd.points_from_xy(pts["lon"].to_numpy(), pts["lat"].to_numpy()),
+        crs="EPSG:4326",
+    )
 
 
 def worker_explore(root: Path) -> dict:
     import geopandas  # noqa: F401  (import outside the timings)
     import mapclassify  # noqa: F401
     from geo import dataset, query
+
     ds = query.public_view(dataset.load(root))
     lo, hi = query.date_bounds(ds)
     events = query.filter_events(ds, query.Filters(date_from=lo, date_to=hi))
@@ -353,8 +419,15 @@ def worker_explore(root: Path) -> dict:
     t2 = _now()
     html = m.get_root().render()
     t3 = _now()
-    return {"points": int(len(gdf)), "join_s": t1 - t0, "explore_s": t2 - t1, "render_s": t3 - t2,
-            "map_s": t3 - t1, "html_bytes": len(html.encode("utf-8")), "peak_mb": _peak_mb()}
+    return {
+        "points": int(len(gdf)),
+        "join_s": t1 - t0,
+        "explore_s": t2 - t1,
+        "render_s": t3 - t2,
+        "map_s": t3 - t1,
+        "html_bytes": len(html.encode("utf-8")),
+        "peak_mb": _peak_mb(),
+    }
 
 
 def _free_port() -> int:
@@ -373,7 +446,9 @@ def _server_peak_mb(pid: int) -> float | None:
     return None
 
 
-_METRICS_JS = "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].map(e => e.innerText.trim()).join('|')"
+_METRICS_JS = (
+    "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].map(e => e.innerText.trim()).join('|')"
+)
 _IDLE_JS = "() => !document.querySelector('[data-testid=stStatusWidget]')"
 
 
@@ -388,8 +463,12 @@ def _slider_change(page, timeout_ms: float) -> dict:
     page.wait_for_function(f"before => ({_METRICS_JS})() !== before", arg=before, timeout=timeout_ms)
     metrics_ms = (_now() - t) * 1000.0
     page.wait_for_function(_IDLE_JS, timeout=timeout_ms)
-    return {"metrics_ms": metrics_ms, "done_ms": (_now() - t) * 1000.0,
-            "metrics_before": before, "metrics_after": page.evaluate(_METRICS_JS)}
+    return {
+        "metrics_ms": metrics_ms,
+        "done_ms": (_now() - t) * 1000.0,
+        "metrics_before": before,
+        "metrics_after": page.evaluate(_METRICS_JS),
+    }
 
 
 # In the page: at every animation frame until the map frame (same origin) holds a marker or route,
@@ -426,12 +505,29 @@ def browser_time(root: Path, timeout_s: float = 120.0, visits: int = 5) -> dict:
     """
     from playwright.sync_api import sync_playwright
     import urllib.request
+
     port = _free_port()
     env = dict(os.environ, GEO_DATA_DIR=str(root))
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "serve.py"), "--server.port", str(port),
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(REPO_ROOT / "serve.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     result: dict = {"visits_ms": [], "painted_ms": [], "script_done_ms": [], "filter": []}
     timeout_ms = timeout_s * 1000
     started = _now()
@@ -471,7 +567,9 @@ def browser_time(root: Path, timeout_s: float = 120.0, visits: int = 5) -> dict:
                     try:
                         result["filter"].append(_slider_change(page, timeout_ms))
                     except Exception as exc:  # report, keep the page-open numbers
-                        result["filter"].append({"error": f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"})
+                        result["filter"].append(
+                            {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"}
+                        )
                     context.close()
             finally:
                 browser.close()
@@ -535,6 +633,7 @@ def run_worker(kind: str, root: Path, repeat: int = 3, timeout: float = 900) -> 
 
 def machine() -> dict:
     from importlib import metadata
+
     cpu = platform.processor() or "?"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -559,12 +658,21 @@ def machine() -> dict:
             versions[name] = "not installed"
     chromium = "?"
     try:
-        chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=20).stdout.strip() or "?"
+        chromium = (
+            subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=20).stdout.strip() or "?"
+        )
     except (OSError, subprocess.SubprocessError):
         chromium = "not found"
-    return {"nproc": os.cpu_count(), "ram": ram, "cpu": cpu, "python": platform.python_version(),
-            "os": f"{platform.system()} {platform.release()}", "packages": versions, "chromium": chromium,
-            "load": os.getloadavg() if hasattr(os, "getloadavg") else None}
+    return {
+        "nproc": os.cpu_count(),
+        "ram": ram,
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "os": f"{platform.system()} {platform.release()}",
+        "packages": versions,
+        "chromium": chromium,
+        "load": os.getloadavg() if hasattr(os, "getloadavg") else None,
+    }
 
 
 def _f(value, digits=2, unit=""):
@@ -573,9 +681,24 @@ def _f(value, digits=2, unit=""):
     return f"{value:.{digits}f}{unit}"
 
 
-COLUMNS = ["events", "load+validate s", "join s", "aggregate s", "map HTML s", "HTML KB", "ours total s",
-           "filter change s", "PNG export s", "cold export s", "explore() s", "explore HTML KB", "map ×", "total ×", "peak MB ours",
-           "peak MB explore"]
+COLUMNS = [
+    "events",
+    "load+validate s",
+    "join s",
+    "aggregate s",
+    "map HTML s",
+    "HTML KB",
+    "ours total s",
+    "filter change s",
+    "PNG export s",
+    "cold export s",
+    "explore() s",
+    "explore HTML KB",
+    "map ×",
+    "total ×",
+    "peak MB ours",
+    "peak MB explore",
+]
 
 
 def _explore_s(e: dict) -> float | None:
@@ -591,13 +714,26 @@ def rows(results: list[dict]) -> list[list[str]]:
             continue
         s = o["steps"]
         ex = _explore_s(e)
-        out.append([
-            f"{r['n']:,}", _f(s["check"]), _f(s["join"], 3), _f(s["aggregate"], 3), _f(o["map_s"], 3),
-            f"{o['html_bytes'] / 1024:,.0f}", _f(o["pipeline_s"]), _f(o["filter_s"], 3), _f(o.get("png_s")),
-            _f((r.get("cold_export") or {}).get("wall_s")), _f(ex), f"{e['html_bytes'] / 1024:,.0f}" if ex else "n/a",
-            f"{ex / o['map_s']:,.0f}×" if ex else "n/a", f"{ex / o['pipeline_s']:,.1f}×" if ex else "n/a",
-            _f(o.get("peak_mb"), 0), f"{e['peak_mb']:,.0f}" if ex else "n/a",
-        ])
+        out.append(
+            [
+                f"{r['n']:,}",
+                _f(s["check"]),
+                _f(s["join"], 3),
+                _f(s["aggregate"], 3),
+                _f(o["map_s"], 3),
+                f"{o['html_bytes'] / 1024:,.0f}",
+                _f(o["pipeline_s"]),
+                _f(o["filter_s"], 3),
+                _f(o.get("png_s")),
+                _f((r.get("cold_export") or {}).get("wall_s")),
+                _f(ex),
+                f"{e['html_bytes'] / 1024:,.0f}" if ex else "n/a",
+                f"{ex / o['map_s']:,.0f}×" if ex else "n/a",
+                f"{ex / o['pipeline_s']:,.1f}×" if ex else "n/a",
+                _f(o.get("peak_mb"), 0),
+                f"{e['peak_mb']:,.0f}" if ex else "n/a",
+            ]
+        )
     return out
 
 
@@ -635,8 +771,10 @@ def ratio_lines(results: list[dict]) -> list[str]:
         o, ex = r.get("ours", {}), _explore_s(r.get("explore", {}))
         if "error" in o or not ex:
             continue
-        out.append(f"{r['n']:>7,} events: map building {o['map_s']:.3f} s vs explore() {ex:.2f} s = "
-                   f"{ex / o['map_s']:,.0f}×; whole pipeline {o['pipeline_s']:.2f} s vs explore() = {ex / o['pipeline_s']:,.1f}×")
+        out.append(
+            f"{r['n']:>7,} events: map building {o['map_s']:.3f} s vs explore() {ex:.2f} s = "
+            f"{ex / o['map_s']:,.0f}×; whole pipeline {o['pipeline_s']:.2f} s vs explore() = {ex / o['pipeline_s']:,.1f}×"
+        )
     return out
 
 
@@ -654,44 +792,70 @@ def target_lines(results: list[dict], browser: dict | None) -> list[tuple[str, s
     val = o["validation"]
     s = o["steps"]
     out = [
-        (f"load + validate + join/aggregate + map HTML ≤ {TARGETS['pipeline_s']} s",
-         f"{o['pipeline_s']:.2f} s (load+validate {s['check']:.2f}, join {s['join']:.3f}, "
-         f"aggregate {s['aggregate']:.3f}, map HTML {o['map_s']:.3f}; CPU time {o['pipeline_cpu_s']:.2f} s)",
-         o["pipeline_s"] <= TARGETS["pipeline_s"]),
-        (f"map HTML ≤ {TARGETS['html_kb']:.0f} KB",
-         f"{_kb(o['html_bytes'])} as the app builds it (page furniture {_kb(o['html_base_bytes'])}, sites and routes "
-         f"{_kb(o['html_bytes'] - o['html_base_bytes'])}; the basemap is a cached static file); standalone with the "
-         f"basemap embedded {_kb(o.get('standalone_bytes'))}; st_folium sends {_kb(o.get('payload_bytes'))} per run",
-         o["html_bytes"] / 1024 <= TARGETS["html_kb"]),
-        (f"map building ≥ {TARGETS['map_speedup']:.0f}× faster than explore()",
-         f"{ex / o['map_s']:.0f}× (full_map + render {o['map_s']:.3f} s vs explore() + render {ex:.2f} s)" if ex else "n/a",
-         (ex / o["map_s"] >= TARGETS["map_speedup"]) if ex else None),
-        (f"filter change ≤ {TARGETS['filter_s']} s server side",
-         f"{o['filter_s']:.3f} s (filter+aggregate {s['filter_compute']:.3f}, base map + feature groups "
-         f"{s['filter_groups']:.3f}, st_folium serialising {s['filter_serialise']:.3f}"
-         + ("" if o.get("filter_serialised", True) else " (streamlit_folium missing: not measured)")
-         + f", table page {s['filter_table']:.3f})", o["filter_s"] <= TARGETS["filter_s"]),
-        (f"validating {big['n']:,} events ≤ {TARGETS['validate_s']} s",
-         f"{val['validate events']:.2f} s for events.csv (parse, columns, cross-file); "
-         f"whole data directory incl. typing {val['total']:.2f} s", val["validate events"] <= TARGETS["validate_s"]),
-        (f"peak memory ≤ {TARGETS['peak_mb']:.0f} MB", f"{_f(o.get('peak_mb'), 0)} MB (peak RSS, VmHWM, of one pass in a fresh "
-         f"process; {_f(o.get('baseline_mb'), 0)} MB of it after the imports)",
-         o["peak_mb"] <= TARGETS["peak_mb"] if o.get("peak_mb") else None),
+        (
+            f"load + validate + join/aggregate + map HTML ≤ {TARGETS['pipeline_s']} s",
+            f"{o['pipeline_s']:.2f} s (load+validate {s['check']:.2f}, join {s['join']:.3f}, "
+            f"aggregate {s['aggregate']:.3f}, map HTML {o['map_s']:.3f}; CPU time {o['pipeline_cpu_s']:.2f} s)",
+            o["pipeline_s"] <= TARGETS["pipeline_s"],
+        ),
+        (
+            f"map HTML ≤ {TARGETS['html_kb']:.0f} KB",
+            f"{_kb(o['html_bytes'])} as the app builds it (page furniture {_kb(o['html_base_bytes'])}, sites and routes "
+            f"{_kb(o['html_bytes'] - o['html_base_bytes'])}; the basemap is a cached static file); standalone with the "
+            f"basemap embedded {_kb(o.get('standalone_bytes'))}; st_folium sends {_kb(o.get('payload_bytes'))} per run",
+            o["html_bytes"] / 1024 <= TARGETS["html_kb"],
+        ),
+        (
+            f"map building ≥ {TARGETS['map_speedup']:.0f}× faster than explore()",
+            f"{ex / o['map_s']:.0f}× (full_map + render {o['map_s']:.3f} s vs explore() + render {ex:.2f} s)"
+            if ex
+            else "n/a",
+            (ex / o["map_s"] >= TARGETS["map_speedup"]) if ex else None,
+        ),
+        (
+            f"filter change ≤ {TARGETS['filter_s']} s server side",
+            f"{o['filter_s']:.3f} s (filter+aggregate {s['filter_compute']:.3f}, base map + feature groups "
+            f"{s['filter_groups']:.3f}, st_folium serialising {s['filter_serialise']:.3f}"
+            + ("" if o.get("filter_serialised", True) else " (streamlit_folium missing: not measured)")
+            + f", table page {s['filter_table']:.3f})",
+            o["filter_s"] <= TARGETS["filter_s"],
+        ),
+        (
+            f"validating {big['n']:,} events ≤ {TARGETS['validate_s']} s",
+            f"{val['validate events']:.2f} s for events.csv (parse, columns, cross-file); "
+            f"whole data directory incl. typing {val['total']:.2f} s",
+            val["validate events"] <= TARGETS["validate_s"],
+        ),
+        (
+            f"peak memory ≤ {TARGETS['peak_mb']:.0f} MB",
+            f"{_f(o.get('peak_mb'), 0)} MB (peak RSS, VmHWM, of one pass in a fresh "
+            f"process; {_f(o.get('baseline_mb'), 0)} MB of it after the imports)",
+            o["peak_mb"] <= TARGETS["peak_mb"] if o.get("peak_mb") else None,
+        ),
     ]
     cold = big.get("cold_export") or {}
     if "wall_s" in cold:
-        out.append((f"cold `python -m geo export --out x.png` of {big['n']:,} events ≤ {TARGETS['cold_export_s']:.0f} s",
-                    f"{cold['wall_s']:.2f} s (best of {cold['runs']}, median {cold['median_s']:.2f} s; CPU time "
-                    f"{cold['cpu_s']:.2f} s; explore() alone {_f(ex)} s on the same events)",
-                    cold["wall_s"] <= TARGETS["cold_export_s"]))
+        out.append(
+            (
+                f"cold `python -m geo export --out x.png` of {big['n']:,} events ≤ {TARGETS['cold_export_s']:.0f} s",
+                f"{cold['wall_s']:.2f} s (best of {cold['runs']}, median {cold['median_s']:.2f} s; CPU time "
+                f"{cold['cpu_s']:.2f} s; explore() alone {_f(ex)} s on the same events)",
+                cold["wall_s"] <= TARGETS["cold_export_s"],
+            )
+        )
     if browser is not None:
         b = browser.get(big["n"], {})
         target = f"page open → visible map ≤ {TARGETS['browser_ms'] / 1000:.0f} s"
         if "first_ms" in b:
-            out.append((target, f"median {b['median_ms']:.0f} ms over {len(b['visits_ms'])} visits (first visit after "
-                        f"the server became ready {b['first_ms']:.0f} ms, worst {b['worst_ms']:.0f} ms; painted in the "
-                        f"page after {_f(b.get('painted_median_ms'), 0)} ms, median)",
-                        b["median_ms"] <= TARGETS["browser_ms"] and b["first_ms"] <= TARGETS["browser_ms"]))
+            out.append(
+                (
+                    target,
+                    f"median {b['median_ms']:.0f} ms over {len(b['visits_ms'])} visits (first visit after "
+                    f"the server became ready {b['first_ms']:.0f} ms, worst {b['worst_ms']:.0f} ms; painted in the "
+                    f"page after {_f(b.get('painted_median_ms'), 0)} ms, median)",
+                    b["median_ms"] <= TARGETS["browser_ms"] and b["first_ms"] <= TARGETS["browser_ms"],
+                )
+            )
         else:
             out.append((target, b.get("error", "n/a"), False))
     return out
@@ -701,16 +865,22 @@ def browser_lines(browser: dict | None) -> list[str]:
     out = []
     for n, b in sorted((browser or {}).items(), reverse=True):
         if b.get("visits_ms"):
-            line = (f"{n:,} events: server ready {b['ready_s']:.1f} s after launch (data loaded); "
-                    + ", ".join(f"{v:,.0f} ms" for v in b["visits_ms"])
-                    + " to a visible map as Playwright sees it (first visit, then each a new session); painted in the page after "
-                    + ", ".join("n/a" if v is None else f"{v:,.0f} ms" for v in b["painted_ms"])
-                    + "; script finished after " + ", ".join(f"{v:,.0f} ms" for v in b["script_done_ms"]))
+            line = (
+                f"{n:,} events: server ready {b['ready_s']:.1f} s after launch (data loaded); "
+                + ", ".join(f"{v:,.0f} ms" for v in b["visits_ms"])
+                + " to a visible map as Playwright sees it (first visit, then each a new session); painted in the page after "
+                + ", ".join("n/a" if v is None else f"{v:,.0f} ms" for v in b["painted_ms"])
+                + "; script finished after "
+                + ", ".join(f"{v:,.0f} ms" for v in b["script_done_ms"])
+            )
             changes = [c for c in b.get("filter", []) if "metrics_ms" in c]
             if changes:
-                line += ("; date slider moved (End key): metrics changed after "
-                         + ", ".join(f"{c['metrics_ms']:,.0f} ms" for c in changes) + ", rerun over after "
-                         + ", ".join(f"{c['done_ms']:,.0f} ms" for c in changes))
+                line += (
+                    "; date slider moved (End key): metrics changed after "
+                    + ", ".join(f"{c['metrics_ms']:,.0f} ms" for c in changes)
+                    + ", rerun over after "
+                    + ", ".join(f"{c['done_ms']:,.0f} ms" for c in changes)
+                )
             else:
                 errors = [c.get("error") for c in b.get("filter", []) if c.get("error")]
                 line += f"; filter change n/a ({errors[0] if errors else 'not measured'})"
@@ -724,6 +894,7 @@ def write_readme(results, info, browser, path: Path = README) -> None:
     """Rewrite the README with these results; an existing "## Export" section (benchmarks/export_bench.py)
     is kept as it is."""
     from benchmarks import export_bench
+
     export_section = export_bench.read_section(path)
     big = max(results, key=lambda r: r["n"])
     o = big.get("ours", {})
@@ -772,28 +943,38 @@ def write_readme(results, info, browser, path: Path = README) -> None:
     lines += ["", "Validation breakdown at the largest N (one timed `dataset.check`):", ""]
     lines += [f"- {k}: {v:.3f} s" for k, v in val.items()]
     if o.get("png_how"):
-        lines += ["", f"Static PNG export: {o['png_how']}" + (f", {o['png_bytes'] / 1024:.0f} KB" if o.get("png_bytes") else "")]
+        lines += [
+            "",
+            f"Static PNG export: {o['png_how']}" + (f", {o['png_bytes'] / 1024:.0f} KB" if o.get("png_bytes") else ""),
+        ]
     if browser:
-        lines += ["", "## Browser", "",
-                  "The real app (`streamlit run serve.py`) in headless Chromium (Playwright): from `page.goto()` to the",
-                  "first visible `.leaflet-interactive` inside the streamlit-folium iframe, as Playwright sees it (it polls",
-                  "from outside the page, a little after the paint), and as the page itself records it (the animation frame",
-                  "after the first marker or route entered the map's DOM, since navigation start). Then the sidebar's date",
-                  "slider start thumb moved with the End key until the metrics change, and until the rerun is over. Each",
-                  "visit is a new browser context: a new Streamlit session with an empty browser cache. The first visit",
-                  "comes right after the server became ready; serve.py loads the data before that. The small data set",
-                  "shows what the framework and this machine cost whatever the data.", ""]
+        lines += [
+            "",
+            "## Browser",
+            "",
+            "The real app (`streamlit run serve.py`) in headless Chromium (Playwright): from `page.goto()` to the",
+            "first visible `.leaflet-interactive` inside the streamlit-folium iframe, as Playwright sees it (it polls",
+            "from outside the page, a little after the paint), and as the page itself records it (the animation frame",
+            "after the first marker or route entered the map's DOM, since navigation start). Then the sidebar's date",
+            "slider start thumb moved with the End key until the metrics change, and until the rerun is over. Each",
+            "visit is a new browser context: a new Streamlit session with an empty browser cache. The first visit",
+            "comes right after the server became ready; serve.py loads the data before that. The small data set",
+            "shows what the framework and this machine cost whatever the data.",
+            "",
+        ]
         lines += [f"- {line}" for line in browser_lines(browser)]
     lines += ["", "Per-N details (routes drawn, events after the filter change, HTML sizes):", ""]
     for r in results:
         o = r.get("ours", {})
         if "error" in o:
             continue
-        lines.append(f"- {r['n']:,} events: {o['events_public']:,} public, {o['sites']} public sites, {o['routes']} routes; "
-                     f"filter change keeps {o['events_after_filter']:,} events / {o['routes_after_filter']} routes; "
-                     f"map HTML {_kb(o['html_bytes'])} (page furniture {_kb(o['html_base_bytes'])}), standalone with "
-                     f"the basemap embedded {_kb(o.get('standalone_bytes'))} in {_f(o.get('standalone_s'), 3)} s; "
-                     f"st_folium payload {_kb(o.get('payload_bytes'))}, after the filter change {_kb(o.get('filter_payload_bytes'))}")
+        lines.append(
+            f"- {r['n']:,} events: {o['events_public']:,} public, {o['sites']} public sites, {o['routes']} routes; "
+            f"filter change keeps {o['events_after_filter']:,} events / {o['routes_after_filter']} routes; "
+            f"map HTML {_kb(o['html_bytes'])} (page furniture {_kb(o['html_base_bytes'])}), standalone with "
+            f"the basemap embedded {_kb(o.get('standalone_bytes'))} in {_f(o.get('standalone_s'), 3)} s; "
+            f"st_folium payload {_kb(o.get('payload_bytes'))}, after the filter change {_kb(o.get('filter_payload_bytes'))}"
+        )
     pk = info["packages"]
     lines += [
         "",
@@ -814,7 +995,7 @@ def write_readme(results, info, browser, path: Path = README) -> None:
     # kept as they are: `geo bench --load`'s section, and the record of earlier runs (before/after a change)
     for start, end in (("<!-- load-bench -->", "<!-- /load-bench -->"), ("<!-- history -->", "<!-- /history -->")):
         if start in old and end in old:
-            lines += [old[old.index(start):old.index(end) + len(end)], ""]
+            lines += [old[old.index(start) : old.index(end) + len(end)], ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -825,6 +1006,7 @@ def cold_export(root: Path, repeat: int) -> dict:
     """A fresh `python -m geo export --out x.png --data root` per run (benchmarks/export_bench.py's cold run):
     best and median wall seconds, and the CPU seconds of the best run."""
     from benchmarks import export_bench
+
     try:
         runs = export_bench.cold_runs(str(root), repeat)
     except (Exception, SystemExit) as exc:
@@ -833,15 +1015,28 @@ def cold_export(root: Path, repeat: int) -> dict:
     return {"wall_s": best[0], "cpu_s": best[1], "median_s": statistics.median(w for w, _ in runs), "runs": len(runs)}
 
 
-def run(sizes=DEFAULT_SIZES, sites: int | None = None, seed: int | None = None, repeat: int = 3,
-        browser: bool = False, explore: bool = True, workdir: Path | None = None, readme: Path | None = README,
-        export: bool = True, out=sys.stdout) -> int:
+def run(
+    sizes=DEFAULT_SIZES,
+    sites: int | None = None,
+    seed: int | None = None,
+    repeat: int = 3,
+    browser: bool = False,
+    explore: bool = True,
+    workdir: Path | None = None,
+    readme: Path | None = README,
+    export: bool = True,
+    out=sys.stdout,
+) -> int:
     from tools import synthetic
+
     sites = synthetic.DEFAULT_SITES if sites is None else sites
     seed = synthetic.DEFAULT_SEED if seed is None else seed
     info = machine()
-    print(f"machine: {info['cpu']}, {info['nproc']} cores, {info['ram']} RAM, Python {info['python']}, "
-          f"load average {' '.join(f'{x:.2f}' for x in info['load'] or ())}", file=out)
+    print(
+        f"machine: {info['cpu']}, {info['nproc']} cores, {info['ram']} RAM, Python {info['python']}, "
+        f"load average {' '.join(f'{x:.2f}' for x in info['load'] or ())}",
+        file=out,
+    )
     tmp = None
     if workdir is None:
         tmp = tempfile.TemporaryDirectory(prefix="geo-bench-")
@@ -897,6 +1092,7 @@ def run(sizes=DEFAULT_SIZES, sites: int | None = None, seed: int | None = None, 
         print(f"results written to {readme}", file=out)
     if export:
         from benchmarks import export_bench
+
         print("\nexport benchmark (benchmarks/export_bench.py, shipped data)…", file=out, flush=True)
         try:
             m = export_bench.measure()
@@ -915,4 +1111,5 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         sys.exit(_worker_main(sys.argv[2:]))
     from geo.cli import main
+
     sys.exit(main(["bench", *sys.argv[1:]]))

@@ -61,8 +61,12 @@ def startup_runs(repeat: int) -> list[float]:
     out = []
     for _ in range(repeat):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "geo", "export", "--help"], cwd=REPO, capture_output=True,
-                       env={**os.environ, "PYTHONPATH": str(REPO)})
+        subprocess.run(
+            [sys.executable, "-m", "geo", "export", "--help"],
+            cwd=REPO,
+            capture_output=True,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
         out.append(time.perf_counter() - t)
     return out
 
@@ -83,6 +87,7 @@ def warm_runs(data: str | None, repeat: int) -> dict:
     from geo.export import ExportOptions, render
     from geo.paths import data_dir
     from geo.query import Filters, date_bounds
+
     ds = dataset.load(data_dir(data))
     f = Filters()
     lo, hi = date_bounds(ds)
@@ -144,8 +149,15 @@ def measure(data: str | None = None, repeat: int = 5) -> dict:
     startup = startup_runs(repeat)
     cold = cold_runs(data, repeat)
     warm = warm_runs(data, repeat)
-    return {"data": data, "repeat": repeat, "load": load, "startup": startup, "cold": cold, "warm": warm,
-            "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    return {
+        "data": data,
+        "repeat": repeat,
+        "load": load,
+        "startup": startup,
+        "cold": cold,
+        "warm": warm,
+        "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    }
 
 
 def result_table(m: dict) -> str:
@@ -153,8 +165,13 @@ def result_table(m: dict) -> str:
     cold_cpu = [c for _, c in m["cold"]]
     rows = [
         ("start-up only (`python -m geo export --help`)", fmt(m["startup"]), "", "", ""),
-        ("cold process: `python -m geo export --out x.png`", fmt(cold_wall), f"{min(cold_cpu):.2f} s", "",
-         f"≤ {TARGETS['cold']:.1f} s: {'met' if min(cold_wall) <= TARGETS['cold'] else 'NOT met'}"),
+        (
+            "cold process: `python -m geo export --out x.png`",
+            fmt(cold_wall),
+            f"{min(cold_cpu):.2f} s",
+            "",
+            f"≤ {TARGETS['cold']:.1f} s: {'met' if min(cold_wall) <= TARGETS['cold'] else 'NOT met'}",
+        ),
     ]
     for name, value in m["warm"].items():
         if name.startswith("_"):
@@ -171,29 +188,33 @@ def result_table(m: dict) -> str:
 
 def machine_line(m: dict) -> str:
     load = m["load"]
-    return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at the start")
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at the start"
+    )
 
 
 def section_text(m: dict) -> str:
     """The README's '## Export' section for one measure() result."""
     warm = m["warm"]
-    return "\n".join([
-        "## Export",
-        "",
-        f"`benchmarks/export_bench.py` ({m['when']}; data: "
-        f"{m['data'] or 'the shipped data/'}, {warm['_events']} events, {warm['_sites']} sites). Best of "
-        f"{m['repeat']} runs, median in brackets; CPU = user+system time of the best run's process (cold) or thread (warm).",
-        "",
-        result_table(m),
-        "",
-        "- *cold*: a fresh `python -m geo export --out x.png` (default preset, 1600×1000): interpreter start, imports "
-        "(only the export command's own: pandas, pyarrow, matplotlib, shapely, pyproj; not geopandas), loading and validating the "
-        "data, drawing and writing the file.",
-        "- *warm*: `geo.export.render(...)` again in the same process: the basemap (parsed and projected once), fonts "
-        "and the projection are cached; the map itself is drawn anew (no result cache; 'other filters' proves it).",
-        f"- machine: {machine_line(m)}.",
-    ])
+    return "\n".join(
+        [
+            "## Export",
+            "",
+            f"`benchmarks/export_bench.py` ({m['when']}; data: "
+            f"{m['data'] or 'the shipped data/'}, {warm['_events']} events, {warm['_sites']} sites). Best of "
+            f"{m['repeat']} runs, median in brackets; CPU = user+system time of the best run's process (cold) or thread (warm).",
+            "",
+            result_table(m),
+            "",
+            "- *cold*: a fresh `python -m geo export --out x.png` (default preset, 1600×1000): interpreter start, imports "
+            "(only the export command's own: pandas, pyarrow, matplotlib, shapely, pyproj; not geopandas), loading and validating the "
+            "data, drawing and writing the file.",
+            "- *warm*: `geo.export.render(...)` again in the same process: the basemap (parsed and projected once), fonts "
+            "and the projection are cached; the map itself is drawn anew (no result cache; 'other filters' proves it).",
+            f"- machine: {machine_line(m)}.",
+        ]
+    )
 
 
 def main(argv=None) -> int:
@@ -205,8 +226,10 @@ def main(argv=None) -> int:
 
     m = measure(args.data, args.repeat)
     print(result_table(m))
-    print(f"\ndata: {args.data or 'data/ (shipped)'}: {m['warm']['_events']} events, {m['warm']['_sites']} sites; "
-          f"{machine_line(m)}")
+    print(
+        f"\ndata: {args.data or 'data/ (shipped)'}: {m['warm']['_events']} events, {m['warm']['_sites']} sites; "
+        f"{machine_line(m)}"
+    )
     if args.readme.lower() != "none":
         write_section(section_text(m), Path(args.readme))
         print(f"updated the Export section of {args.readme}")

@@ -24,6 +24,7 @@ async def run_once(ws, slider_value=None, slider_id=None, fragment_id=""):
     rerun names that fragment, so only the fragment runs."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
     back = BackMsg()
     back.rerun_script.query_string = ""
     back.rerun_script.page_script_hash = ""
@@ -52,7 +53,10 @@ async def run_once(ws, slider_value=None, slider_id=None, fragment_id=""):
         elif kind == "script_finished":
             if msg.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 continue  # the script asked for a rerun (st.rerun): the page is what the next run draws
-            if msg.script_finished not in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
+            if msg.script_finished not in (
+                ForwardMsg.FINISHED_SUCCESSFULLY,
+                ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+            ):
                 problems.append(f"script finished with status {msg.script_finished}")
             break
     if not has_map:
@@ -60,20 +64,23 @@ async def run_once(ws, slider_value=None, slider_id=None, fragment_id=""):
     return time.perf_counter() - started, slider, metrics, problems, fragment
 
 
-async def one_session(url: str, moves: int = MOVES, headers: dict | None = None,
-                      think: tuple[float, float] | None = None, seed: int = 0) -> tuple[list[float], list[str]]:
+async def one_session(
+    url: str, moves: int = MOVES, headers: dict | None = None, think: tuple[float, float] | None = None, seed: int = 0
+) -> tuple[list[float], list[str]]:
     """Open the map, then move the slider `moves` times: at once after each answer (closed loop), or
     with `think` = (least, most) seconds of a reader's pause before each move (uniform, from `seed`)."""
     import asyncio
     import random
 
     import websockets
+
     pause = random.Random(seed)
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     times, problems = [], []
     opened = time.perf_counter()  # the open counts from the connection on, as a browser's would
-    async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
-                                  additional_headers=headers or {}) as ws:
+    async with websockets.connect(
+        ws_url, subprotocols=["streamlit"], origin=url, max_size=None, additional_headers=headers or {}
+    ) as ws:
         _, slider, metrics, probs, fragment = await run_once(ws)
         times.append(time.perf_counter() - opened)
         problems += probs

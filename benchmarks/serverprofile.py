@@ -24,8 +24,14 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARES = ("post-run garbage collection", "Streamlit elements and widgets", "the page's own code", "script runner",
-          "server event loop", "other threads")
+SHARES = (
+    "post-run garbage collection",
+    "Streamlit elements and widgets",
+    "the page's own code",
+    "script runner",
+    "server event loop",
+    "other threads",
+)
 
 
 def pyspy() -> str | None:
@@ -44,9 +50,24 @@ class Recorder:
         exe = pyspy()
         if exe is None:
             return False
-        self.proc = subprocess.Popen([exe, "record", "-p", str(self.pid), "-r", str(self.rate), "-f", "raw", "--gil",
-                                      "--nonblocking", "-o", str(self.out)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [
+                exe,
+                "record",
+                "-p",
+                str(self.pid),
+                "-r",
+                str(self.rate),
+                "-f",
+                "raw",
+                "--gil",
+                "--nonblocking",
+                "-o",
+                str(self.out),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         return True
 
     def stop(self) -> None:
@@ -73,7 +94,8 @@ def classify(frames: list[str]) -> str:
     """The share (one of SHARES) of one sampled stack, outermost frame first."""
     if any(f.startswith("ScriptRunner._run_script_thread ") for f in frames):
         if any(f.startswith("ScriptRunner._on_script_finished ") for f in frames) and frames[-1].startswith(
-                ("ScriptRunner._on_script_finished ", "collect ")):
+            ("ScriptRunner._on_script_finished ", "collect ")
+        ):
             return SHARES[0]
         if any(f.startswith("gather_metrics.<locals>.wrapped_func ") for f in frames):
             return SHARES[1]
@@ -117,5 +139,8 @@ def summarise(path: Path) -> dict:
                 calls[call] += n
     if not total:
         return {"samples": 0, "shares": {}, "calls": []}
-    return {"samples": total, "shares": {s: shares[s] / total for s in SHARES},
-            "calls": [(c, n / total) for c, n in calls.most_common(6)]}
+    return {
+        "samples": total,
+        "shares": {s: shares[s] / total for s in SHARES},
+        "calls": [(c, n / total) for c, n in calls.most_common(6)],
+    }

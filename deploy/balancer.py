@@ -69,15 +69,19 @@ def guard() -> str:
     statement): the same headers on every response (the Editor never framed), and Streamlit's
     metrics kept private. The app sends them too, so a deployment without this proxy is safe."""
     public, editor = dict(security_headers("/")), dict(security_headers(EDITOR_PATH))
-    lines = ["    # security rules generated from geo/editing/webgate.py (the app server sends the same headers)",
-             "    http-request deny deny_status 403 if { path_sub /_stcore/metrics }",
-             f"    http-request set-var(txn.editor) bool(true) if {{ path -m reg {EDITOR_PATH}/?$ }}"]
+    lines = [
+        "    # security rules generated from geo/editing/webgate.py (the app server sends the same headers)",
+        "    http-request deny deny_status 403 if { path_sub /_stcore/metrics }",
+        f"    http-request set-var(txn.editor) bool(true) if {{ path -m reg {EDITOR_PATH}/?$ }}",
+    ]
     for name, value in public.items():
         header = name.decode("ascii")
         if editor.get(name) == value:
             lines.append(f"    http-response set-header {header} {_quoted(value)}")
         else:
-            lines.append(f"    http-response set-header {header} {_quoted(editor[name])} if {{ var(txn.editor) -m bool }}")
+            lines.append(
+                f"    http-response set-header {header} {_quoted(editor[name])} if {{ var(txn.editor) -m bool }}"
+            )
             lines.append(f"    http-response set-header {header} {_quoted(value)} unless {{ var(txn.editor) -m bool }}")
     return "\n".join(lines)
 

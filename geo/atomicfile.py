@@ -44,7 +44,7 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             for start in range(0, len(data), CHUNK):
-                _write_chunk(fh, data[start:start + CHUNK])
+                _write_chunk(fh, data[start : start + CHUNK])
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)

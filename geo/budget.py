@@ -32,8 +32,11 @@ class OverBudget(Exception):
     def __init__(self, limit: str, seconds: float, memory_mb: float, time_s: float, budget_mb: float) -> None:
         self.limit, self.seconds, self.memory_mb = limit, seconds, memory_mb
         self.time_s, self.budget_mb = time_s, budget_mb
-        what = {"time": f"it took longer than {time_s:g} s", "memory": f"it needed more than {budget_mb:g} MB of memory",
-                "crash": "the checking process stopped unexpectedly"}[limit]
+        what = {
+            "time": f"it took longer than {time_s:g} s",
+            "memory": f"it needed more than {budget_mb:g} MB of memory",
+            "crash": "the checking process stopped unexpectedly",
+        }[limit]
         super().__init__(f"checking was stopped because {what}")
 
 
@@ -85,8 +88,12 @@ def limits() -> tuple[float, float]:
     """The budget: TIME_S and MEMORY_MB, or GEO_CHECK_TIME_S / GEO_CHECK_MEMORY_MB from the environment
     (for a slower machine, or a test suite sharing a busy one)."""
     import os
+
     try:
-        return (float(os.environ.get("GEO_CHECK_TIME_S", TIME_S)), float(os.environ.get("GEO_CHECK_MEMORY_MB", MEMORY_MB)))
+        return (
+            float(os.environ.get("GEO_CHECK_TIME_S", TIME_S)),
+            float(os.environ.get("GEO_CHECK_MEMORY_MB", MEMORY_MB)),
+        )
     except ValueError:
         return TIME_S, MEMORY_MB
 

@@ -36,14 +36,34 @@ NO_FIGURE = "not-given"
 RANGE = "range"
 
 _WORDS = {
-    "en": {"not_reported": "not reported", "share": "share of {of} not reported", "about": "about {t}",
-           "at_least": "at least {t}", "up_to": "up to {t}", "computed": "computed: sum of {n} events",
-           "computed_one": "one event", "no_figure": "no figure for {n} of them", "none": "no events",
-           "sep": "; ", "by": "{t} ({who})", "between": "{a} – {b}"},
-    "ko": {"not_reported": "수치 보도 없음", "share": "{of} 중 일부 (수치 보도 없음)", "about": "약 {t}",
-           "at_least": "최소 {t}", "up_to": "최대 {t}", "computed": "계산값: 사건 {n}건의 합",
-           "computed_one": "사건 1건", "no_figure": "그중 {n}건은 수치 없음", "none": "사건 없음",
-           "sep": "; ", "by": "{t} ({who})", "between": "{a} – {b}"},
+    "en": {
+        "not_reported": "not reported",
+        "share": "share of {of} not reported",
+        "about": "about {t}",
+        "at_least": "at least {t}",
+        "up_to": "up to {t}",
+        "computed": "computed: sum of {n} events",
+        "computed_one": "one event",
+        "no_figure": "no figure for {n} of them",
+        "none": "no events",
+        "sep": "; ",
+        "by": "{t} ({who})",
+        "between": "{a} – {b}",
+    },
+    "ko": {
+        "not_reported": "수치 보도 없음",
+        "share": "{of} 중 일부 (수치 보도 없음)",
+        "about": "약 {t}",
+        "at_least": "최소 {t}",
+        "up_to": "최대 {t}",
+        "computed": "계산값: 사건 {n}건의 합",
+        "computed_one": "사건 1건",
+        "no_figure": "그중 {n}건은 수치 없음",
+        "none": "사건 없음",
+        "sep": "; ",
+        "by": "{t} ({who})",
+        "between": "{a} – {b}",
+    },
 }
 
 
@@ -63,7 +83,6 @@ def stated_text(qualifier: str, people=None, people_to=None, lang: str = "en") -
         return schemas.field_spec("claims", "qualifier")["x-labels"][NO_FIGURE][lang]
     m = number(people_to, lang) if people_to is not None and not pd.isna(people_to) else ""
     return template.format(n=number(people, lang), m=m)
-
 
 
 @dataclass(frozen=True)
@@ -113,8 +132,9 @@ def _int(value):
     return None if value is None or pd.isna(value) else int(value)
 
 
-def event_figure_text(claims: pd.DataFrame, publishers: dict, lang: str = "en", share_of: str | None = None,
-                      attributed: bool = True) -> str:
+def event_figure_text(
+    claims: pd.DataFrame, publishers: dict, lang: str = "en", share_of: str | None = None, attributed: bool = True
+) -> str:
     """An event's figure in words, from its claims (see the module docstring for the rules).
 
     share_of: the umbrella event's compact figure when this event is a part of one (used only when
@@ -137,7 +157,9 @@ def event_figure_text(claims: pd.DataFrame, publishers: dict, lang: str = "en", 
 SHORT_WORDS = {"about": "~{t}", "at_least": "≥ {t}", "up_to": "≤ {t}"}
 
 
-def compact_text(low, high, approx: bool, low_open: bool, high_open: bool, lang: str = "en", short: bool = False) -> str:
+def compact_text(
+    low, high, approx: bool, low_open: bool, high_open: bool, lang: str = "en", short: bool = False
+) -> str:
     """Numbers only, for a share's umbrella and for sums: '500–600', 'about 50', 'at least 1,170'.
     short: the same meaning in symbols, for a metric tile ('~50', '≥ ~1,170', '≤ 200')."""
     lang = _lang(lang)
@@ -223,8 +245,9 @@ def _sources_per_event(n: int, pos: np.ndarray, sources: np.ndarray) -> np.ndarr
     at, names = pos[first], np.asarray(uniques, dtype=object)[codes[first]].tolist()
     starts = np.flatnonzero(np.r_[True, at[1:] != at[:-1]])
     ends = np.r_[starts[1:], len(at)].tolist()
-    out[at[starts]] = np.fromiter((tuple(names[s:e]) for s, e in zip(starts.tolist(), ends)), dtype=object,
-                                  count=len(starts))
+    out[at[starts]] = np.fromiter(
+        (tuple(names[s:e]) for s, e in zip(starts.tolist(), ends)), dtype=object, count=len(starts)
+    )
     return out
 
 
@@ -253,16 +276,18 @@ def sums(group: np.ndarray, n_groups: int, events: pd.DataFrame, rows: np.ndarra
     def any_of(flags):
         return count(flags.astype(np.int64)) > 0
 
-    return pd.DataFrame({
-        "events": count().astype(np.int64),
-        "low": count(low).round().astype(np.int64),
-        "high": count(high).round().astype(np.int64),
-        "approx": any_of(events["approx"].to_numpy()[rows] & has),
-        "low_open": any_of(low_open & has),
-        "high_open": any_of(events["high_open"].to_numpy()[rows] & has),
-        "unreported": count((~has).astype(np.int64)).astype(np.int64),
-        "only": np.where(count() == 1, count(rows.astype(np.float64)), -1).round().astype(np.int64),
-    })
+    return pd.DataFrame(
+        {
+            "events": count().astype(np.int64),
+            "low": count(low).round().astype(np.int64),
+            "high": count(high).round().astype(np.int64),
+            "approx": any_of(events["approx"].to_numpy()[rows] & has),
+            "low_open": any_of(low_open & has),
+            "high_open": any_of(events["high_open"].to_numpy()[rows] & has),
+            "unreported": count((~has).astype(np.int64)).astype(np.int64),
+            "only": np.where(count() == 1, count(rows.astype(np.float64)), -1).round().astype(np.int64),
+        }
+    )
 
 
 def sum_text(row, lang: str = "en", labelled: bool = True, short: bool = False) -> str:
@@ -286,4 +311,3 @@ def sum_text(row, lang: str = "en", labelled: bool = True, short: bool = False) 
     if unreported and unreported != n:
         notes.append(words["no_figure"].format(n=f"{unreported:,}"))
     return f"{text} ({words['sep'].join(notes)})"
-

@@ -22,11 +22,20 @@ COMMANDS = {
     "synth": ("tools.synth", "write a deterministic synthetic data directory (N events over M sites; development)"),
     "bench": ("benchmarks.command", "benchmark load, validation, aggregation and map building at scale (development)"),
     "fmt": ("geo.commands.fmt", "rewrite data files in the canonical layout (--check: only report)"),
-    "add-editor": ("geo.commands.add_editor", "add an editor (or set a new password): bcrypt hash in .streamlit/secrets.toml"),
-    "datapackage": ("geo.commands.datapackage", "regenerate data/datapackage.json from the schemas (--check: only report)"),
+    "add-editor": (
+        "geo.commands.add_editor",
+        "add an editor (or set a new password): bcrypt hash in .streamlit/secrets.toml",
+    ),
+    "datapackage": (
+        "geo.commands.datapackage",
+        "regenerate data/datapackage.json from the schemas (--check: only report)",
+    ),
     "migrate": ("geo.commands.migrate", "move a data directory from data model 1 to 2 (claims.csv, source provenance)"),
     "i18n": ("geo.commands.i18n", "the interface's translation catalogs: update from the sources, check, compile"),
-    "publish": ("geo.commands.publish", "the public map as a folder of static files (any web server or CDN; opens offline)"),
+    "publish": (
+        "geo.commands.publish",
+        "the public map as a folder of static files (any web server or CDN; opens offline)",
+    ),
     "export": ("geo.commands.export", "a publishable map: PNG, SVG, PDF or self-contained HTML (public records only)"),
 }
 
@@ -56,9 +65,15 @@ def add_filter_options(p) -> None:
     p.add_argument("--kind", action="append", metavar="KIND", help="event kind (repeatable)")
     p.add_argument("--confidence", action="append", metavar="LEVEL", help="confidence level (repeatable)")
     p.add_argument("--site", metavar="ID", help="only events through this site")
-    p.add_argument("--view", metavar="LINK", help="the filters of a link shared from the app (or its query string, "
-                   "'from=2023-01-01&kind=repatriation'); the options above override it")
-    p.add_argument("--include-sensitive", action="store_true", help="include records marked sensitive (never for publication)")
+    p.add_argument(
+        "--view",
+        metavar="LINK",
+        help="the filters of a link shared from the app (or its query string, "
+        "'from=2023-01-01&kind=repatriation'); the options above override it",
+    )
+    p.add_argument(
+        "--include-sensitive", action="store_true", help="include records marked sensitive (never for publication)"
+    )
 
 
 def filters_from(args, layers=None):
@@ -70,13 +85,16 @@ def filters_from(args, layers=None):
     from .paths import LAYERS
     from .query import CONFIDENCE_LEVELS
     from .schemas import enum
+
     params = parse_query(args.view) if getattr(args, "view", None) else {}
-    explicit = {"from": args.date_from.isoformat() if args.date_from else None,
-                "to": args.date_to.isoformat() if args.date_to else None,
-                "kind": ",".join(args.kind) if args.kind else None,
-                "confidence": ",".join(args.confidence) if args.confidence else None,
-                "layers": ",".join(layers) if layers else None,
-                "site": getattr(args, "site", None)}
+    explicit = {
+        "from": args.date_from.isoformat() if args.date_from else None,
+        "to": args.date_to.isoformat() if args.date_to else None,
+        "kind": ",".join(args.kind) if args.kind else None,
+        "confidence": ",".join(args.confidence) if args.confidence else None,
+        "layers": ",".join(layers) if layers else None,
+        "site": getattr(args, "site", None),
+    }
     params.update({k: v for k, v in explicit.items() if v is not None})
     allowed = {"kind": tuple(enum("events", "kind")), "confidence": CONFIDENCE_LEVELS, "layers": LAYERS}
     f = from_params(params, allowed=allowed, strict=True)
@@ -87,6 +105,7 @@ def load_or_report(args):
     """The dataset, or None after printing its problems to stderr."""
     from . import dataset
     from .paths import data_dir
+
     report = dataset.check(data_dir(args.data))
     if report.dataset is None:
         for problem in report.problems:
@@ -103,14 +122,19 @@ def _command_module(name: str):
     except ModuleNotFoundError as exc:
         if module.startswith("geo.") or exc.name is None or not module.startswith(exc.name):
             raise
-        print(f"python -m geo {name}: a development command ({module.replace('.', '/')}.py); run it from a "
-              "checkout of the repository (its folder is not part of the installed package)", file=sys.stderr)
+        print(
+            f"python -m geo {name}: a development command ({module.replace('.', '/')}.py); run it from a "
+            "checkout of the repository (its folder is not part of the installed package)",
+            file=sys.stderr,
+        )
         raise SystemExit(2) from None
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser; only the command named in argv gets its options (argv None: every command)."""
-    parser = Parser(prog="python -m geo", description="Data tools for the map of forced repatriations of North Koreans from China.")
+    parser = Parser(
+        prog="python -m geo", description="Data tools for the map of forced repatriations of North Koreans from China."
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     wanted = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
     for name, (module, help_text) in COMMANDS.items():

@@ -73,23 +73,46 @@ def field(table: str, name: str, old: dict | None) -> dict:
 
 def table_resource(table: str, old: dict | None) -> dict:
     old_fields = {f["name"]: f for f in (old or {}).get("schema", {}).get("fields", [])}
-    schema = {"fields": [field(table, n, old_fields.get(n)) for n in schemas.columns(table)],
-              "missingValues": [""], "primaryKey": ["id"]}
-    keys = [{"fields": [col], "reference": {"resource": res, "fields": [ref]}} for col, res, ref in FOREIGN_KEYS.get(table, [])]
+    schema = {
+        "fields": [field(table, n, old_fields.get(n)) for n in schemas.columns(table)],
+        "missingValues": [""],
+        "primaryKey": ["id"],
+    }
+    keys = [
+        {"fields": [col], "reference": {"resource": res, "fields": [ref]}}
+        for col, res, ref in FOREIGN_KEYS.get(table, [])
+    ]
     if keys:
         schema["foreignKeys"] = keys
     spec = MODEL["tables"][table]
-    return {"name": table, "path": TABLE_FILES[table], "profile": "tabular-data-resource", "title": spec["title"]["en"],
-            "description": (old or {}).get("description") or DESCRIPTIONS[table], "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "jsonSchema": f"schema/{spec['schema']}", "schema": schema}
+    return {
+        "name": table,
+        "path": TABLE_FILES[table],
+        "profile": "tabular-data-resource",
+        "title": spec["title"]["en"],
+        "description": (old or {}).get("description") or DESCRIPTIONS[table],
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "jsonSchema": f"schema/{spec['schema']}",
+        "schema": schema,
+    }
 
 
 def layer_resource(layer: str, old: dict | None) -> dict:
     spec = MODEL["layers"][layer]
-    return {"name": layer, "path": f"{SITES_SUBDIR}/{spec['file']}", "profile": "data-resource", "title": spec["title"]["en"],
-            "description": (old or {}).get("description") or spec["title"]["en"] + " (GeoJSON, WGS84).",
-            "format": "geojson", "mediatype": "application/geo+json", "encoding": "utf-8",
-            "jsonSchema": f"schema/{MODEL['layer_schema']}", "featureJsonSchema": f"schema/{MODEL['feature_schema']}"}
+    return {
+        "name": layer,
+        "path": f"{SITES_SUBDIR}/{spec['file']}",
+        "profile": "data-resource",
+        "title": spec["title"]["en"],
+        "description": (old or {}).get("description") or spec["title"]["en"] + " (GeoJSON, WGS84).",
+        "format": "geojson",
+        "mediatype": "application/geo+json",
+        "encoding": "utf-8",
+        "jsonSchema": f"schema/{MODEL['layer_schema']}",
+        "featureJsonSchema": f"schema/{MODEL['feature_schema']}",
+    }
 
 
 def generate(current: dict) -> dict:

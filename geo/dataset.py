@@ -100,8 +100,13 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
     source_ids = _id_set(sources) if sources is not None else None
     sites = _site_checks(site_records, source_ids, problems)
     if events is not None and _at_cap(problems, str(ev_path)):
-        problems.append(Problem(str(ev_path), FILE, Msg("links to sites, sources and other events were not checked: "
-                                                        "fix the problems above first")))
+        problems.append(
+            Problem(
+                str(ev_path),
+                FILE,
+                Msg("links to sites, sources and other events were not checked: fix the problems above first"),
+            )
+        )
     elif events is not None:
         _event_checks(events, str(ev_path), sites, invalid_sites, problems)
     if sources is not None:
@@ -109,8 +114,9 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
         problems += claim_checks.source_checks(sources, str(src_path))
     if claims is not None:
         event_ids = _id_set(events) if events is not None else None
-        problems += claim_checks.check(claims, str(cl_path), event_ids, source_ids, set(sites) | invalid_sites,
-                                       events, str(ev_path))
+        problems += claim_checks.check(
+            claims, str(cl_path), event_ids, source_ids, set(sites) | invalid_sites, events, str(ev_path)
+        )
     stats_path = overrides.get("statistics", table_path(root, "statistics"))
     stats = None
     if stats_path.exists() or "statistics" in overrides:
@@ -120,8 +126,15 @@ def check(root: Path, overrides: dict[str, Path] | None = None, today: date | No
     dataset = None
     if not any(p.is_error for p in problems) and sources is not None and events is not None and claims is not None:
         typed_claims = _typed_claims(claims)
-        dataset = Dataset(root, _site_frame(site_records), _typed_events(events, sorted(sites), typed_claims),
-                          _typed_sources(sources), tuple(p for p in problems if not p.is_error), stats, typed_claims)
+        dataset = Dataset(
+            root,
+            _site_frame(site_records),
+            _typed_events(events, sorted(sites), typed_claims),
+            _typed_sources(sources),
+            tuple(p for p in problems if not p.is_error),
+            stats,
+            typed_claims,
+        )
     _release_parser_memory()
     return Report(cap(problems), dataset)  # at most MAX_PER_FILE listed per file, the rest counted
 
@@ -135,6 +148,7 @@ def _release_parser_memory() -> None:
     """Hand the parser's freed buffers back to the OS: pyarrow's allocator keeps them otherwise, and a
     long-running server would carry a copy's worth of text (about 60 MB at 100k events) for good."""
     import pyarrow as pa
+
     pa.default_memory_pool().release_unused()
 
 
@@ -151,15 +165,27 @@ def _site_checks(records: list[dict], source_ids, problems) -> dict[str, dict]:
         place = feature_place(rec["_index"], rec["id"], "id")
         if rec["id"] in seen:
             other = seen[rec["id"]]
-            problems.append(Problem(rec["_path"], place, Msg("duplicate site id; also feature {index} of {path}",
-                                                             index=other["_index"], path=other["_path"])))
+            problems.append(
+                Problem(
+                    rec["_path"],
+                    place,
+                    Msg(
+                        "duplicate site id; also feature {index} of {path}", index=other["_index"], path=other["_path"]
+                    ),
+                )
+            )
             continue
         seen[rec["id"]] = rec
         if source_ids is not None:
             for sid in rec["sources"]:
                 if sid not in source_ids:
-                    problems.append(Problem(rec["_path"], feature_place(rec["_index"], rec["id"], "properties.sources"),
-                                            Msg("source {id!r} is not in sources.csv", id=sid)))
+                    problems.append(
+                        Problem(
+                            rec["_path"],
+                            feature_place(rec["_index"], rec["id"], "properties.sources"),
+                            Msg("source {id!r} is not in sources.csv", id=sid),
+                        )
+                    )
     return seen
 
 
@@ -168,8 +194,13 @@ def _unique(frame: pd.DataFrame, path: str, problems: list[Problem]) -> None:
     dup = ids.ne("") & ids.duplicated(keep="first")
     first = pd.Series(textcols.first_rows(ids), index=frame.index) if dup.any() else None
     for line in _bounded(frame.index[dup.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ids[line], "id"),
-                                Msg("duplicate id; first used on row {first}", first=int(first[line]))))
+        problems.append(
+            Problem(
+                path,
+                row_place(int(line), ids[line], "id"),
+                Msg("duplicate id; first used on row {first}", first=int(first[line])),
+            )
+        )
 
 
 def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[str], problems) -> None:
@@ -179,19 +210,36 @@ def _event_checks(ev: pd.DataFrame, path: str, sites: dict, invalid_sites: set[s
         vals = ev[col]
         missing = vals.ne("") & ~textcols.isin(vals, site_ids)
         for line in _bounded(ev.index[missing.to_numpy()], path, problems):
-            why = (Msg("site {id!r} is invalid in its site layer (see the problems there)", id=vals[line])
-                   if vals[line] in invalid_sites else Msg("site {id!r} does not exist in any site layer", id=vals[line]))
+            why = (
+                Msg("site {id!r} is invalid in its site layer (see the problems there)", id=vals[line])
+                if vals[line] in invalid_sites
+                else Msg("site {id!r} does not exist in any site layer", id=vals[line])
+            )
             problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], col), why))
     crossing_ids = [sid for sid, rec in sites.items() if rec["kind"] == "border-crossing"]
     wrong_kind = textcols.isin(ev["crossing"], site_ids) & ~textcols.isin(ev["crossing"], crossing_ids)
     for line in _bounded(ev.index[wrong_kind], path, problems):
-        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "crossing"),
-                                Msg("site {id!r} is not a border crossing", id=ev.at[line, "crossing"])))
+        problems.append(
+            Problem(
+                path,
+                row_place(int(line), ev.at[line, "id"], "crossing"),
+                Msg("site {id!r} is not a border crossing", id=ev.at[line, "crossing"]),
+            )
+        )
     same = ev["origin"].ne("") & ev["origin"].eq(ev["destination"]) & ev["crossing"].eq("")
     for line in _bounded(ev.index[same.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "destination"), Msg("destination is the same site as origin"), "warning"))
+        problems.append(
+            Problem(
+                path,
+                row_place(int(line), ev.at[line, "id"], "destination"),
+                Msg("destination is the same site as origin"),
+                "warning",
+            )
+        )
     _part_of_checks(ev, path, problems)
     _date_precision_checks(ev, path, problems)
+
+
 def _at_cap(problems: list[Problem], path: str) -> bool:
     """True when `path` already has MAX_PER_FILE problems: further checks of it would not be listed."""
     return sum(p.count if isinstance(p, Omitted) else 1 for p in problems if p.path == path) >= MAX_PER_FILE
@@ -205,7 +253,6 @@ def _bounded(lines, path: str, problems: list[Problem]):
     return lines
 
 
-
 def _part_of_checks(ev, path, problems) -> None:
     part = ev["part_of"]
     ids = ev["id"]
@@ -214,14 +261,24 @@ def _part_of_checks(ev, path, problems) -> None:
     known = has & textcols.isin(part, named)
     missing = has & ~known
     for line in _bounded(ev.index[missing.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), Msg("event {id!r} does not exist", id=part[line])))
+        problems.append(
+            Problem(path, row_place(int(line), ids[line], "part_of"), Msg("event {id!r} does not exist", id=part[line]))
+        )
     selfref = has & part.eq(ids)
     for line in _bounded(ev.index[selfref.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), Msg("an event cannot be part of itself")))
+        problems.append(
+            Problem(path, row_place(int(line), ids[line], "part_of"), Msg("an event cannot be part of itself"))
+        )
     parents_part = dict(zip(named, part[named.index]))  # as dict(zip(ids, part)): the last row of an id wins
     nested = known & textcols.isin(part, [p for p, pp in parents_part.items() if pp != ""])
     for line in _bounded(ev.index[nested.to_numpy()], path, problems):
-        problems.append(Problem(path, row_place(int(line), ids[line], "part_of"), Msg("event {id!r} is itself part of another event; nest one level only", id=part[line])))
+        problems.append(
+            Problem(
+                path,
+                row_place(int(line), ids[line], "part_of"),
+                Msg("event {id!r} is itself part of another event; nest one level only", id=part[line]),
+            )
+        )
 
 
 def _date_precision_checks(ev, path, problems) -> None:
@@ -229,8 +286,10 @@ def _date_precision_checks(ev, path, problems) -> None:
     shaped = pd.Series(textcols.fullmatch(d, r"\d{4}-\d{2}-\d{2}"), index=d.index)
     month_bad = shaped & prec.eq("month") & ~d.str.endswith("-01")
     year_bad = shaped & prec.eq("year") & ~d.str[5:].eq("01-01")
-    for mask, what in ((month_bad, Msg("month precision: write the first day of the month (YYYY-MM-01)")),
-                       (year_bad, Msg("year precision: write the first day of the year (YYYY-01-01)"))):
+    for mask, what in (
+        (month_bad, Msg("month precision: write the first day of the month (YYYY-MM-01)")),
+        (year_bad, Msg("year precision: write the first day of the year (YYYY-01-01)")),
+    ):
         for line in _bounded(ev.index[mask.to_numpy()], path, problems):
             problems.append(Problem(path, row_place(int(line), ev.at[line, "id"], "date"), what))
 
@@ -245,26 +304,26 @@ def _site_frame(records: list[dict]) -> pd.DataFrame:
     return frame.set_index("id", drop=False).rename_axis(None)
 
 
-
-
 def _typed_events(ev: pd.DataFrame, site_ids: list[str], claims: pd.DataFrame) -> pd.DataFrame:
     """The validated text columns as typed columns, without a round trip through Python objects:
     texts stay pyarrow-backed, site references become categoricals over the sorted site ids (integer
     codes for the aggregates); the figure columns are derived from the claims (claims.derive)."""
     site_ids = pd.Index(site_ids, dtype=object)
     dates = pd.to_datetime(ev["date"], format="%Y-%m-%d").to_numpy()
-    out = pd.DataFrame({
-        "id": ev["id"].array,
-        "date": dates,
-        "date_precision": pd.Categorical(ev["date_precision"].to_numpy(dtype=object)),
-        "kind": ev["kind"].array,
-        **{col: _site_codes(ev[col], site_ids) for col in SITE_REFS},
-        "part_of": _optional_text(ev["part_of"]),
-        "confidence": ev["confidence"].array,
-        "summary": ev["summary"].array,
-        "summary_ko": _optional_text(ev["summary_ko"]),
-        "sensitive": ev["sensitive"].eq("true").to_numpy(),
-    })
+    out = pd.DataFrame(
+        {
+            "id": ev["id"].array,
+            "date": dates,
+            "date_precision": pd.Categorical(ev["date_precision"].to_numpy(dtype=object)),
+            "kind": ev["kind"].array,
+            **{col: _site_codes(ev[col], site_ids) for col in SITE_REFS},
+            "part_of": _optional_text(ev["part_of"]),
+            "confidence": ev["confidence"].array,
+            "summary": ev["summary"].array,
+            "summary_ko": _optional_text(ev["summary_ko"]),
+            "sensitive": ev["sensitive"].eq("true").to_numpy(),
+        }
+    )
     derived = claims_mod.derive(pd.Index(out["id"].to_numpy(dtype=object)), claims)
     for col in claims_mod.DERIVED:
         out[col] = derived[col].to_numpy()
@@ -278,6 +337,7 @@ def _site_codes(col: pd.Series, site_ids: pd.Index) -> pd.Categorical:
     """Site references as a categorical over all site ids (empty cells: missing)."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     found = pc.index_in(arrow_strings(col), value_set=pa.array(list(site_ids), type=pa.string()))
     codes = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     return pd.Categorical.from_codes(codes, categories=site_ids)
@@ -313,17 +373,19 @@ def _typed_sources(src: pd.DataFrame) -> pd.DataFrame:
 
 def _typed_claims(cl: pd.DataFrame) -> pd.DataFrame:
     """Claims in file order: numbers as nullable integers, empty texts as None, sites as tuples."""
-    out = pd.DataFrame({
-        "id": cl["id"].to_numpy(dtype=object),
-        "event": cl["event"].to_numpy(dtype=object),
-        "source": cl["source"].to_numpy(dtype=object),
-        "said_by": _optional_text(cl["said_by"]).to_numpy(),
-        "qualifier": cl["qualifier"].to_numpy(dtype=object),
-        "people": pd.array(textcols.numbers(cl["people"].where(cl["people"].ne(""))), dtype="Int64"),
-        "people_to": pd.array(textcols.numbers(cl["people_to"].where(cl["people_to"].ne(""))), dtype="Int64"),
-        "date": _optional_text(cl["date"]).to_numpy(),
-        "date_precision": _optional_text(cl["date_precision"]).to_numpy(),
-        "sites": split_list(cl["sites"]).to_numpy(),
-        "note": _optional_text(cl["note"]).to_numpy(),
-    })
+    out = pd.DataFrame(
+        {
+            "id": cl["id"].to_numpy(dtype=object),
+            "event": cl["event"].to_numpy(dtype=object),
+            "source": cl["source"].to_numpy(dtype=object),
+            "said_by": _optional_text(cl["said_by"]).to_numpy(),
+            "qualifier": cl["qualifier"].to_numpy(dtype=object),
+            "people": pd.array(textcols.numbers(cl["people"].where(cl["people"].ne(""))), dtype="Int64"),
+            "people_to": pd.array(textcols.numbers(cl["people_to"].where(cl["people_to"].ne(""))), dtype="Int64"),
+            "date": _optional_text(cl["date"]).to_numpy(),
+            "date_precision": _optional_text(cl["date_precision"]).to_numpy(),
+            "sites": split_list(cl["sites"]).to_numpy(),
+            "note": _optional_text(cl["note"]).to_numpy(),
+        }
+    )
     return out.set_index("id", drop=False).rename_axis(None)

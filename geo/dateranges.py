@@ -20,8 +20,8 @@ MASS_RETURN_2023 = (date(2023, 10, 1), date(2023, 10, 31))
 
 @dataclass(frozen=True)
 class Preset:
-    key: str       # stable, for tests and the widget
-    label: str     # English, translated where shown (N_); "{year}" is filled in
+    key: str  # stable, for tests and the widget
+    label: str  # English, translated where shown (N_); "{year}" is filled in
     start: date
     end: date
 
@@ -68,8 +68,12 @@ def presets(lo: date, hi: date) -> list[Preset]:
     """The presets that fall inside the data's dates: all, the last 12 months, the October 2023 mass
     return, then each year (newest first)."""
     out = [Preset("all", "All dates", lo, hi)]
-    last = max(lo, hi.replace(year=hi.year - 1) + timedelta(days=1) if not (hi.month == 2 and hi.day == 29)
-               else date(hi.year - 1, 3, 1))
+    last = max(
+        lo,
+        hi.replace(year=hi.year - 1) + timedelta(days=1)
+        if not (hi.month == 2 and hi.day == 29)
+        else date(hi.year - 1, 3, 1),
+    )
     if last > lo:
         out.append(Preset("last-12-months", "Last 12 months of the record", last, hi))
     if lo <= MASS_RETURN_2023[1] and MASS_RETURN_2023[0] <= hi:

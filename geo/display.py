@@ -73,16 +73,43 @@ def blank(value) -> str:
 
 
 COLUMNS = {  # table columns as readers name them (translated where shown)
-    "date": N_("Date"), "kind": N_("What happened"), "people": N_("People, as the sources state them"),
-    "basis": N_("How the figure was reached"), "from": N_("From"), "crossing": N_("Crossing"), "to": N_("To"),
-    "confidence": N_("Confidence"), "claims": N_("What each source says"), "summary": N_("Summary"),
-    "said": N_("Figure as stated"), "by": N_("Said by"), "publisher": N_("Publisher"), "published": N_("Published"),
-    "note": N_("Note"), "link": N_("Link"), "title": N_("Title"), "author": N_("Author"), "language": N_("Language"),
-    "role": N_("Primary or secondary"), "cites": N_("Cites"), "accessed": N_("Accessed"), "archived": N_("Archived copy"),
-    "name": N_("Name"), "name_ko": N_("Korean name"), "name_en": N_("English name"), "name_zh": N_("Chinese name"), "layer": N_("Layer"),
-    "site_kind": N_("Kind of place"), "country": N_("Country"), "location": N_("Location"),
-    "uncertainty": N_("Within (m)"), "lon": N_("Longitude"), "lat": N_("Latitude"), "events": N_("Events"),
-    "month": N_("Month"), "event_kind": N_("Kind of event"),
+    "date": N_("Date"),
+    "kind": N_("What happened"),
+    "people": N_("People, as the sources state them"),
+    "basis": N_("How the figure was reached"),
+    "from": N_("From"),
+    "crossing": N_("Crossing"),
+    "to": N_("To"),
+    "confidence": N_("Confidence"),
+    "claims": N_("What each source says"),
+    "summary": N_("Summary"),
+    "said": N_("Figure as stated"),
+    "by": N_("Said by"),
+    "publisher": N_("Publisher"),
+    "published": N_("Published"),
+    "note": N_("Note"),
+    "link": N_("Link"),
+    "title": N_("Title"),
+    "author": N_("Author"),
+    "language": N_("Language"),
+    "role": N_("Primary or secondary"),
+    "cites": N_("Cites"),
+    "accessed": N_("Accessed"),
+    "archived": N_("Archived copy"),
+    "name": N_("Name"),
+    "name_ko": N_("Korean name"),
+    "name_en": N_("English name"),
+    "name_zh": N_("Chinese name"),
+    "layer": N_("Layer"),
+    "site_kind": N_("Kind of place"),
+    "country": N_("Country"),
+    "location": N_("Location"),
+    "uncertainty": N_("Within (m)"),
+    "lon": N_("Longitude"),
+    "lat": N_("Latitude"),
+    "events": N_("Events"),
+    "month": N_("Month"),
+    "event_kind": N_("Kind of event"),
 }
 
 
@@ -100,12 +127,14 @@ def events_view(ds, events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     kinds, confidence = schemas.labels("events", "kind", lang), schemas.labels("events", "confidence", lang)
     _ = translate(lang)
     empty = ds.claims.iloc[:0]
-    out = pd.DataFrame({
-        c["date"]: [event_date(d, p, lang) for d, p in zip(events["date"], events["date_precision"].astype(str))],
-        c["kind"]: events["kind"].map(lambda k: kinds.get(k, k)).to_numpy(dtype=object),
-        c["people"]: evidence.figure_texts(ds, events, lang, grouped=grouped).to_numpy(dtype=object),
-        c["basis"]: [_(b) for b in evidence.basis(events)],
-    })
+    out = pd.DataFrame(
+        {
+            c["date"]: [event_date(d, p, lang) for d, p in zip(events["date"], events["date_precision"].astype(str))],
+            c["kind"]: events["kind"].map(lambda k: kinds.get(k, k)).to_numpy(dtype=object),
+            c["people"]: evidence.figure_texts(ds, events, lang, grouped=grouped).to_numpy(dtype=object),
+            c["basis"]: [_(b) for b in evidence.basis(events)],
+        }
+    )
     for col, key in (("origin", "from"), ("crossing", "crossing"), ("destination", "to")):
         out[c[key]] = [names.get(s, "") if isinstance(s, str) else "" for s in events[col].astype(object)]
     out[c["confidence"]] = [confidence.get(v, blank(v)) for v in events["confidence"].astype(object)]
@@ -120,35 +149,41 @@ def claims_view(ds, claims: pd.DataFrame, lang: str = "en") -> tuple[pd.DataFram
     c = columns(lang)
     records = evidence.claim_records(ds, claims, lang)
     from .safe_html import safe_url
-    frame = pd.DataFrame({
-        c["said"]: [r["stated"] for r in records],
-        c["by"]: [r["attributed_to"] for r in records],
-        c["publisher"]: [blank(r["source"].get("publisher", r["source"]["id"])) for r in records],
-        c["published"]: [stated_date(r["source"].get("published"), lang) for r in records],
-        c["note"]: [blank(r["note"]) for r in records],
-        c["link"]: [safe_url(r["source"].get("url")) for r in records],
-    })
+
+    frame = pd.DataFrame(
+        {
+            c["said"]: [r["stated"] for r in records],
+            c["by"]: [r["attributed_to"] for r in records],
+            c["publisher"]: [blank(r["source"].get("publisher", r["source"]["id"])) for r in records],
+            c["published"]: [stated_date(r["source"].get("published"), lang) for r in records],
+            c["note"]: [blank(r["note"]) for r in records],
+            c["link"]: [safe_url(r["source"].get("url")) for r in records],
+        }
+    )
     return frame, c["link"]
 
 
 def sources_view(ds, source_ids, lang: str = "en") -> tuple[pd.DataFrame, str, str]:
     """Sources for people, and the names of the link and archived-copy columns."""
     from .safe_html import safe_url
+
     c = columns(lang)
     roles = schemas.labels("sources", "role", lang)
     rows = ds.sources.loc[[s for s in source_ids if s in ds.sources.index]]
-    frame = pd.DataFrame({
-        c["publisher"]: [blank(v) for v in rows["publisher"]],
-        c["title"]: [blank(v) for v in rows["title"]],
-        c["author"]: [blank(v) for v in rows["author"]],
-        c["published"]: [stated_date(v, lang) for v in rows["published"]],
-        c["language"]: [blank(v) for v in rows["language"]],
-        c["role"]: [roles.get(v, blank(v)) for v in rows["role"].astype(object)],
-        c["cites"]: [blank(v) for v in rows["cites"]],
-        c["accessed"]: [stated_date(v, lang) for v in rows["accessed"]],
-        c["link"]: [safe_url(u) for u in rows["url"]],
-        c["archived"]: [safe_url(u) for u in rows["archive_url"]],
-    })
+    frame = pd.DataFrame(
+        {
+            c["publisher"]: [blank(v) for v in rows["publisher"]],
+            c["title"]: [blank(v) for v in rows["title"]],
+            c["author"]: [blank(v) for v in rows["author"]],
+            c["published"]: [stated_date(v, lang) for v in rows["published"]],
+            c["language"]: [blank(v) for v in rows["language"]],
+            c["role"]: [roles.get(v, blank(v)) for v in rows["role"].astype(object)],
+            c["cites"]: [blank(v) for v in rows["cites"]],
+            c["accessed"]: [stated_date(v, lang) for v in rows["accessed"]],
+            c["link"]: [safe_url(u) for u in rows["url"]],
+            c["archived"]: [safe_url(u) for u in rows["archive_url"]],
+        }
+    )
     return frame, c["link"], c["archived"]
 
 
@@ -161,17 +196,20 @@ def sites_view(sites: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         names = {c["name"]: [blank(v) for v in sites["name_ko"]], c["name_en"]: [blank(v) for v in sites["name_en"]]}
     else:
         names = {c["name"]: [blank(v) for v in sites["name_en"]], c["name_ko"]: [blank(v) for v in sites["name_ko"]]}
-    return pd.DataFrame({
-        **names,
-        c["name_zh"]: [blank(v) for v in sites["name_zh"]],
-        c["layer"]: [layer_title(v, lang) if isinstance(v, str) else blank(v) for v in sites["layer"]],
-        c["site_kind"]: [kinds.get(v, blank(v)) for v in sites["kind"]],
-        c["country"]: [countries.get(v, blank(v)) for v in sites["country"]],
-        c["location"]: [precision.get(v, blank(v)) for v in sites["precision"]],
-        c["uncertainty"]: sites["uncertainty_m"].astype(int).to_numpy(),
-        c["lon"]: sites["lon"].astype(float).round(5).to_numpy(),
-        c["lat"]: sites["lat"].astype(float).round(5).to_numpy(),
-    }, index=sites.index)
+    return pd.DataFrame(
+        {
+            **names,
+            c["name_zh"]: [blank(v) for v in sites["name_zh"]],
+            c["layer"]: [layer_title(v, lang) if isinstance(v, str) else blank(v) for v in sites["layer"]],
+            c["site_kind"]: [kinds.get(v, blank(v)) for v in sites["kind"]],
+            c["country"]: [countries.get(v, blank(v)) for v in sites["country"]],
+            c["location"]: [precision.get(v, blank(v)) for v in sites["precision"]],
+            c["uncertainty"]: sites["uncertainty_m"].astype(int).to_numpy(),
+            c["lon"]: sites["lon"].astype(float).round(5).to_numpy(),
+            c["lat"]: sites["lat"].astype(float).round(5).to_numpy(),
+        },
+        index=sites.index,
+    )
 
 
 EMPTY_WORDS = {
@@ -189,8 +227,11 @@ def empty_selection(filters, lang: str = "en") -> str:
     empty (if one is), and how to widen them."""
     _ = translate(lang)
     w = {key: _(text) for key, text in EMPTY_WORDS.items()}
-    empty = [w[name] for name, value in (("kinds", filters.kinds), ("confidence", filters.confidence),
-                                         ("layers", filters.layers)) if value is not None and not value]
+    empty = [
+        w[name]
+        for name, value in (("kinds", filters.kinds), ("confidence", filters.confidence), ("layers", filters.layers))
+        if value is not None and not value
+    ]
     if empty:
         first = "; ".join([empty[0]] + [e[:1].lower() + e[1:] for e in empty[1:]])
         return f"{w['none']} {first}. {w['widen']}"

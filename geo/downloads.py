@@ -40,8 +40,15 @@ def events_geojson(ds: Dataset, events: pd.DataFrame) -> bytes:
         props = {k: v for k, v in rec.items() if k != "id"}
         features.append({"type": "Feature", "id": rec["id"], "geometry": geometry, "properties": props})
     v = version.of(ds.root)
-    doc = {"type": "FeatureCollection",
-           "metadata": {"data_version": v.version, "as_of": v.as_of, "sha256": v.sha256, "licence": v.licence,
-                        "credit": v.credit_line()},
-           "features": features}
+    doc = {
+        "type": "FeatureCollection",
+        "metadata": {
+            "data_version": v.version,
+            "as_of": v.as_of,
+            "sha256": v.sha256,
+            "licence": v.licence,
+            "credit": v.credit_line(),
+        },
+        "features": features,
+    }
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -35,12 +35,19 @@ def _umbrella_compact(ds: Dataset, umbrella: str | None, lang: str) -> str | Non
         return None
     # the umbrella's sources disagree: the share is of the span between their figures, as stated
     approx = bool(u["approx"]) and bool(u["agree"])
-    return rules.compact_text(u["people_low"], u["people_high"], approx, bool(u["low_open"]) and bool(u["agree"]),
-                              bool(u["high_open"]) and bool(u["agree"]), lang)
+    return rules.compact_text(
+        u["people_low"],
+        u["people_high"],
+        approx,
+        bool(u["low_open"]) and bool(u["agree"]),
+        bool(u["high_open"]) and bool(u["agree"]),
+        lang,
+    )
 
 
-def figure_texts(ds: Dataset, events: pd.DataFrame, lang: str = "en", attributed: bool = True,
-                 grouped: dict | None = None) -> pd.Series:
+def figure_texts(
+    ds: Dataset, events: pd.DataFrame, lang: str = "en", attributed: bool = True, grouped: dict | None = None
+) -> pd.Series:
     """Each event's figure in words, with who states it (index: event id)."""
     grouped = claims_by_event(ds, events.index) if grouped is None else grouped
     pubs = publishers(ds)
@@ -70,31 +77,46 @@ def claim_records(ds: Dataset, claims: pd.DataFrame, lang: str = "en") -> list[d
     out = []
     for c in claims.itertuples(index=False):
         src = ds.sources.loc[c.source] if c.source in ds.sources.index else None
-        out.append({
-            "id": c.id,
-            "source": _source_ref(src, c.source),
-            "said_by": c.said_by,
-            "attributed_to": rules.attribution(c.said_by, src["publisher"] if src is not None else c.source),
-            "qualifier": c.qualifier,
-            "people": None if pd.isna(c.people) else int(c.people),
-            "people_to": None if pd.isna(c.people_to) else int(c.people_to),
-            "stated": rules.stated_text(c.qualifier, None if pd.isna(c.people) else int(c.people),
-                                        None if pd.isna(c.people_to) else int(c.people_to), lang),
-            "date": c.date,
-            "date_precision": c.date_precision,
-            "sites": list(c.sites),
-            "note": c.note,
-        })
+        out.append(
+            {
+                "id": c.id,
+                "source": _source_ref(src, c.source),
+                "said_by": c.said_by,
+                "attributed_to": rules.attribution(c.said_by, src["publisher"] if src is not None else c.source),
+                "qualifier": c.qualifier,
+                "people": None if pd.isna(c.people) else int(c.people),
+                "people_to": None if pd.isna(c.people_to) else int(c.people_to),
+                "stated": rules.stated_text(
+                    c.qualifier,
+                    None if pd.isna(c.people) else int(c.people),
+                    None if pd.isna(c.people_to) else int(c.people_to),
+                    lang,
+                ),
+                "date": c.date,
+                "date_precision": c.date_precision,
+                "sites": list(c.sites),
+                "note": c.note,
+            }
+        )
     return out
 
 
 def _source_ref(src, sid: str) -> dict:
     if src is None:
         return {"id": sid}
-    return {"id": sid, "publisher": src["publisher"], "title": src["title"], "author": src["author"],
-            "published": src["published"], "url": src["url"], "archive_url": src.get("archive_url"),
-            "accessed": src.get("accessed"), "language": src.get("language"), "role": src.get("role"),
-            "cites": src.get("cites")}
+    return {
+        "id": sid,
+        "publisher": src["publisher"],
+        "title": src["title"],
+        "author": src["author"],
+        "published": src["published"],
+        "url": src["url"],
+        "archive_url": src.get("archive_url"),
+        "accessed": src.get("accessed"),
+        "language": src.get("language"),
+        "role": src.get("role"),
+        "cites": src.get("cites"),
+    }
 
 
 def claims_line(ds: Dataset, claims: pd.DataFrame, lang: str = "en") -> str:
@@ -155,24 +177,48 @@ def note_text(site, lang: str = "en") -> str:
     return _("[English original; no Korean note yet] {text}", text=english) if english else ""
 
 
-def selection_description(ds: Dataset, events: pd.DataFrame, by_kind: pd.DataFrame, date_from, date_to,
-                          sites_shown: int, lang: str = "en", where: str = "app") -> str:
+def selection_description(
+    ds: Dataset,
+    events: pd.DataFrame,
+    by_kind: pd.DataFrame,
+    date_from,
+    date_to,
+    sites_shown: int,
+    lang: str = "en",
+    where: str = "app",
+) -> str:
     """A short text alternative for the map: what is shown, each kind's figure (largest first, never
     added across kinds) and the period. `by_kind`: claims.sums per kind (query.summarize(events).by_kind).
     `where`: "app" (the events table below the map is the full alternative) or "image" (an exported
     image, whose sources are listed at its foot)."""
     from .i18n import date_text, number
     from .schemas import labels
+
     _ = translate(lang)
     period = _("{start} to {end}", start=date_text(date_from, lang), end=date_text(date_to, lang))
     if not len(events):
-        return _("The map shows {sites} sites and no events from {period}.", sites=number(sites_shown, lang), period=period)
-    more = (_("The events table below lists every event with its sources.") if where == "app"
-            else _("The sources are listed at the foot of the image."))
+        return _(
+            "The map shows {sites} sites and no events from {period}.", sites=number(sites_shown, lang), period=period
+        )
+    more = (
+        _("The events table below lists every event with its sources.")
+        if where == "app"
+        else _("The sources are listed at the foot of the image.")
+    )
     kinds = labels("events", "kind", lang)
     ranked = by_kind.sort_values(["high", "events"], ascending=False) if len(by_kind) else by_kind
-    figures = "; ".join(f"{kinds.get(kind, kind)}: {total_text(ds, events, row, lang)}"
-                        for kind, row in ranked.head(3).iterrows())
-    return _("The map shows {events} events at {sites} sites from {period}. Largest figures by kind (never added "
-             "across kinds): {figures}.", events=number(len(events), lang), sites=number(sites_shown, lang),
-             period=period, figures=figures) + " " + more
+    figures = "; ".join(
+        f"{kinds.get(kind, kind)}: {total_text(ds, events, row, lang)}" for kind, row in ranked.head(3).iterrows()
+    )
+    return (
+        _(
+            "The map shows {events} events at {sites} sites from {period}. Largest figures by kind (never added "
+            "across kinds): {figures}.",
+            events=number(len(events), lang),
+            sites=number(sites_shown, lang),
+            period=period,
+            figures=figures,
+        )
+        + " "
+        + more
+    )

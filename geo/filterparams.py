@@ -24,8 +24,9 @@ PARAMS = ("from", "to", *LISTS, "site")
 EMPTY = "none"  # a list with nothing selected, kept in a shared link as such (not as "everything")
 
 
-def to_params(f: Filters, *, allowed: Mapping[str, Iterable[str]] | None = None,
-              bounds: tuple[date, date] | None = None) -> dict[str, str]:
+def to_params(
+    f: Filters, *, allowed: Mapping[str, Iterable[str]] | None = None, bounds: tuple[date, date] | None = None
+) -> dict[str, str]:
     """The restricting parts of `f` as parameters (in PARAMS order; lists sorted).
 
     `allowed` (parameter → every value, e.g. {"kind": KINDS}) and `bounds` (the data's first and last
@@ -46,10 +47,16 @@ def to_params(f: Filters, *, allowed: Mapping[str, Iterable[str]] | None = None,
     return out
 
 
-def from_params(params: Mapping[str, str], *, allowed: Mapping[str, Iterable[str]] | None = None,
-                bounds: tuple[date, date] | None = None, sites: Iterable[str] | None = None,
-                strict: bool = False) -> Filters:
+def from_params(
+    params: Mapping[str, str],
+    *,
+    allowed: Mapping[str, Iterable[str]] | None = None,
+    bounds: tuple[date, date] | None = None,
+    sites: Iterable[str] | None = None,
+    strict: bool = False,
+) -> Filters:
     """Filters from parameters (a dict, st.query_params, or parse_query()'s result); see the module doc."""
+
     def bad(message: str) -> None:
         if strict:
             raise UsageError(message)
@@ -98,5 +105,6 @@ def parse_query(text: str) -> dict[str, str]:
     """The parameters of a query string or of a whole shared link (`https://…/?from=…&kind=…`);
     only the filters' own parameters, the last of any repeated one."""
     from urllib.parse import parse_qsl, urlsplit
+
     query = urlsplit(text).query if "://" in text or text.startswith("/") else text.lstrip("?")
     return {k: v for k, v in parse_qsl(query, keep_blank_values=True) if k in PARAMS}

@@ -99,6 +99,7 @@ def translations(lang: str) -> _gettext.NullTranslations:
         return _gettext.NullTranslations()
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
+
     with open(path, "rb") as fh:
         catalog = read_po(fh, locale=lang)
     buf = BytesIO()
@@ -188,18 +189,26 @@ def month_text(value, lang: str = DEFAULT) -> str:
 
 # --- catalog maintenance (python -m geo i18n; the catalog test) ----------------------------------
 
+
 def extract(root: Path):
     """Every wrapped string in the interface's sources under `root`, as a Babel catalog."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir, extract_from_file
+
     catalog = Catalog(project="geo-repatriation-map", charset="utf-8")
     for name in SOURCES:
         path = root / name
         if path.is_dir():
-            found = ((fn, ln, msg, com, ctx) for fn, ln, msg, com, ctx in
-                     extract_from_dir(path, method_map=[("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True))
+            found = (
+                (fn, ln, msg, com, ctx)
+                for fn, ln, msg, com, ctx in extract_from_dir(
+                    path, method_map=[("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True
+                )
+            )
             for filename, lineno, message, comments, context in found:
-                catalog.add(message, locations=[(f"{name}/{filename}", lineno)], auto_comments=comments, context=context)
+                catalog.add(
+                    message, locations=[(f"{name}/{filename}", lineno)], auto_comments=comments, context=context
+                )
         elif path.is_file():
             for lineno, message, comments, context in extract_from_file("python", path, keywords=KEYWORDS):
                 catalog.add(message, locations=[(name, lineno)], auto_comments=comments, context=context)
@@ -208,6 +217,7 @@ def extract(root: Path):
 
 def read_catalog(lang: str):
     from babel.messages.pofile import read_po
+
     with open(po_path(lang), "rb") as fh:
         return read_po(fh, locale=lang)
 
@@ -232,6 +242,7 @@ def untranslated(template, lang: str) -> list[str]:
 
 def _fields(text: str) -> set[str]:
     import string
+
     try:
         return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
     except ValueError:
@@ -255,6 +266,7 @@ def mismatched_fields(lang: str) -> list[str]:
 def update(root: Path) -> dict[str, int]:
     """Write messages.pot from the sources and merge it into every language's .po (translations kept)."""
     from babel.messages.pofile import write_po
+
     template = extract(root)
     LOCALE_DIR.mkdir(parents=True, exist_ok=True)
     with open(POT, "wb") as fh:
@@ -269,8 +281,15 @@ def update(root: Path) -> dict[str, int]:
             catalog = read_catalog(lang)
         else:
             from babel.messages.catalog import Catalog
-            catalog = Catalog(locale=lang, project="geo-repatriation-map", charset="utf-8", fuzzy=False,
-                              last_translator="the project's editors", language_team=f"{LANG_NAMES[lang]} <editors>")
+
+            catalog = Catalog(
+                locale=lang,
+                project="geo-repatriation-map",
+                charset="utf-8",
+                fuzzy=False,
+                last_translator="the project's editors",
+                language_team=f"{LANG_NAMES[lang]} <editors>",
+            )
         catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
         with open(path, "wb") as fh:
             write_po(fh, catalog, width=100, sort_output=True, ignore_obsolete=True, no_location=True)
@@ -283,6 +302,7 @@ def update(root: Path) -> dict[str, int]:
 def compile_all() -> list[Path]:
     """Write the .mo next to each .po (not needed to run: translations() compiles in memory)."""
     from babel.messages.mofile import write_mo
+
     out = []
     for lang in LANGS:
         path = po_path(lang)

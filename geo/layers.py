@@ -15,8 +15,25 @@ from .region import in_region, looks_swapped
 from .texts import cut, has_visible
 
 SITE_COLUMNS = [
-    "id", "layer", "name_en", "name_ko", "name_zh", "kind", "country", "precision",
-    "uncertainty_m", "side_cn", "side_kp", "sources", "notes", "notes_ko", "notes_ko_status", "sensitive", "lon", "lat", "geometry",
+    "id",
+    "layer",
+    "name_en",
+    "name_ko",
+    "name_zh",
+    "kind",
+    "country",
+    "precision",
+    "uncertainty_m",
+    "side_cn",
+    "side_kp",
+    "sources",
+    "notes",
+    "notes_ko",
+    "notes_ko_status",
+    "sensitive",
+    "lon",
+    "lat",
+    "geometry",
 ]
 
 
@@ -67,14 +84,25 @@ def _schema_message(error) -> Msg:
     return _plain_message(error)
 
 
-_TYPES = {"string": Msg("text"), "integer": Msg("a whole number"), "number": Msg("a number"),
-          "boolean": Msg("true or false"), "array": Msg("a list"), "object": Msg("an object"), "null": Msg("null")}
+_TYPES = {
+    "string": Msg("text"),
+    "integer": Msg("a whole number"),
+    "number": Msg("a number"),
+    "boolean": Msg("true or false"),
+    "array": Msg("a list"),
+    "object": Msg("an object"),
+    "null": Msg("null"),
+}
 
 
-_ID_PATTERNS = {"^[a-z0-9]+(-[a-z0-9]+)*$": Msg("an id is lowercase letters a-z and digits, joined by single hyphens (like "
-                                                "dandong-sinuiju)"),
-                "^[a-z0-9]+(--?[a-z0-9]+)*$": Msg("an id is lowercase letters a-z and digits, joined by one or two hyphens "
-                                                  "(like dandong-sinuiju)")}
+_ID_PATTERNS = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": Msg(
+        "an id is lowercase letters a-z and digits, joined by single hyphens (like dandong-sinuiju)"
+    ),
+    "^[a-z0-9]+(--?[a-z0-9]+)*$": Msg(
+        "an id is lowercase letters a-z and digits, joined by one or two hyphens (like dandong-sinuiju)"
+    ),
+}
 _CHARACTER_NAMES = {" ": Msg("a space"), "\t": Msg("a tab"), "\n": Msg("a line break"), "\r": Msg("a carriage return")}
 
 
@@ -86,8 +114,13 @@ def _pattern_words(spec: str, value) -> Msg:
     for position, char in enumerate(value, 1):
         if not (char.isascii() and (char.islower() or char.isdigit() or char == "-")):
             name = _CHARACTER_NAMES.get(char) or (f"'{char}'" if char.isprintable() else f"U+{ord(char):04X}")
-            return Msg("{value}: {rule}; character {position} is {character}", value=cut(value, 40), rule=rule,
-                       position=position, character=name)
+            return Msg(
+                "{value}: {rule}; character {position} is {character}",
+                value=cut(value, 40),
+                rule=rule,
+                position=position,
+                character=name,
+            )
     if not value:
         return Msg("is empty; {rule}", rule=rule)
     if value.startswith("-") or value.endswith("-"):
@@ -105,14 +138,22 @@ def _plain_message(error) -> Msg:
     if v == "const":
         return Msg("must be {expected!r} here, not {value}", expected=spec, value=cut(error.instance, 40))
     if v == "enum":
-        return Msg("{value} is not allowed; use one of: {allowed}", value=cut(error.instance, 40),
-                   allowed=", ".join(map(str, spec)))
+        return Msg(
+            "{value} is not allowed; use one of: {allowed}",
+            value=cut(error.instance, 40),
+            allowed=", ".join(map(str, spec)),
+        )
     if v == "type":
         wanted = [_TYPES.get(t, t) for t in (spec if isinstance(spec, list) else [spec])]
         if len(wanted) == 2:
-            return Msg("{value} is not {first} or {second}", value=cut(error.instance, 40), first=wanted[0], second=wanted[1])
-        return Msg("{value} is not {wanted}", value=cut(error.instance, 40), wanted=wanted[0] if len(wanted) == 1
-                   else " or ".join(map(str, wanted)))
+            return Msg(
+                "{value} is not {first} or {second}", value=cut(error.instance, 40), first=wanted[0], second=wanted[1]
+            )
+        return Msg(
+            "{value} is not {wanted}",
+            value=cut(error.instance, 40),
+            wanted=wanted[0] if len(wanted) == 1 else " or ".join(map(str, wanted)),
+        )
     if v == "pattern":
         return _pattern_words(spec, error.instance)
     if v == "maxLength":
@@ -131,7 +172,9 @@ def _plain_message(error) -> Msg:
         return Msg("lists the same item twice")
     if v == "not" and isinstance(spec, dict) and list(spec) == ["required"] and isinstance(error.instance, dict):
         present = [f for f in spec["required"] if f in error.instance]
-        return Msg("the field(s) {fields} are not allowed here (for this kind of site)", fields=", ".join(map(repr, present)))
+        return Msg(
+            "the field(s) {fields} are not allowed here (for this kind of site)", fields=", ".join(map(repr, present))
+        )
     text = error.message
     shown = repr(error.instance)
     if len(shown) > 80 and shown in text:
@@ -147,7 +190,9 @@ def parse_layer_text(text: str, path: str) -> tuple[dict, list[Problem]]:
         problems.append(Problem(path, TOP, Msg("not a GeoJSON FeatureCollection (found {kind!r})", kind=kind)))
         return {}, problems
     if "crs" in data:
-        problems.append(Problem(path, TOP, Msg("a 'crs' member is not allowed: RFC 7946 GeoJSON is always WGS84 lon/lat")))
+        problems.append(
+            Problem(path, TOP, Msg("a 'crs' member is not allowed: RFC 7946 GeoJSON is always WGS84 lon/lat"))
+        )
     top = {k: v for k, v in data.items() if k != "crs"}
     if isinstance(top.get("features"), list):  # each feature is checked by check_features (and stops at the cap)
         top["features"] = []
@@ -166,9 +211,17 @@ def check_features(data: dict, path: str, layer: str | None) -> tuple[list[dict]
     site_validator = schemas.validator("site")
     for index, feature in enumerate(features):
         if len(problems) >= MAX_PER_FILE:  # enough to act on; checking the rest would cost more than it tells
-            problems.append(Problem(path, feature_place(index, None), Msg(
-                "checking stopped here after {n:,} problems; the remaining {rest:,} feature(s) were not checked",
-                n=len(problems), rest=len(features) - index)))
+            problems.append(
+                Problem(
+                    path,
+                    feature_place(index, None),
+                    Msg(
+                        "checking stopped here after {n:,} problems; the remaining {rest:,} feature(s) were not checked",
+                        n=len(problems),
+                        rest=len(features) - index,
+                    ),
+                )
+            )
             break
         fid = feature.get("id") if isinstance(feature, dict) else None
         errs = list(site_validator.iter_errors(feature)) if isinstance(feature, dict) else []
@@ -181,8 +234,7 @@ def check_features(data: dict, path: str, layer: str | None) -> tuple[list[dict]
                 continue  # the swap message below says it better than "124.39 is out of range"
             problems.append(Problem(path, feature_place(index, fid, _json_path(err)), _schema_message(err)))
         if swapped:
-            problems.append(Problem(path, feature_place(index, fid, "geometry"),
-                                    _swapped_message(swapped)))
+            problems.append(Problem(path, feature_place(index, fid, "geometry"), _swapped_message(swapped)))
         strict = _strict_feature(feature, path, index, fid) if not errs else []
         problems += strict
         geometry_ok = not any(e.absolute_path and str(e.absolute_path[0]) == "geometry" for e in errs)
@@ -205,18 +257,36 @@ def _strict_feature(feature: dict, path: str, index: int, fid) -> list[Problem]:
     out = []
     id_pattern = re.compile(schemas.schema("site")["$defs"]["slug"]["pattern"])
     if isinstance(fid, str) and not id_pattern.fullmatch(fid):
-        out.append(Problem(path, feature_place(index, fid, "id"), Msg(
-            "{value} is not a lowercase slug (a-z, 0-9, single hyphens): remove the line break or space", value=cut(fid))))
+        out.append(
+            Problem(
+                path,
+                feature_place(index, fid, "id"),
+                Msg(
+                    "{value} is not a lowercase slug (a-z, 0-9, single hyphens): remove the line break or space",
+                    value=cut(fid),
+                ),
+            )
+        )
     props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
     for item in props.get("sources") or []:
         if isinstance(item, str) and not id_pattern.fullmatch(item):
-            out.append(Problem(path, feature_place(index, fid, "properties.sources"),
-                               Msg("{value} is not a valid source id: remove the line break or space", value=cut(item))))
+            out.append(
+                Problem(
+                    path,
+                    feature_place(index, fid, "properties.sources"),
+                    Msg("{value} is not a valid source id: remove the line break or space", value=cut(item)),
+                )
+            )
     for name in NAME_FIELDS:
         value = props.get(name)
         if isinstance(value, str) and value and not has_visible(value):
-            out.append(Problem(path, feature_place(index, fid, f"properties.{name}"),
-                               Msg("has no visible character (only spaces or invisible characters)")))
+            out.append(
+                Problem(
+                    path,
+                    feature_place(index, fid, f"properties.{name}"),
+                    Msg("has no visible character (only spaces or invisible characters)"),
+                )
+            )
     return out
 
 
@@ -229,8 +299,12 @@ def _swapped_point(geometry) -> str | None:
     if not isinstance(geometry, dict) or geometry.get("type") != "Point":
         return None
     coords = geometry.get("coordinates")
-    if (isinstance(coords, list) and len(coords) == 2 and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coords)
-            and looks_swapped(coords[0], coords[1])):
+    if (
+        isinstance(coords, list)
+        and len(coords) == 2
+        and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coords)
+        and looks_swapped(coords[0], coords[1])
+    ):
         return f"[{coords[0]}, {coords[1]}]"
     return None
 
@@ -248,13 +322,16 @@ def _check_geometry(geometry, path, index, fid) -> list[Problem]:
             return problems
         if not in_region(lon, lat):
             position = f"[{lon}, {lat}]"
-            problems.append(Problem(path, place, Msg("{position} is far outside China and North Korea", position=position),
-                                    WARNING))
+            problems.append(
+                Problem(path, place, Msg("{position} is far outside China and North Korea", position=position), WARNING)
+            )
             break
     if geometry.get("type") == "Polygon":
         for n, ring in enumerate(coords):
             if ring[0] != ring[-1]:
-                problems.append(Problem(path, place, Msg("ring {n} is not closed: its first and last positions differ", n=n)))
+                problems.append(
+                    Problem(path, place, Msg("ring {n} is not closed: its first and last positions differ", n=n))
+                )
         if not problems or all(not p.is_error for p in problems):
             geom = shape(geometry)
             if not geom.is_valid:
@@ -296,7 +373,12 @@ def read_layer(path: Path, layer: str | None) -> tuple[list[dict], list[Problem]
     if not data:
         return [], problems, set()
     if layer and data.get("name") not in (None, layer):
-        problems.append(Problem(str(path), top_place("name"), Msg("layer name {name!r} does not match the file name {file!r}",
-                                                                  name=data.get("name"), file=layer)))
+        problems.append(
+            Problem(
+                str(path),
+                top_place("name"),
+                Msg("layer name {name!r} does not match the file name {file!r}", name=data.get("name"), file=layer),
+            )
+        )
     records, more, invalid = check_features(data, str(path), layer or data.get("name"))
     return records, problems + more, invalid

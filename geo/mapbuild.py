@@ -25,8 +25,21 @@ from .assets import APP_STATIC_URL, use_local_assets
 from .dataset import Dataset
 from .region import BORDER_BOUNDS
 from .schemas import short_labels
-from .styles import (APPROX_DASH, COUNTRY_STROKES, EVENT_KIND_COLOURS, KIND_COLOURS, KIND_SHAPES, MAX_RADIUS, MAX_WIDTH,
-                     MIN_RADIUS, MIN_WIDTH, ROUTE_COLOUR, SIZE_KIND, scaled, shape_svg)
+from .styles import (
+    APPROX_DASH,
+    COUNTRY_STROKES,
+    EVENT_KIND_COLOURS,
+    KIND_COLOURS,
+    KIND_SHAPES,
+    MAX_RADIUS,
+    MAX_WIDTH,
+    MIN_RADIUS,
+    MIN_WIDTH,
+    ROUTE_COLOUR,
+    SIZE_KIND,
+    scaled,
+    shape_svg,
+)
 
 ONLINE_TILES = "OpenStreetMap"
 
@@ -81,7 +94,9 @@ class VectorBasemap(MacroElement):
         self.pane = f"basemap-{name}"
         self.z_index = 350 + basemap.LAYERS.index(name)  # between tiles (200) and overlays (400), in LAYERS order
         self.url = url
-        self.data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") if data else "null"
+        self.data_json = (
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") if data else "null"
+        )
         self.style = BASEMAP_STYLES[name]
         self.fills = fills or {}
 
@@ -160,25 +175,52 @@ class Legend(MapKey):
         dot = "<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{};border:2px {} {};margin-right:5px;vertical-align:-1px'></span>"
         area = "<span style='display:inline-block;width:18px;height:11px;background:{};border:1px solid #9a9a9a;margin-right:5px;vertical-align:-1px'></span>"
         line = "<span style='display:inline-block;width:18px;height:0;border-top:2px dashed #4d4d4d;margin-right:5px;vertical-align:3px'></span>"
-        bar = "<span style='display:inline-block;width:14px;height:8px;background:{};opacity:.7;margin-right:3px'></span>"
+        bar = (
+            "<span style='display:inline-block;width:14px;height:8px;background:{};opacity:.7;margin-right:3px'></span>"
+        )
 
         def section(heading, rows):
             return f"<div style='margin-top:4px'><b>{h.text(heading)}</b><br>" + "<br>".join(rows) + "</div>"
 
-        kinds = [shape_svg(KIND_SHAPES[kind], colour, "#fff", r=5.5) + h.text(site_kinds[kind]) for kind, colour in KIND_COLOURS.items()]
+        kinds = [
+            shape_svg(KIND_SHAPES[kind], colour, "#fff", r=5.5) + h.text(site_kinds[kind])
+            for kind, colour in KIND_COLOURS.items()
+        ]
         rings = [dot.format("#fff", "solid", stroke) + h.text(countries[c]) for c, stroke in COUNTRY_STROKES.items()]
         rings.append(dot.format("#fff", "dashed", "#555") + h.text(w["approx"]))
         size = [h.text(w["size"].format(kind=event_kinds[size_kind]))]
-        routes = [" ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(short[k]) for k in ROUTE_KINDS),
-                  h.text(w["width"])]
-        base = [" ".join([area.format(COUNTRY_FILLS["CN"]) + h.text(countries["CN"]),
-                          area.format(COUNTRY_FILLS["KP"]) + h.text(countries["KP"]), line + h.text(w["border"])])]
-        super().__init__(h.text(w["title"]), section(w["kinds"], kinds) + section(w["rings"], rings)
-                         + section(w["sizes"], size) + section(w["routes"], routes) + section(w["basemap"], base))
+        routes = [
+            " ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(short[k]) for k in ROUTE_KINDS),
+            h.text(w["width"]),
+        ]
+        base = [
+            " ".join(
+                [
+                    area.format(COUNTRY_FILLS["CN"]) + h.text(countries["CN"]),
+                    area.format(COUNTRY_FILLS["KP"]) + h.text(countries["KP"]),
+                    line + h.text(w["border"]),
+                ]
+            )
+        ]
+        super().__init__(
+            h.text(w["title"]),
+            section(w["kinds"], kinds)
+            + section(w["rings"], rings)
+            + section(w["sizes"], size)
+            + section(w["routes"], routes)
+            + section(w["basemap"], base),
+        )
 
 
-def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
-             size_kind: str = SIZE_KIND, bounds=None, lang: str = "en", legend: bool = True) -> folium.Map:
+def base_map(
+    static_url: str = APP_STATIC_URL,
+    online_tiles: bool = True,
+    embed_basemap: bool = False,
+    size_kind: str = SIZE_KIND,
+    bounds=None,
+    lang: str = "en",
+    legend: bool = True,
+) -> folium.Map:
     """The part of the map that never changes with the filters.
 
     embed_basemap: put the basemap into the page (standalone HTML) instead of fetching it from
@@ -187,18 +229,26 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
     legend: the public map's key (the Editor's maps bring their own: their colours mean changes).
     """
     (south, west), (north, east) = BORDER_BOUNDS
-    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
-                   control_scale=True, prefer_canvas=False)
+    m = folium.Map(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=6,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=False,
+    )
     m.options.update(minZoom=mapux.MIN_ZOOM, maxZoom=mapux.MAX_ZOOM)
     use_local_assets(m, static_url)
     m.add_child(mapux.MapBehaviour())
     m.add_child(ShapeMarkers())
     m.add_child(mapux.SpreadOverlaps())
-    m.get_root().header.add_child(folium.Element(
-        "<style>.leaflet-container{background:#cfe3ef}.site-popup{font:13px/1.4 system-ui,sans-serif;max-width:320px}"
-        ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}"
-        # a phone's map is narrower than the scale bar and the credits side by side: the scale sits above them
-        "@media (max-width:480px){.leaflet-bottom.leaflet-left{bottom:18px}}</style>"))
+    m.get_root().header.add_child(
+        folium.Element(
+            "<style>.leaflet-container{background:#cfe3ef}.site-popup{font:13px/1.4 system-ui,sans-serif;max-width:320px}"
+            ".site-popup h4{margin:0 0 4px;font-size:14px}.site-popup .ko{color:#333}.site-popup .muted{color:#666}"
+            # a phone's map is narrower than the scale bar and the credits side by side: the scale sits above them
+            "@media (max-width:480px){.leaflet-bottom.leaflet-left{bottom:18px}}</style>"
+        )
+    )
     for name in basemap.LAYERS:
         fills = COUNTRY_FILLS if name == "countries" else None
         if embed_basemap:
@@ -210,8 +260,9 @@ def base_map(static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_
         m.add_child(Legend(size_kind, lang))
     if online_tiles:
         _ = translate(lang)
-        folium.TileLayer(ONLINE_TILES, name=_("Online street map (needs internet)"), overlay=True, show=False,
-                         control=True).add_to(m)
+        folium.TileLayer(
+            ONLINE_TILES, name=_("Online street map (needs internet)"), overlay=True, show=False, control=True
+        ).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
     view = bounds or [list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])]
     m.fit_bounds(view, padding=mapux.DEFAULT_VIEW_PADDING)
@@ -249,9 +300,11 @@ def site_tooltip(site, stats, size_kind: str = SIZE_KIND, people: str | None = N
         people = f"{kind_label}: {people or rules.sum_text(size, lang)}"
     first, second = ("name_ko", "name_en") if lang == "ko" else ("name_en", "name_ko")
     count = _("{n} event(s) in the selected period", n=number(int(stats["events"]), lang))
-    return (f"<b>{h.text(site[first])}</b> / {h.text(site[second])}{h.text(approx)}<br>"
-            f"{h.text(count)}; {h.text(people)}<br>"
-            f"<span class='site-ref' hidden aria-hidden='true'>{SITE_ID_PREFIX}{h.text(site['id'])}</span>")
+    return (
+        f"<b>{h.text(site[first])}</b> / {h.text(site[second])}{h.text(approx)}<br>"
+        f"{h.text(count)}; {h.text(people)}<br>"
+        f"<span class='site-ref' hidden aria-hidden='true'>{SITE_ID_PREFIX}{h.text(site['id'])}</span>"
+    )
 
 
 def site_from_tooltip(text: str | None) -> str | None:
@@ -289,8 +342,10 @@ def event_items(ds: Dataset, events: pd.DataFrame, limit: int = POPUP_EVENTS, la
     items = []
     sources_word = h.text(_("Sources:"))
     for eid, ev in zip(shown.index, shown.itertuples(index=False)):
-        items.append(f"<li><b>{h.text(display.event_date(ev.date, ev.date_precision, lang))}</b> · {h.text(kinds.get(ev.kind, ev.kind))}: "
-                     f"{h.text(texts[eid])}<br><span class='muted'>{sources_word} {source_links(ds, ev.sources, lang)}</span></li>")
+        items.append(
+            f"<li><b>{h.text(display.event_date(ev.date, ev.date_precision, lang))}</b> · {h.text(kinds.get(ev.kind, ev.kind))}: "
+            f"{h.text(texts[eid])}<br><span class='muted'>{sources_word} {source_links(ds, ev.sources, lang)}</span></li>"
+        )
     more_text = _("{n} more event(s) in the site panel below the map.", n=number(len(events) - len(shown), lang))
     more = f"<p class='muted'>{h.text(more_text)}</p>" if len(events) > len(shown) else ""
     return f"<ul class='popup-events'>{''.join(items)}</ul>{more}"
@@ -303,8 +358,15 @@ def site_popup(site, stats, kind_rows=None, items: str = "", figures: dict | Non
     rows = [
         (_("Kind"), schemas.labels("site", "kind", lang).get(site["kind"], site["kind"])),
         (_("Country"), schemas.labels("site", "country", lang).get(site["country"], site["country"])),
-        (_("Location"), schemas.labels("site", "precision", lang)[site["precision"]]
-         + (_(", within about {m} m", m=number(site["uncertainty_m"], lang)) if site["precision"] != "facility" else "")),
+        (
+            _("Location"),
+            schemas.labels("site", "precision", lang)[site["precision"]]
+            + (
+                _(", within about {m} m", m=number(site["uncertainty_m"], lang))
+                if site["precision"] != "facility"
+                else ""
+            ),
+        ),
     ]
     if site.get("side_cn"):
         rows.append((_("Sides"), _("{cn} (China) – {kp} (North Korea)", cn=site["side_cn"], kp=site["side_kp"])))
@@ -313,12 +375,16 @@ def site_popup(site, stats, kind_rows=None, items: str = "", figures: dict | Non
         kinds = schemas.labels("events", "kind", lang)
         for kind, row in kind_rows.iterrows():
             rows.append((kinds.get(kind, kind), (figures or {}).get(kind) or rules.sum_text(row, lang)))
-    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{h.text(k)}</th><td>{h.text(v)}</td></tr>" for k, v in rows)
+    body = "".join(
+        f"<tr><th style='text-align:left;padding-right:6px'>{h.text(k)}</th><td>{h.text(v)}</td></tr>" for k, v in rows
+    )
     note = evidence.note_text(site, lang)
     notes = f"<p class='muted'>{h.text(note)}</p>" if note else ""
     hint = _("Click shows all its events and sources below the map.")
-    return (f"<div class='site-popup'>{_names(site, lang)}<table>{body}</table>{items}{notes}"
-            f"<p class='muted'>{h.text(hint)}</p></div>")
+    return (
+        f"<div class='site-popup'>{_names(site, lang)}<table>{body}</table>{items}{notes}"
+        f"<p class='muted'>{h.text(hint)}</p></div>"
+    )
 
 
 def _json(value) -> str:
@@ -419,8 +485,15 @@ class _RouteRows(MacroElement):
         self.rows_json = _json(rows)
 
 
-def site_layer(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None, selected: str | None = None,
-               events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND, lang: str = "en") -> folium.FeatureGroup:
+def site_layer(
+    ds: Dataset,
+    totals: pd.DataFrame,
+    layers: frozenset | None = None,
+    selected: str | None = None,
+    events: pd.DataFrame | None = None,
+    size_kind: str = SIZE_KIND,
+    lang: str = "en",
+) -> folium.FeatureGroup:
     """Sites as circle markers coloured by kind, outlined by country, sized by the people of ONE
     event kind (size_kind) in the period: area-true, as the sources state them.
 
@@ -440,8 +513,15 @@ def site_group(rows: list) -> folium.FeatureGroup:
     return group
 
 
-def site_rows(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None, selected: str | None = None,
-              events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND, lang: str = "en") -> list:
+def site_rows(
+    ds: Dataset,
+    totals: pd.DataFrame,
+    layers: frozenset | None = None,
+    selected: str | None = None,
+    events: pd.DataFrame | None = None,
+    size_kind: str = SIZE_KIND,
+    lang: str = "en",
+) -> list:
     """The site layer's rows (plain lists and escaped strings): what site_layer draws."""
     sites = ds.sites if layers is None else ds.sites[ds.sites["layer"].isin(layers).to_numpy()]
     summary = query.site_summary(ds, totals, size_kind)
@@ -458,22 +538,30 @@ def site_rows(ds: Dataset, totals: pd.DataFrame, layers: frozenset | None = None
             items = event_items(ds, events[query.touches_site(events, sid)], lang=lang)
             figures = {kind: figure(ds, events, row, lang) for kind, row in kind_rows.iterrows()}
             people = figures.get(size_kind)
-        rows.append([
-            round(float(site["lat"]), 6), round(float(site["lon"]), 6),
-            round(scaled(float(stats["size_high"]), largest, MIN_RADIUS, MAX_RADIUS), 2),
-            "#ffd400" if sid == selected else COUNTRY_STROKES[site["country"]],
-            4 if sid == selected else 2, APPROX_DASH if approx else None, KIND_COLOURS[site["kind"]],
-            0.85 if int(stats["events"]) else 0.35, f"site-marker site-{sid}",
-            site_tooltip(site, stats, size_kind, people, lang), site_popup(site, stats, kind_rows, items, figures, lang),
-            int(site["uncertainty_m"]) if approx else 0,
-            1 if sid == selected else 0,
-            KIND_SHAPES[site["kind"]],
-        ])
+        rows.append(
+            [
+                round(float(site["lat"]), 6),
+                round(float(site["lon"]), 6),
+                round(scaled(float(stats["size_high"]), largest, MIN_RADIUS, MAX_RADIUS), 2),
+                "#ffd400" if sid == selected else COUNTRY_STROKES[site["country"]],
+                4 if sid == selected else 2,
+                APPROX_DASH if approx else None,
+                KIND_COLOURS[site["kind"]],
+                0.85 if int(stats["events"]) else 0.35,
+                f"site-marker site-{sid}",
+                site_tooltip(site, stats, size_kind, people, lang),
+                site_popup(site, stats, kind_rows, items, figures, lang),
+                int(site["uncertainty_m"]) if approx else 0,
+                1 if sid == selected else 0,
+                KIND_SHAPES[site["kind"]],
+            ]
+        )
     return rows
 
 
-def route_layer(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, events: pd.DataFrame | None = None,
-                lang: str = "en") -> folium.FeatureGroup:
+def route_layer(
+    ds: Dataset, routes: pd.DataFrame, kind: str | None = None, events: pd.DataFrame | None = None, lang: str = "en"
+) -> folium.FeatureGroup:
     """Routes origin → crossing → destination, one line per route and event kind, coloured by kind
     (`kind`: only that one); a pale wide line for the largest figure stated and a dark line inside it
     for the smallest, so a range reads as a range. Kinds are never added together."""
@@ -487,37 +575,63 @@ def route_group(stops_table: list, rows: list) -> folium.FeatureGroup:
     return group
 
 
-def route_rows(ds: Dataset, routes: pd.DataFrame, kind: str | None = None, events: pd.DataFrame | None = None,
-               lang: str = "en") -> tuple[list, list]:
+def route_rows(
+    ds: Dataset, routes: pd.DataFrame, kind: str | None = None, events: pd.DataFrame | None = None, lang: str = "en"
+) -> tuple[list, list]:
     """The route layer's stops table and rows (plain lists and escaped strings): what route_layer draws."""
     if kind is not None and len(routes):
         routes = routes[routes["kind"].eq(kind).to_numpy()]
     largest = float(routes["high"].max()) if len(routes) else 0.0
     sites = ds.sites
     index = {sid: i for i, sid in enumerate(sites.index)}
-    stops_table = [[round(float(lat), 6), round(float(lon), 6),
-                    f"{h.text(ko)} ({h.text(en)})" if lang == "ko" else f"{h.text(en)} ({h.text(ko)})"]
-                   for lat, lon, en, ko in zip(sites["lat"], sites["lon"], sites["name_en"], sites["name_ko"])]
+    stops_table = [
+        [
+            round(float(lat), 6),
+            round(float(lon), 6),
+            f"{h.text(ko)} ({h.text(en)})" if lang == "ko" else f"{h.text(en)} ({h.text(ko)})",
+        ]
+        for lat, lon, en, ko in zip(sites["lat"], sites["lon"], sites["name_en"], sites["name_ko"])
+    ]
     kinds = schemas.labels("events", "kind", lang)
     _ = translate(lang)
     rows = []
     for route in routes.to_dict("records"):
-        stops = [index[s] for s in (route["origin"], route["crossing"], route["destination"]) if s is not None and s in index]
+        stops = [
+            index[s] for s in (route["origin"], route["crossing"], route["destination"]) if s is not None and s in index
+        ]
         if len(stops) < 2:
             continue
         low = 0 if route["low_open"] else route["low"]
         high_w = scaled(float(route["high"]), largest, MIN_WIDTH, MAX_WIDTH)
         low_w = scaled(float(low), largest, MIN_WIDTH * 0.6, MAX_WIDTH) if low else 0
-        rows.append([stops, round(high_w, 2), round(max(low_w * 0.55, 1.0), 2) if low_w else 0, int(route["events"]),
-                     h.text(figure(ds, events, route, lang)), h.text(kinds.get(route["kind"], route["kind"])),
-                     EVENT_KIND_COLOURS.get(route["kind"], ROUTE_COLOUR),
-                     h.text(_("{n} event(s)", n=number(int(route["events"]), lang)))])
+        rows.append(
+            [
+                stops,
+                round(high_w, 2),
+                round(max(low_w * 0.55, 1.0), 2) if low_w else 0,
+                int(route["events"]),
+                h.text(figure(ds, events, route, lang)),
+                h.text(kinds.get(route["kind"], route["kind"])),
+                EVENT_KIND_COLOURS.get(route["kind"], ROUTE_COLOUR),
+                h.text(_("{n} event(s)", n=number(int(route["events"]), lang))),
+            ]
+        )
     return stops_table, rows
 
 
-def full_map(ds: Dataset, totals: pd.DataFrame, routes: pd.DataFrame, layers=None, selected=None,
-             static_url: str = APP_STATIC_URL, online_tiles: bool = True, embed_basemap: bool = False,
-             events: pd.DataFrame | None = None, size_kind: str = SIZE_KIND, lang: str = "en") -> folium.Map:
+def full_map(
+    ds: Dataset,
+    totals: pd.DataFrame,
+    routes: pd.DataFrame,
+    layers=None,
+    selected=None,
+    static_url: str = APP_STATIC_URL,
+    online_tiles: bool = True,
+    embed_basemap: bool = False,
+    events: pd.DataFrame | None = None,
+    size_kind: str = SIZE_KIND,
+    lang: str = "en",
+) -> folium.Map:
     """Base plus both layers in one map: for standalone HTML, benchmarks and tests."""
     m = base_map(static_url, online_tiles, embed_basemap, size_kind, lang=lang)
     route_layer(ds, routes, events=events, lang=lang).add_to(m)

@@ -66,8 +66,12 @@ def all_sites_control(sites: pd.DataFrame, lang: str = "en"):
         return None
     _ = translate(lang)
     label = _("All {n} sites", n=len(sites))
-    hint = _.ngettext("Zoom out to every site, including {far} far from the border",
-                      "Zoom out to every site, including {far} far from the border", far, far=far)
+    hint = _.ngettext(
+        "Zoom out to every site, including {far} far from the border",
+        "Zoom out to every site, including {far} far from the border",
+        far,
+        far=far,
+    )
     back = _("Border region")
     return ShowAllSites(_bounds(sites), view_bounds(sites, None), label, hint, back)
 
@@ -232,7 +236,9 @@ WORDS = {
     "rings": N_("Ring: where it is"),
     "approx": N_("Dashed: approximate location (dashed circle: how far off it may be)"),
     "sizes": N_("Marker size and route width"),
-    "size": N_("{kind}: people in the selected period, as the sources state them (area-true; other kinds are never added in)"),
+    "size": N_(
+        "{kind}: people in the selected period, as the sources state them (area-true; other kinds are never added in)"
+    ),
     "routes": N_("Routes: kind of event"),
     "width": N_("Width: largest figure stated; dark core: smallest"),
     "basemap": N_("Map"),

@@ -57,13 +57,21 @@ def migrate(root: Path, accessed: date) -> dict[str, int]:
         low, high = int(ev["people_low"]), int(ev["people_high"])
         sites = [ev[c] for c in ("origin", "crossing", "destination") if ev.get(c)]
         for sid in [s.strip() for s in ev["sources"].split(LIST_SEPARATOR) if s.strip()]:
-            claims.append({
-                "id": claim_id(ev["id"], sid), "event": ev["id"], "source": sid, "said_by": "",
-                "qualifier": "exact" if low == high else "range", "people": str(low),
-                "people_to": "" if low == high else str(high), "date": ev["date"],
-                "date_precision": ev["date_precision"], "sites": LIST_SEPARATOR.join(dict.fromkeys(sites)),
-                "note": MIGRATED_NOTE.format(low=low, high=high),
-            })
+            claims.append(
+                {
+                    "id": claim_id(ev["id"], sid),
+                    "event": ev["id"],
+                    "source": sid,
+                    "said_by": "",
+                    "qualifier": "exact" if low == high else "range",
+                    "people": str(low),
+                    "people_to": "" if low == high else str(high),
+                    "date": ev["date"],
+                    "date_precision": ev["date_precision"],
+                    "sites": LIST_SEPARATOR.join(dict.fromkeys(sites)),
+                    "note": MIGRATED_NOTE.format(low=low, high=high),
+                }
+            )
     for src in sources:
         src.setdefault("archive_url", "")
         src["accessed"] = src.get("accessed") or accessed.isoformat()

@@ -82,6 +82,7 @@ def file_kind(path: os.PathLike | str) -> str | None:
 def table_by_header(header: list[str]) -> str | None:
     """The table whose columns are exactly these (in any order), or None."""
     from . import schemas
+
     wanted = sorted(h.strip() for h in header)
     for table in TABLES:
         if sorted(schemas.columns(table)) == wanted:

@@ -154,8 +154,20 @@ def cap(problems: list[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
             rest.setdefault(p.path, [0, 0])[0 if p.is_error else 1] += 1
     for path, (errors, warnings) in rest.items():
         if errors or warnings:
-            kept.append(Problem(path, FILE, Msg("…and {n:,} more problem(s) not listed ({errors:,} error(s), "
-                                                "{warnings:,} warning(s)); at most {limit:,} are listed per file: fix "
-                                                "these and check again", n=errors + warnings, errors=errors,
-                                                warnings=warnings, limit=limit), ERROR if errors else WARNING))
+            kept.append(
+                Problem(
+                    path,
+                    FILE,
+                    Msg(
+                        "…and {n:,} more problem(s) not listed ({errors:,} error(s), "
+                        "{warnings:,} warning(s)); at most {limit:,} are listed per file: fix "
+                        "these and check again",
+                        n=errors + warnings,
+                        errors=errors,
+                        warnings=warnings,
+                        limit=limit,
+                    ),
+                    ERROR if errors else WARNING,
+                )
+            )
     return kept

@@ -37,8 +37,20 @@ from .downloads import events_csv, events_geojson
 from .errors import UsageError
 from .i18n import N_
 from .region import BORDER_BOUNDS
-from .styles import (APPROX_DASH, COUNTRY_STROKES, EVENT_KIND_COLOURS, KIND_COLOURS, KIND_SHAPES, shape_svg, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS,
-                     MIN_WIDTH, ROUTE_COLOUR, SIZE_KIND)
+from .styles import (
+    APPROX_DASH,
+    COUNTRY_STROKES,
+    EVENT_KIND_COLOURS,
+    KIND_COLOURS,
+    KIND_SHAPES,
+    shape_svg,
+    MAX_RADIUS,
+    MAX_WIDTH,
+    MIN_RADIUS,
+    MIN_WIDTH,
+    ROUTE_COLOUR,
+    SIZE_KIND,
+)
 from .texts import csv_safe
 
 LANGS = ("en", "ko")
@@ -50,26 +62,45 @@ PANEL_EVENTS = 200  # events listed in a site panel at once (newest first); the 
 # from geo.claims and the schemas.
 UI_WORDS = {
     "title": N_("Forced repatriations of North Koreans from China"),
-    "lead": N_("Where China hands North Koreans back, where they are held first and where they are taken: every "
-               "event with what each source says about it."),
-    "from": N_("From date"), "to": N_("To date"), "kinds": N_("Event kinds"), "all": N_("All"), "none": N_("None"),
-    "reset": N_("Show everything"), "events_n": N_("{n} events"), "event_1": N_("1 event"),
+    "lead": N_(
+        "Where China hands North Koreans back, where they are held first and where they are taken: every "
+        "event with what each source says about it."
+    ),
+    "from": N_("From date"),
+    "to": N_("To date"),
+    "kinds": N_("Event kinds"),
+    "all": N_("All"),
+    "none": N_("None"),
+    "reset": N_("Show everything"),
+    "events_n": N_("{n} events"),
+    "event_1": N_("1 event"),
     "no_match": N_("No events match the filters: widen the dates or pick more kinds."),
     "in_selection": N_("In the selection"),
     "site_events": N_("{n} events through this site in the selection"),
-    "site_sources": N_("Sources for the site itself"), "close": N_("Close"),
+    "site_sources": N_("Sources for the site itself"),
+    "close": N_("Close"),
     "click_hint": N_("Click a site on the map to see its events, what each source says, and the sources."),
-    "downloads": N_("Download the data"), "dl_events_csv": N_("Events (CSV)"),
-    "dl_events_geojson": N_("Events (GeoJSON)"), "dl_sources_csv": N_("Sources (CSV)"), "embed": N_("Embed this map"),
-    "size_note": N_("Marker area: people {kind} in the selected period, as the sources state them (largest stated "
-                    "figures summed per site); other kinds are never added in. Faded: no events in the period."),
+    "downloads": N_("Download the data"),
+    "dl_events_csv": N_("Events (CSV)"),
+    "dl_events_geojson": N_("Events (GeoJSON)"),
+    "dl_sources_csv": N_("Sources (CSV)"),
+    "embed": N_("Embed this map"),
+    "size_note": N_(
+        "Marker area: people {kind} in the selected period, as the sources state them (largest stated "
+        "figures summed per site); other kinds are never added in. Faded: no events in the period."
+    ),
     "kinds_note": N_("Kinds are never added up: the same people may be arrested, held and returned."),
-    "more_events": N_("and {n} earlier events: narrow the dates to list them"), "share": N_("Link to this view"),
-    "play": N_("Play"), "pause": N_("Pause"), "unit": N_("Step"), "speed": N_("Speed"),
+    "more_events": N_("and {n} earlier events: narrow the dates to list them"),
+    "share": N_("Link to this view"),
+    "play": N_("Play"),
+    "pause": N_("Pause"),
+    "unit": N_("Step"),
+    "speed": N_("Speed"),
     "units": {"month": N_("month"), "quarter": N_("quarter"), "year": N_("year")},
     "speeds": {"slow": N_("slow"), "normal": N_("normal"), "fast": N_("fast")},
     "noscript": N_("This map needs JavaScript; the data can be downloaded below."),
-    "site_layers": N_("Sites"), "approx": N_("Dashed: approximate location (circle: its uncertainty)"),
+    "site_layers": N_("Sites"),
+    "approx": N_("Dashed: approximate location (circle: its uncertainty)"),
 }
 
 
@@ -79,6 +110,7 @@ def ui_words(lang: str) -> dict:
 
     def words(table):
         return {k: words(v) if isinstance(v, dict) else _(v) for k, v in table.items()}
+
     return {**words(UI_WORDS), "lang_name": i18n.LANG_NAMES[lang]}
 
 
@@ -111,6 +143,7 @@ def _site_refs(events) -> list[list[str]]:
 
 def _source_item(src: dict, lang: str) -> str:
     from .export.html import POPUP_WORDS, _source_html
+
     title = f" — {h.text(src['title'])}" if src.get("title") else ""
     return f"<li>{_source_html(src, POPUP_WORDS[lang])}{title}</li>"
 
@@ -125,8 +158,10 @@ def _site_head(site: dict, lang: str) -> str:
     zh = f" · {h.text(site['name_zh'])}" if site.get("name_zh") else ""
     note = evidence.note_text(site, lang)  # Korean notes where written, as in the app
     notes = f"<p class='notes'>{h.text(note)}</p>" if note else ""
-    return (f"<h2>{h.text(names[0])}</h2><div class='alt-names'>{h.text(names[1])}{zh}</div>"
-            f"<div class='muted'>{h.text(kind)} · {h.text(country)} · {h.text(where)}</div>{notes}")
+    return (
+        f"<h2>{h.text(names[0])}</h2><div class='alt-names'>{h.text(names[1])}{zh}</div>"
+        f"<div class='muted'>{h.text(kind)} · {h.text(country)} · {h.text(where)}</div>{notes}"
+    )
 
 
 @dataclass
@@ -138,6 +173,7 @@ class Published:
 def build(ds: Dataset, url: str = "./") -> Published:
     """Every file of the published folder (relative path → bytes), from the public view of `ds`."""
     from .export.html import event_item
+
     public = query.public_view(ds, False)
     events = query.filter_events(public, query.Filters()).sort_values("date", kind="stable")
     v = version.of(ds.root)
@@ -163,7 +199,7 @@ def build(ds: Dataset, url: str = "./") -> Published:
         for lang in LANGS:
             item = event_item(public, ev, texts[lang][eid], claims, lang)
             summary = ev.summary_ko if lang == "ko" and isinstance(ev.summary_ko, str) and ev.summary_ko else ev.summary
-            html[lang] = item[:-len("</li>")] + f"<div class='summary'>{h.text(summary)}</div></li>"
+            html[lang] = item[: -len("</li>")] + f"<div class='summary'>{h.text(summary)}</div></li>"
         size = int(ev.people_high) if ev.kind == SIZE_KIND and bool(ev.has_figure) else 0
         sized = [index[s] for s in stops if s in index and s not in shadowed.get(eid, ())]
         route = [index[s] for s in stops if s in index]
@@ -172,9 +208,19 @@ def build(ds: Dataset, url: str = "./") -> Published:
         key = "-".join(map(str, route)) if len(route) >= 2 else ""
         if key:
             route_size[key] = route_size.get(key, 0) + size
-        rows.append({"id": eid, "d0": ev.date.strftime("%Y-%m-%d"), "d1": ev.date_end.strftime("%Y-%m-%d"),
-                     "kind": ev.kind, "sites": [index[s] for s in stops if s in index], "sized": sized,
-                     "size": size, "route": key, "html": html})
+        rows.append(
+            {
+                "id": eid,
+                "d0": ev.date.strftime("%Y-%m-%d"),
+                "d1": ev.date_end.strftime("%Y-%m-%d"),
+                "kind": ev.kind,
+                "sites": [index[s] for s in stops if s in index],
+                "sized": sized,
+                "size": size,
+                "route": key,
+                "html": html,
+            }
+        )
 
     site_rows = []
     for site in sites.to_dict("records"):
@@ -182,46 +228,85 @@ def build(ds: Dataset, url: str = "./") -> Published:
         for s in site["sources"]:
             if s not in cited:
                 cited.append(s)
-        site_rows.append({
-            "id": site["id"], "lat": round(float(site["lat"]), 6), "lon": round(float(site["lon"]), 6),
-            "kind": site["kind"], "fill": KIND_COLOURS[site["kind"]], "stroke": COUNTRY_STROKES[site["country"]],
-            "shape": KIND_SHAPES[site["kind"]],
-            "dash": APPROX_DASH if approx else None, "radius_m": int(site["uncertainty_m"]) if approx else 0,
-            "name": {"en": h.text(site["name_en"]), "ko": h.text(site["name_ko"])},
-            "tip": {"en": f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}",
-                    "ko": f"<b>{h.text(site['name_ko'])}</b> / {h.text(site['name_en'])}"},
-            "head": {lang: _site_head(site, lang) for lang in LANGS},
-            "sources": {lang: "".join(_source_item(evidence._source_ref(public.sources.loc[s], s), lang)
-                                      for s in site["sources"] if s in public.sources.index) for lang in LANGS},
-        })
+        site_rows.append(
+            {
+                "id": site["id"],
+                "lat": round(float(site["lat"]), 6),
+                "lon": round(float(site["lon"]), 6),
+                "kind": site["kind"],
+                "fill": KIND_COLOURS[site["kind"]],
+                "stroke": COUNTRY_STROKES[site["country"]],
+                "shape": KIND_SHAPES[site["kind"]],
+                "dash": APPROX_DASH if approx else None,
+                "radius_m": int(site["uncertainty_m"]) if approx else 0,
+                "name": {"en": h.text(site["name_en"]), "ko": h.text(site["name_ko"])},
+                "tip": {
+                    "en": f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}",
+                    "ko": f"<b>{h.text(site['name_ko'])}</b> / {h.text(site['name_en'])}",
+                },
+                "head": {lang: _site_head(site, lang) for lang in LANGS},
+                "sources": {
+                    lang: "".join(
+                        _source_item(evidence._source_ref(public.sources.loc[s], s), lang)
+                        for s in site["sources"]
+                        if s in public.sources.index
+                    )
+                    for lang in LANGS
+                },
+            }
+        )
 
     lo, hi = query.date_bounds(public)
     kinds = list(schemas.enum("events", "kind"))
     meta = {
-        "version": v.version, "as_of": v.as_of, "sha256": v.sha256, "licence": v.licence,
+        "version": v.version,
+        "as_of": v.as_of,
+        "sha256": v.sha256,
+        "licence": v.licence,
         "credit": {lang: v.credit_line(lang) for lang in LANGS},
-        "from": lo.isoformat(), "to": hi.isoformat(), "size_kind": SIZE_KIND,
+        "from": lo.isoformat(),
+        "to": hi.isoformat(),
+        "size_kind": SIZE_KIND,
         "view": [list(BORDER_BOUNDS[0]), list(BORDER_BOUNDS[1])],
-        "size_max": max(site_size, default=0), "route_max": max(route_size.values(), default=0),
-        "radius": [MIN_RADIUS, MAX_RADIUS], "width": [MIN_WIDTH, MAX_WIDTH], "route_colour": ROUTE_COLOUR,
+        "size_max": max(site_size, default=0),
+        "route_max": max(route_size.values(), default=0),
+        "radius": [MIN_RADIUS, MAX_RADIUS],
+        "width": [MIN_WIDTH, MAX_WIDTH],
+        "route_colour": ROUTE_COLOUR,
         "approx_dash": APPROX_DASH,
     }
     doc = {
         "meta": meta,
         "ui": {lang: ui_words(lang) for lang in LANGS},
-        "kinds": [{"id": k, "colour": EVENT_KIND_COLOURS[k],
-                   "label": {lang: schemas.labels("events", "kind", lang)[k] for lang in LANGS}} for k in kinds],
-        "site_kinds": [{"id": k, "colour": c, "label": {lang: schemas.labels("site", "kind", lang)[k] for lang in LANGS},
-                        "shape": KIND_SHAPES[k], "icon": shape_svg(KIND_SHAPES[k], c, "#fff", r=5.5)}  # constants only
-                       for k, c in KIND_COLOURS.items()],
+        "kinds": [
+            {
+                "id": k,
+                "colour": EVENT_KIND_COLOURS[k],
+                "label": {lang: schemas.labels("events", "kind", lang)[k] for lang in LANGS},
+            }
+            for k in kinds
+        ],
+        "site_kinds": [
+            {
+                "id": k,
+                "colour": c,
+                "label": {lang: schemas.labels("site", "kind", lang)[k] for lang in LANGS},
+                "shape": KIND_SHAPES[k],
+                "icon": shape_svg(KIND_SHAPES[k], c, "#fff", r=5.5),
+            }  # constants only
+            for k, c in KIND_COLOURS.items()
+        ],
         "sites": site_rows,
         "events": rows,
         "windows": timeplay.windows_json(lo, hi, LANGS),
         "speeds": timeplay.SPEEDS_MS,
     }
-    basemap = {"styles": BASEMAP_STYLES, "fills": COUNTRY_FILLS,
-               "layers": {name: basemap_layer(name) for name in BASEMAP_LAYERS},
-               "places": placelabels.places()}  # towns, provinces and rivers, named in each language
+    basemap = {
+        "styles": BASEMAP_STYLES,
+        "fills": COUNTRY_FILLS,
+        "layers": {name: basemap_layer(name) for name in BASEMAP_LAYERS},
+        "places": placelabels.places(),
+    }  # towns, provinces and rivers, named in each language
 
     files: dict[str, bytes] = {}
     files["data.js"] = f"window.GEO_PUBLISHED = {_js_json(doc)};\n".encode("utf-8")
@@ -239,8 +324,9 @@ def build(ds: Dataset, url: str = "./") -> Published:
     snippet = embed_snippet(url, v)
     files["embed-snippet.html"] = snippet.encode("utf-8")
     files["embed.html"] = _embed_page(snippet, v).encode("utf-8")
-    files["SHA256SUMS"] = "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n"
-                                  for name, data in sorted(files.items())).encode("ascii")
+    files["SHA256SUMS"] = "".join(
+        f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())
+    ).encode("ascii")
     return Published(files, v)
 
 
@@ -254,9 +340,13 @@ def _sources_csv(public: Dataset, cited: list[str], v) -> bytes:
 def _index_html(v) -> str:
     template = (WEB_DIR / "index.html").read_text(encoding="utf-8")
     ui = ui_words("en")
-    return (template.replace("{{TITLE}}", h.text(ui["title"])).replace("{{LEAD}}", h.text(ui["lead"]))
-            .replace("{{NOSCRIPT}}", h.text(ui["noscript"])).replace("{{CREDIT}}", h.text(v.credit_line()))
-            .replace("{{LEAFLET}}", LEAFLET_URL_PATH))
+    return (
+        template.replace("{{TITLE}}", h.text(ui["title"]))
+        .replace("{{LEAD}}", h.text(ui["lead"]))
+        .replace("{{NOSCRIPT}}", h.text(ui["noscript"]))
+        .replace("{{CREDIT}}", h.text(v.credit_line()))
+        .replace("{{LEAFLET}}", LEAFLET_URL_PATH)
+    )
 
 
 CREDIT_TEXT = "Map: Forced repatriations of North Koreans from China"
@@ -276,21 +366,24 @@ def embed_snippet(url: str, v) -> str:
         '    style="display:block;width:100%;height:clamp(440px,75vw,760px);border:0"\n'
         '    referrerpolicy="no-referrer" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>\n'
         '  <figcaption style="font:12px/1.4 system-ui,sans-serif;color:#555;margin-top:4px">\n'
-        f'    {h.text(CREDIT_TEXT)} · {h.text(v.credit_line())} · {h.text(v.licence)} ·\n'
+        f"    {h.text(CREDIT_TEXT)} · {h.text(v.credit_line())} · {h.text(v.licence)} ·\n"
         f'    <a href="{h.text(src)}" target="_blank" rel="noopener">open full map</a>\n'
-        '  </figcaption>\n'
-        '</figure>\n')
+        "  </figcaption>\n"
+        "</figure>\n"
+    )
 
 
 def _embed_page(snippet: str, v) -> str:
-    return ("<!doctype html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' "
-            "content='width=device-width,initial-scale=1'><title>Embed the map</title>"
-            "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:900px;margin:2em auto;padding:0 1em}"
-            "pre{background:#f4f4f4;padding:1em;white-space:pre-wrap;word-break:break-all}</style></head><body>"
-            "<h1>Embed the map in an article</h1><p>Paste this into the article's HTML. The map's height follows the "
-            "width of the page (440–760 px); the credit line names the data version the figures come from. "
-            "If the map is served elsewhere, replace the address in both places.</p>"
-            f"<pre id='snippet'>{h.text(snippet)}</pre><h2>Preview</h2>{snippet}</body></html>")
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><meta name='viewport' "
+        "content='width=device-width,initial-scale=1'><title>Embed the map</title>"
+        "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:900px;margin:2em auto;padding:0 1em}"
+        "pre{background:#f4f4f4;padding:1em;white-space:pre-wrap;word-break:break-all}</style></head><body>"
+        "<h1>Embed the map in an article</h1><p>Paste this into the article's HTML. The map's height follows the "
+        "width of the page (440–760 px); the credit line names the data version the figures come from. "
+        "If the map is served elsewhere, replace the address in both places.</p>"
+        f"<pre id='snippet'>{h.text(snippet)}</pre><h2>Preview</h2>{snippet}</body></html>"
+    )
 
 
 def write(published: Published, out: Path) -> list[Path]:

@@ -198,9 +198,16 @@ def site_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
         site, event = site[keep], event[keep]
     kind_codes, kinds = _kind_codes(events)
     if not len(kinds):  # no events: no (site, kind) pairs
-        index = pd.MultiIndex.from_arrays([pd.Index([], dtype=object), pd.Index([], dtype=object)], names=["site", "kind"])
-        return pd.DataFrame({c: pd.Series([], dtype=bool if c in ("approx", "low_open", "high_open") else np.int64)
-                             for c in rules.SUM_COLUMNS}, index=index)
+        index = pd.MultiIndex.from_arrays(
+            [pd.Index([], dtype=object), pd.Index([], dtype=object)], names=["site", "kind"]
+        )
+        return pd.DataFrame(
+            {
+                c: pd.Series([], dtype=bool if c in ("approx", "low_open", "high_open") else np.int64)
+                for c in rules.SUM_COLUMNS
+            },
+            index=index,
+        )
     group = site * len(kinds) + kind_codes[event]
     frame = rules.sums(group, n_sites * len(kinds), events, event)
     frame.index = pd.MultiIndex.from_product([ds.sites.index, pd.Index(kinds, dtype=object)], names=["site", "kind"])
@@ -213,7 +220,11 @@ def site_summary(ds: Dataset, totals: pd.DataFrame, size_kind: str) -> pd.DataFr
     out = pd.DataFrame(index=ds.sites.index)
     if len(totals):
         out["events"] = totals["events"].groupby(level="site").sum().reindex(out.index, fill_value=0).astype(np.int64)
-        one = totals.xs(size_kind, level="kind") if size_kind in totals.index.get_level_values("kind") else totals.iloc[:0].droplevel("kind")
+        one = (
+            totals.xs(size_kind, level="kind")
+            if size_kind in totals.index.get_level_values("kind")
+            else totals.iloc[:0].droplevel("kind")
+        )
     else:
         out["events"] = 0
         one = pd.DataFrame(columns=rules.SUM_COLUMNS)
@@ -254,16 +265,20 @@ def route_totals(ds: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     base = len(ids) + 1
     kind_codes, kinds = _kind_codes(events)
     rows = np.flatnonzero(legs)
-    key = (((stops[0][legs] + 1) * base + stops[1][legs] + 1) * base + stops[2][legs] + 1) * len(kinds) + kind_codes[legs]
+    key = (((stops[0][legs] + 1) * base + stops[1][legs] + 1) * base + stops[2][legs] + 1) * len(kinds) + kind_codes[
+        legs
+    ]
     keys, which = np.unique(key, return_inverse=True)
     route = keys // len(kinds)
     named = np.append(ids[by_name], None)  # rank -1 → None
-    out = pd.DataFrame({
-        "origin": pd.Series(named[route // (base * base) - 1], dtype=object),
-        "crossing": pd.Series(named[route // base % base - 1], dtype=object),
-        "destination": pd.Series(named[route % base - 1], dtype=object),
-        "kind": pd.Series(kinds[keys % len(kinds)], dtype=object),
-    })
+    out = pd.DataFrame(
+        {
+            "origin": pd.Series(named[route // (base * base) - 1], dtype=object),
+            "crossing": pd.Series(named[route // base % base - 1], dtype=object),
+            "destination": pd.Series(named[route % base - 1], dtype=object),
+            "kind": pd.Series(kinds[keys % len(kinds)], dtype=object),
+        }
+    )
     sums = rules.sums(which, len(keys), events, rows)
     for col in rules.SUM_COLUMNS:
         out[col] = sums[col].to_numpy()
@@ -275,9 +290,15 @@ def _site_ref(ds: Dataset, sid) -> dict | None:
         return None
     s = ds.sites.loc[sid]
     return {
-        "id": sid, "name_en": s["name_en"], "name_ko": s["name_ko"], "name_zh": s["name_zh"],
-        "kind": s["kind"], "lon": round(float(s["lon"]), 6), "lat": round(float(s["lat"]), 6),
-        "precision": s["precision"], "uncertainty_m": int(s["uncertainty_m"]),
+        "id": sid,
+        "name_en": s["name_en"],
+        "name_ko": s["name_ko"],
+        "name_zh": s["name_zh"],
+        "kind": s["kind"],
+        "lon": round(float(s["lon"]), 6),
+        "lat": round(float(s["lat"]), 6),
+        "precision": s["precision"],
+        "uncertainty_m": int(s["uncertainty_m"]),
     }
 
 
@@ -285,6 +306,7 @@ def joined_records(ds: Dataset, events: pd.DataFrame, lang: str = "en") -> list[
     """Events with their sites resolved, their figure as derived from their claims, and every claim
     with its source: the shape of `python -m geo events` and of the GeoJSON download."""
     from . import evidence
+
     # each site is looked up once per call, not once per event (a .loc costs ~50 µs);
     # every record still gets dicts of its own
     site_refs: dict = {}
@@ -303,36 +325,70 @@ def joined_records(ds: Dataset, events: pd.DataFrame, lang: str = "en") -> list[
     empty = ds.claims.iloc[:0]
     out = []
     for ev in events.itertuples(index=False):
-        out.append({
-            "id": ev.id,
-            "date": ev.date.strftime("%Y-%m-%d"),
-            "date_precision": str(ev.date_precision),
-            "kind": ev.kind,
-            "figure": {
-                "text": texts[ev.id], "basis": bases[ev.id],
-                "people_low": int(ev.people_low) if ev.has_figure else None,
-                "people_high": int(ev.people_high) if ev.has_figure else None,
-                "approx": bool(ev.approx), "low_open": bool(ev.low_open), "high_open": bool(ev.high_open),
-            },
-            "origin": site(ev.origin),
-            "crossing": site(ev.crossing),
-            "destination": site(ev.destination),
-            "part_of": ev.part_of,
-            "confidence": ev.confidence,
-            "claims": evidence.claim_records(ds, grouped.get(ev.id, empty), lang),
-            "summary": ev.summary,
-            "summary_ko": ev.summary_ko,
-            "sensitive": bool(ev.sensitive),
-        })
+        out.append(
+            {
+                "id": ev.id,
+                "date": ev.date.strftime("%Y-%m-%d"),
+                "date_precision": str(ev.date_precision),
+                "kind": ev.kind,
+                "figure": {
+                    "text": texts[ev.id],
+                    "basis": bases[ev.id],
+                    "people_low": int(ev.people_low) if ev.has_figure else None,
+                    "people_high": int(ev.people_high) if ev.has_figure else None,
+                    "approx": bool(ev.approx),
+                    "low_open": bool(ev.low_open),
+                    "high_open": bool(ev.high_open),
+                },
+                "origin": site(ev.origin),
+                "crossing": site(ev.crossing),
+                "destination": site(ev.destination),
+                "part_of": ev.part_of,
+                "confidence": ev.confidence,
+                "claims": evidence.claim_records(ds, grouped.get(ev.id, empty), lang),
+                "summary": ev.summary,
+                "summary_ko": ev.summary_ko,
+                "sensitive": bool(ev.sensitive),
+            }
+        )
     return out
 
 
 FLAT_COLUMNS = [
-    "id", "date", "date_precision", "kind", "people", "people_basis", "people_low_stated", "people_high_stated",
-    "origin", "origin_name_en", "origin_name_ko", "origin_lon", "origin_lat", "origin_precision",
-    "crossing", "crossing_name_en", "crossing_name_ko", "crossing_lon", "crossing_lat", "crossing_precision",
-    "destination", "destination_name_en", "destination_name_ko", "destination_lon", "destination_lat", "destination_precision",
-    "part_of", "confidence", "claims", "sources", "source_publishers", "source_titles", "source_dates", "source_urls",
+    "id",
+    "date",
+    "date_precision",
+    "kind",
+    "people",
+    "people_basis",
+    "people_low_stated",
+    "people_high_stated",
+    "origin",
+    "origin_name_en",
+    "origin_name_ko",
+    "origin_lon",
+    "origin_lat",
+    "origin_precision",
+    "crossing",
+    "crossing_name_en",
+    "crossing_name_ko",
+    "crossing_lon",
+    "crossing_lat",
+    "crossing_precision",
+    "destination",
+    "destination_name_en",
+    "destination_name_ko",
+    "destination_lon",
+    "destination_lat",
+    "destination_precision",
+    "part_of",
+    "confidence",
+    "claims",
+    "sources",
+    "source_publishers",
+    "source_titles",
+    "source_dates",
+    "source_urls",
     "summary",
 ]
 
@@ -341,6 +397,7 @@ def flat_table(ds: Dataset, events: pd.DataFrame, lang: str = "en") -> pd.DataFr
     """One row per event with site names/coordinates, its figure in words with who states it, its
     claims side by side, and its sources flattened (for CSV export and the events table)."""
     from . import evidence
+
     out = events[["id", "date", "date_precision", "kind", "part_of", "confidence", "summary"]].copy()
     out["date"] = out["date"].dt.strftime("%Y-%m-%d")
     out["date_precision"] = out["date_precision"].astype(str)
@@ -366,6 +423,7 @@ def flat_table(ds: Dataset, events: pd.DataFrame, lang: str = "en") -> pd.DataFr
     def pick(attr):
         lookup = src[attr].fillna("").to_dict()
         return events["sources"].map(lambda ids: " | ".join(str(lookup.get(i, "")) for i in ids))
+
     out["sources"] = events["sources"].map(";".join)
     out["source_publishers"] = pick("publisher")
     out["source_titles"] = pick("title")

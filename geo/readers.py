@@ -49,7 +49,7 @@ def text_bytes(raw: bytes, path: Path | str) -> bytes:
     for bom, name in _BOMS:
         if raw.startswith(bom):
             if bom == b"\xef\xbb\xbf":
-                raw = raw[len(bom):]
+                raw = raw[len(bom) :]
                 break
             raise DataFileError(path, Msg("file is encoded as {encoding}; save it as UTF-8", encoding=name))
     if not raw.strip():
@@ -66,8 +66,9 @@ def decode_text(raw: bytes, path: Path | str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataFileError(path, Msg("not valid UTF-8 (byte {byte}, line {line}); save it as UTF-8", byte=exc.start,
-                                         line=line)) from None
+        raise DataFileError(
+            path, Msg("not valid UTF-8 (byte {byte}, line {line}); save it as UTF-8", byte=exc.start, line=line)
+        ) from None
 
 
 def _reject_constant(name: str):
@@ -141,8 +142,9 @@ def parse_json_text(text: str, path: Path | str) -> object:
     try:
         value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
-        raise DataFileError(path, Msg("malformed JSON: {detail}", detail=exc.msg),
-                            place=line_place(exc.lineno, exc.colno)) from None
+        raise DataFileError(
+            path, Msg("malformed JSON: {detail}", detail=exc.msg), place=line_place(exc.lineno, exc.colno)
+        ) from None
     except ValueError as exc:
         detail = exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else str(exc)
         raise DataFileError(path, Msg("malformed JSON: {detail}", detail=detail)) from None
@@ -156,9 +158,15 @@ def parse_json_text(text: str, path: Path | str) -> object:
     if twice:
         obj, key = twice[0]
         where = _locate(value, id(obj)) or []
-        raise DataFileError(path, Msg("the key {key} appears more than once in the same object; JSON readers disagree "
-                                      "on which one counts, so keep exactly one", key=cut(key, 40)),
-                            place=_place(value, where))
+        raise DataFileError(
+            path,
+            Msg(
+                "the key {key} appears more than once in the same object; JSON readers disagree "
+                "on which one counts, so keep exactly one",
+                key=cut(key, 40),
+            ),
+            place=_place(value, where),
+        )
     return value
 
 

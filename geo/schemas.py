@@ -22,7 +22,14 @@ SCHEMA_FILES = {
     "layer": MODEL["layer_schema"],
 }
 LANGS = ("en", "ko")
-SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")  # what geo/web/shapemarker.js and styles.py draw
+SHAPES = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle",
+    "triangle-down",
+    "hexagon",
+)  # what geo/web/shapemarker.js and styles.py draw
 
 
 @lru_cache(maxsize=None)
@@ -103,7 +110,8 @@ def missing_vocabulary(get=None) -> list[str]:
         for field in props:
             spec = props[field]
             spec = next((alt for alt in spec.get("oneOf", []) if "enum" in alt), spec) | {
-                k: v for k, v in spec.items() if k.startswith("x-")}
+                k: v for k, v in spec.items() if k.startswith("x-")
+            }
             if "enum" not in spec or "x-labels" not in spec:
                 continue
             for value in spec["enum"]:

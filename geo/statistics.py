@@ -22,6 +22,7 @@ from .tables import read_table, rows_naming_unknown, split_list
 from .i18n import N_
 
 from .paths import STATISTICS_FILE  # noqa: E402  (the registry names it)
+
 TABLE = "statistics"
 
 MEASURE_LABELS = {  # English; the interface translates them (geo.i18n catalog)
@@ -32,8 +33,13 @@ MEASURE_LABELS = {  # English; the interface translates them (geo.i18n catalog)
     "repatriated-cumulative": N_("Returned to North Korea over a period"),
 }
 QUALIFIER_WORDS = {
-    "exact": "", "about": "about ", "nearly": "nearly ", "more-than": "more than ",
-    "at-least": "at least ", "up-to": "up to ", "range": "",
+    "exact": "",
+    "about": "about ",
+    "nearly": "nearly ",
+    "more-than": "more than ",
+    "at-least": "at least ",
+    "up-to": "up to ",
+    "range": "",
 }
 
 
@@ -42,6 +48,7 @@ def stated_as(qualifier: str, value: int, to: int | None = None, lang: str = "en
     geo.claims words a stated figure: '최소 1,170명')."""
     if lang != "en":
         from .claims import stated_text
+
         has_to = qualifier == "range" and to is not None and not pd.isna(to)
         return stated_text(qualifier, int(value), int(to) if has_to else None, lang)
     if qualifier == "range" and to is not None and not pd.isna(to):
@@ -65,67 +72,124 @@ def cross_checks(frame: pd.DataFrame, path: str, source_ids) -> list[Problem]:
 
     ids = frame["id"]
     dup = ids.ne("") & ids.duplicated(keep="first")
-    report(dup, "id", lambda line: Msg("duplicate id; first used on row {first}",
-                                           first=int(frame.index[(ids == ids[line]).to_numpy()][0])))
+    report(
+        dup,
+        "id",
+        lambda line: Msg(
+            "duplicate id; first used on row {first}", first=int(frame.index[(ids == ids[line]).to_numpy()][0])
+        ),
+    )
 
-    num = {c: pd.to_numeric(frame[c].where(frame[c].str.fullmatch(r"[0-9]+")), errors="coerce") for c in ("value", "value_to")}
+    num = {
+        c: pd.to_numeric(frame[c].where(frame[c].str.fullmatch(r"[0-9]+")), errors="coerce")
+        for c in ("value", "value_to")
+    }
     value, to = num["value"], num["value_to"]
     q = frame["qualifier"]
-    report(q.eq("range") & frame["value_to"].eq(""), "value_to", Msg("a stated range needs its second number in value_to"))
-    report(q.ne("range") & frame["value_to"].ne(""), "value_to",
-           lambda line: Msg("value_to is only for qualifier range (the second number of 'N to M'); this figure is "
-                            "{qualifier!r}", qualifier=q[line]))
-    report(q.eq("range") & value.notna() & to.notna() & (to <= value), "value_to",
-           lambda line: Msg("a range runs low to high: value_to {high} must be above value {low}",
-                            high=frame.at[line, "value_to"], low=frame.at[line, "value"]))
+    report(
+        q.eq("range") & frame["value_to"].eq(""), "value_to", Msg("a stated range needs its second number in value_to")
+    )
+    report(
+        q.ne("range") & frame["value_to"].ne(""),
+        "value_to",
+        lambda line: Msg(
+            "value_to is only for qualifier range (the second number of 'N to M'); this figure is {qualifier!r}",
+            qualifier=q[line],
+        ),
+    )
+    report(
+        q.eq("range") & value.notna() & to.notna() & (to <= value),
+        "value_to",
+        lambda line: Msg(
+            "a range runs low to high: value_to {high} must be above value {low}",
+            high=frame.at[line, "value_to"],
+            low=frame.at[line, "value"],
+        ),
+    )
 
     start = pd.to_datetime(frame["period_start"], format="%Y-%m-%d", errors="coerce")
     end = pd.to_datetime(frame["period_end"], format="%Y-%m-%d", errors="coerce")
-    report(start > end, "period_end",
-           lambda line: Msg("period_end {end} is before period_start {start}", end=frame.at[line, "period_end"],
-                            start=frame.at[line, "period_start"]))
+    report(
+        start > end,
+        "period_end",
+        lambda line: Msg(
+            "period_end {end} is before period_start {start}",
+            end=frame.at[line, "period_end"],
+            start=frame.at[line, "period_start"],
+        ),
+    )
 
     sup = frame["superseded_by"]
     rows = frame.assign(_start=frame["period_start"], _end=frame["period_end"]).set_index("id", drop=False)
     for line in frame.index[sup.ne("").to_numpy()]:
         target = sup[line]
         if target == frame.at[line, "id"] or target not in rows.index:
-            report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
-                   Msg("superseded_by {id!r} is not another row of statistics.csv", id=target))
+            report(
+                pd.Series(frame.index == line, index=frame.index),
+                "superseded_by",
+                Msg("superseded_by {id!r} is not another row of statistics.csv", id=target),
+            )
             continue
         other = rows.loc[target]
         if isinstance(other, pd.DataFrame):
             other = other.iloc[0]
-        if (other["measure"], other["_start"], other["_end"]) != (frame.at[line, "measure"], frame.at[line, "period_start"], frame.at[line, "period_end"]):
-            report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
-                   Msg("superseded_by {id!r} counts another measure or period; a revision replaces a figure for the same "
-                       "measure and period", id=target))
+        if (other["measure"], other["_start"], other["_end"]) != (
+            frame.at[line, "measure"],
+            frame.at[line, "period_start"],
+            frame.at[line, "period_end"],
+        ):
+            report(
+                pd.Series(frame.index == line, index=frame.index),
+                "superseded_by",
+                Msg(
+                    "superseded_by {id!r} counts another measure or period; a revision replaces a figure for the same "
+                    "measure and period",
+                    id=target,
+                ),
+            )
         elif other["superseded_by"] != "":
-            report(pd.Series(frame.index == line, index=frame.index), "superseded_by",
-                   Msg("superseded_by {id!r} is itself revised by {other!r}; name the figure shown now", id=target,
-                       other=other["superseded_by"]))
+            report(
+                pd.Series(frame.index == line, index=frame.index),
+                "superseded_by",
+                Msg(
+                    "superseded_by {id!r} is itself revised by {other!r}; name the figure shown now",
+                    id=target,
+                    other=other["superseded_by"],
+                ),
+            )
 
     if source_ids is not None:
         lists = split_list(frame["sources"])
         for line in frame.index[rows_naming_unknown(frame["sources"], source_ids)]:
             bad = [s for s in lists[line] if s not in source_ids]
-            problems.append(Problem(path, row_place(int(line), frame.at[line, "id"], "sources"),
-                                    Msg("source {id!r} is not in sources.csv", id=bad[0])))
+            problems.append(
+                Problem(
+                    path,
+                    row_place(int(line), frame.at[line, "id"], "sources"),
+                    Msg("source {id!r} is not in sources.csv", id=bad[0]),
+                )
+            )
     return problems
 
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:
     """The checked text frame as typed columns, indexed by id, in file order."""
-    out = pd.DataFrame({
-        "id": frame["id"].to_numpy(),
-        "measure": frame["measure"].to_numpy(),
-        "period_start": pd.to_datetime(frame["period_start"].where(frame["period_start"].ne("")), format="%Y-%m-%d").to_numpy(),
-        "period_end": pd.to_datetime(frame["period_end"], format="%Y-%m-%d").to_numpy(),
-        "period_label": frame["period_label"].to_numpy(),
-        "qualifier": frame["qualifier"].to_numpy(),
-    })
+    out = pd.DataFrame(
+        {
+            "id": frame["id"].to_numpy(),
+            "measure": frame["measure"].to_numpy(),
+            "period_start": pd.to_datetime(
+                frame["period_start"].where(frame["period_start"].ne("")), format="%Y-%m-%d"
+            ).to_numpy(),
+            "period_end": pd.to_datetime(frame["period_end"], format="%Y-%m-%d").to_numpy(),
+            "period_label": frame["period_label"].to_numpy(),
+            "qualifier": frame["qualifier"].to_numpy(),
+        }
+    )
     out["value"] = frame["value"].astype(np.int64).to_numpy()
-    out["value_to"] = pd.to_numeric(frame["value_to"].where(frame["value_to"].ne("")), errors="coerce").astype("Int64").array
+    out["value_to"] = (
+        pd.to_numeric(frame["value_to"].where(frame["value_to"].ne("")), errors="coerce").astype("Int64").array
+    )
     out["estimator"] = frame["estimator"].to_numpy()
     out["stated"] = frame["stated"].to_numpy()
     out["sources"] = split_list(frame["sources"]).to_numpy()
@@ -136,8 +200,9 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
     return out.set_index("id", drop=False).rename_axis(None)
 
 
-def check_file(path: Path, source_ids=None, today: date | None = None, shown: str | None = None
-               ) -> tuple[pd.DataFrame | None, list[Problem]]:
+def check_file(
+    path: Path, source_ids=None, today: date | None = None, shown: str | None = None
+) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read and validate one statistics file: (typed frame or None if it has errors, problems)."""
     problems: list[Problem] = []
     shown = shown or str(path)
@@ -166,6 +231,7 @@ def empty() -> pd.DataFrame:
 
 def _columns() -> list[str]:
     from . import schemas
+
     return schemas.columns(TABLE)
 
 
@@ -183,10 +249,8 @@ def period_kind(stats: pd.DataFrame) -> pd.Series:
     start, end = stats["period_start"], stats["period_end"]
     whole_start = start.notna() & start.dt.day.eq(1)
     year = whole_start & start.dt.month.eq(1) & end.dt.month.eq(12) & end.dt.day.eq(31) & start.dt.year.eq(end.dt.year)
-    quarter = (whole_start & start.dt.month.isin([1, 4, 7, 10]) & end.eq(start + pd.offsets.QuarterEnd(0))
-               & ~year)
-    return pd.Series(np.select([year.to_numpy(), quarter.to_numpy()], ["year", "quarter"], "other"),
-                     index=stats.index)
+    quarter = whole_start & start.dt.month.isin([1, 4, 7, 10]) & end.eq(start + pd.offsets.QuarterEnd(0)) & ~year
+    return pd.Series(np.select([year.to_numpy(), quarter.to_numpy()], ["year", "quarter"], "other"), index=stats.index)
 
 
 def cited(stats: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -195,13 +259,16 @@ def cited(stats: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     for sid, row in stats.iterrows():
         for src in row["sources"]:
             meta = sources.loc[src] if src in sources.index else None
-            rows.append({
-                "figure": sid, "source": src,
-                "publisher": None if meta is None else meta["publisher"],
-                "title": None if meta is None else meta["title"],
-                "published": None if meta is None else meta["published"],
-                "url": None if meta is None else meta["url"],
-            })
+            rows.append(
+                {
+                    "figure": sid,
+                    "source": src,
+                    "publisher": None if meta is None else meta["publisher"],
+                    "title": None if meta is None else meta["title"],
+                    "published": None if meta is None else meta["published"],
+                    "url": None if meta is None else meta["url"],
+                }
+            )
     return pd.DataFrame(rows, columns=["figure", "source", "publisher", "title", "published", "url"])
 
 
@@ -211,6 +278,7 @@ UNDATED = N_("undated")
 def source_labels(stats: pd.DataFrame, sources: pd.DataFrame, lang: str = "en") -> pd.Series:
     """Per figure, its sources as 'Publisher, date' joined by '; ' (for tooltips and tables)."""
     from . import i18n
+
     undated = i18n.translate(lang)(UNDATED)
 
     def label(ids):
@@ -223,4 +291,5 @@ def source_labels(stats: pd.DataFrame, sources: pd.DataFrame, lang: str = "en") 
             else:
                 parts.append(src)
         return "; ".join(parts)
+
     return stats["sources"].map(label)

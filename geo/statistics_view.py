@@ -16,8 +16,18 @@ from .safe_html import safe_url
 from .statistics import MEASURE_LABELS, cited, period_kind, source_labels, stated_as
 
 ARRIVALS = "arrivals-south-korea"
-CHART_COLUMNS = ["id", "measure_label", "period_label", "figure", "value", "value_end", "estimator", "stated",
-                 "cited_in", "notes"]
+CHART_COLUMNS = [
+    "id",
+    "measure_label",
+    "period_label",
+    "figure",
+    "value",
+    "value_end",
+    "estimator",
+    "stated",
+    "cited_in",
+    "notes",
+]
 NO_FIGURE = N_("no figure quoted")
 STATED_ON = N_("{figure}, stated {date}")
 
@@ -33,7 +43,9 @@ def display_frame(stats: pd.DataFrame, sources: pd.DataFrame, lang: str) -> pd.D
     notes ('' when none) and, for a first announcement, what it was revised to; numbered from 0."""
     frame = stats.reset_index(drop=True).copy()
     frame["measure_label"] = [measure_label(m, lang) for m in frame["measure"]]
-    frame["figure"] = [stated_as(q, v, t, lang) for q, v, t in zip(frame["qualifier"], frame["value"], frame["value_to"])]
+    frame["figure"] = [
+        stated_as(q, v, t, lang) for q, v, t in zip(frame["qualifier"], frame["value"], frame["value_to"])
+    ]
     frame["value_end"] = [int(v if pd.isna(t) else t) for v, t in zip(frame["value"], frame["value_to"])]
     frame["value_to"] = frame["value_end"]
     frame["superseded"] = frame["superseded_by"].notna()
@@ -48,8 +60,12 @@ def revisions(frame: pd.DataFrame, targets, lang: str) -> list[str]:
     """Per target id, '5, stated 2022-01-20' (the figure that replaced a first announcement); '' for none."""
     _ = i18n.translate(lang)
     final = frame.set_index("id")
-    return [_(STATED_ON, figure=final.at[t, "figure"], date=final.at[t, "stated"])
-            if isinstance(t, str) and t in final.index else "" for t in targets]
+    return [
+        _(STATED_ON, figure=final.at[t, "figure"], date=final.at[t, "stated"])
+        if isinstance(t, str) and t in final.index
+        else ""
+        for t in targets
+    ]
 
 
 def chart_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -81,9 +97,21 @@ def every_year(data: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     have = dict(zip(years.astype(int), data.to_dict("records")))
     rows = []
     for i, year in enumerate(range(min(have), max(have) + 1)):
-        row = dict(have.get(year) or {"period_label": str(year), "value": None, "value_end": None, "figure": gap,
-                                      "estimator": "", "stated": "", "cited_in": "", "notes": "", "id": f"gap-{year}",
-                                      "measure_label": data["measure_label"].iloc[0]})
+        row = dict(
+            have.get(year)
+            or {
+                "period_label": str(year),
+                "value": None,
+                "value_end": None,
+                "figure": gap,
+                "estimator": "",
+                "stated": "",
+                "cited_in": "",
+                "notes": "",
+                "id": f"gap-{year}",
+                "measure_label": data["measure_label"].iloc[0],
+            }
+        )
         row["order"] = i
         rows.append(row)
     return pd.DataFrame(rows, columns=list(data.columns))
@@ -98,12 +126,15 @@ def first_announcements(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Arrival figures first announced and later revised: each with its date and what replaced it."""
     _ = i18n.translate(lang)
     first = frame[frame["measure"].eq(ARRIVALS) & frame["superseded"]].sort_values(["period_start", "period_end"])
-    return pd.DataFrame({
-        "period": first["period_label"].to_numpy(),
-        "first announced": [_(STATED_ON, figure=f, date=s) for f, s in zip(first["figure"], first["stated"])],
-        "revised to (figure shown)": revisions(frame, first["superseded_by"], lang),
-        "estimated by": first["estimator"].to_numpy(),
-        "source(s)": first["cited_in"].to_numpy()})
+    return pd.DataFrame(
+        {
+            "period": first["period_label"].to_numpy(),
+            "first announced": [_(STATED_ON, figure=f, date=s) for f, s in zip(first["figure"], first["stated"])],
+            "revised to (figure shown)": revisions(frame, first["superseded_by"], lang),
+            "estimated by": first["estimator"].to_numpy(),
+            "source(s)": first["cited_in"].to_numpy(),
+        }
+    )
 
 
 def estimates(frame: pd.DataFrame):
@@ -121,17 +152,26 @@ def estimates(frame: pd.DataFrame):
 def every_figure(frame: pd.DataFrame) -> pd.DataFrame:
     """The table of every figure and its sources, by measure and period."""
     table = frame.sort_values(["measure", "period_end", "id"])[
-        ["measure_label", "period_label", "figure", "estimator", "stated", "revised", "cited_in", "notes"]]
-    return table.rename(columns={"measure_label": "measure", "period_label": "period",
-                                 "revised": "first announcement, revised to", "estimator": "estimated by",
-                                 "cited_in": "source(s)"})
+        ["measure_label", "period_label", "figure", "estimator", "stated", "revised", "cited_in", "notes"]
+    ]
+    return table.rename(
+        columns={
+            "measure_label": "measure",
+            "period_label": "period",
+            "revised": "first announcement, revised to",
+            "estimator": "estimated by",
+            "cited_in": "source(s)",
+        }
+    )
 
 
 def figure_sources(stats: pd.DataFrame, sources: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """One row per (figure, source): the figure as 'Measure, period: figure (estimator)', the source's
     publisher, title, date and its address if it is http(s) (else empty)."""
     links = cited(stats, sources)
-    what = {row.id: f"{row.measure_label}, {row.period_label}: {row.figure} ({row.estimator})" for row in frame.itertuples()}
+    what = {
+        row.id: f"{row.measure_label}, {row.period_label}: {row.figure} ({row.estimator})" for row in frame.itertuples()
+    }
     links["figure"] = links["figure"].map(what)
     links["link"] = [safe_url(u) for u in links["url"]]
     return links[["figure", "publisher", "title", "published", "link"]]

@@ -51,19 +51,25 @@ def shape_points(shape: str, r: float) -> list[tuple[float, float]] | None:
     return None
 
 
-def shape_svg(shape: str, fill: str, stroke: str = "#fff", dash: str | None = None, r: float = 6.0, width: float = 2.0) -> str:
+def shape_svg(
+    shape: str, fill: str, stroke: str = "#fff", dash: str | None = None, r: float = 6.0, width: float = 2.0
+) -> str:
     """A legend's marker as inline SVG (the project's own constants only, never data): the same shape and
     area as on the map, with a text-free role="img" left to the label beside it."""
     box = math.ceil(2 * (r * _TRIANGLE + width))
     c = box / 2
     points = shape_points(shape, r)
-    paint = f'fill="{fill}" stroke="{stroke}" stroke-width="{width:g}"' + (f' stroke-dasharray="{dash}"' if dash else "")
+    paint = f'fill="{fill}" stroke="{stroke}" stroke-width="{width:g}"' + (
+        f' stroke-dasharray="{dash}"' if dash else ""
+    )
     if points is None:
         body = f'<circle cx="{c:g}" cy="{c:g}" r="{r:g}" {paint}/>'
     else:
         body = '<polygon points="{}" {}/>'.format(" ".join(f"{c + x:.1f},{c + y:.1f}" for x, y in points), paint)
-    return (f'<svg class="legend-shape shape-{shape}" width="{box}" height="{box}" viewBox="0 0 {box} {box}" '
-            f'aria-hidden="true" focusable="false" style="vertical-align:middle;margin-right:4px">{body}</svg>')
+    return (
+        f'<svg class="legend-shape shape-{shape}" width="{box}" height="{box}" viewBox="0 0 {box} {box}" '
+        f'aria-hidden="true" focusable="false" style="vertical-align:middle;margin-right:4px">{body}</svg>'
+    )
 
 
 def scaled(value: float, largest: float, lo: float, hi: float) -> float:

@@ -20,6 +20,7 @@ from .readers import decode_text, read_csv_bytes
 from . import schemas, textcols
 
 from .paths import LIST_SEPARATOR  # noqa: E402  (the registry's; every list cell is split by split_list/list_items)
+
 # a character a reader can see: not a space, not a control, format (bidi, zero-width) or separator character
 VISIBLE = r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
 FIRST_DATA_LINE = 2  # line 1 is the header
@@ -33,6 +34,7 @@ def _fast_parse(raw: bytes) -> pd.DataFrame | None:
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.csv as pcsv
+
     try:
         first = raw[: raw.find(b"\n")] if b"\n" in raw else raw
         header = next(csv.reader([first.decode("utf-8")]), [])
@@ -43,13 +45,19 @@ def _fast_parse(raw: bytes) -> pd.DataFrame | None:
     try:
         table = pcsv.read_csv(
             io.BytesIO(raw),
-            convert_options=pcsv.ConvertOptions(column_types={h: pa.string() for h in header},
-                                                strings_can_be_null=False, quoted_strings_can_be_null=False),
-            parse_options=pcsv.ParseOptions(newlines_in_values=True))
+            convert_options=pcsv.ConvertOptions(
+                column_types={h: pa.string() for h in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+            parse_options=pcsv.ParseOptions(newlines_in_values=True),
+        )
         table = pa.table([pc.utf8_trim_whitespace(col) for col in table.columns], names=table.column_names)
     except (pa.ArrowInvalid, pa.ArrowException, ValueError):
         return None
-    return table.to_pandas(types_mapper=lambda t: pd.StringDtype("pyarrow", na_value=np.nan) if t == pa.string() else None)
+    return table.to_pandas(
+        types_mapper=lambda t: pd.StringDtype("pyarrow", na_value=np.nan) if t == pa.string() else None
+    )
 
 
 def parse_table(raw: bytes, path: str, table: str) -> tuple[pd.DataFrame, list[Problem]]:
@@ -60,8 +68,12 @@ def parse_table(raw: bytes, path: str, table: str) -> tuple[pd.DataFrame, list[P
         frame = _fast_parse(raw)
         if frame is None:
             frame = pd.read_csv(
-                io.StringIO(decode_text(raw, path)), dtype=str, keep_default_na=False, na_filter=False,
-                skip_blank_lines=True, engine="c",
+                io.StringIO(decode_text(raw, path)),
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                skip_blank_lines=True,
+                engine="c",
             )
             for col in frame.columns:
                 frame[col] = frame[col].astype(str).str.strip()
@@ -74,12 +86,23 @@ def parse_table(raw: bytes, path: str, table: str) -> tuple[pd.DataFrame, list[P
     header = [str(c) for c in frame.columns]
     missing = [c for c in expected if c not in header]
     unknown = [c for c in header if c not in expected]
-    dupes = sorted({c for c in header if header.count(c) > 1 or re.match(r".+\.\d+$", c) and c.rsplit(".", 1)[0] in header})
+    dupes = sorted(
+        {c for c in header if header.count(c) > 1 or re.match(r".+\.\d+$", c) and c.rsplit(".", 1)[0] in header}
+    )
     if missing:
         problems.append(Problem(path, HEADER, Msg("missing column(s): {columns}", columns=", ".join(missing))))
     if unknown:
-        problems.append(Problem(path, HEADER, Msg("unknown column(s): {columns}; expected {expected}",
-                                                  columns=", ".join(unknown), expected=", ".join(expected))))
+        problems.append(
+            Problem(
+                path,
+                HEADER,
+                Msg(
+                    "unknown column(s): {columns}; expected {expected}",
+                    columns=", ".join(unknown),
+                    expected=", ".join(expected),
+                ),
+            )
+        )
     if dupes:
         problems.append(Problem(path, HEADER, Msg("duplicate column(s): {columns}", columns=", ".join(dupes))))
     for col in missing:
@@ -152,24 +175,47 @@ def check_columns(frame: pd.DataFrame, path: str, table: str, today: date | None
         kind = spec.get("type")
         if "enum" in spec:
             ok = textcols.isin(col, spec["enum"])
-            problems += _report(path, frame, present & ~ok, column,
-                                lambda v, e=spec["enum"]: Msg("{value} is not one of: {allowed}", value=_shown(v),
-                                                              allowed=", ".join(e)))
+            problems += _report(
+                path,
+                frame,
+                present & ~ok,
+                column,
+                lambda v, e=spec["enum"]: Msg(
+                    "{value} is not one of: {allowed}", value=_shown(v), allowed=", ".join(e)
+                ),
+            )
         elif kind == "integer":
             whole = textcols.fullmatch(col, r"[+-]?[0-9]{1,15}")  # ASCII digits only: no Arabic-Indic or full-width
             num = col.where(whole, "0").astype("int64")  # a cast on the text column: no per-cell Python
             bad = present & ~whole
-            problems += _report(path, frame, bad, column, lambda v: Msg("{value} is not a whole number", value=_shown(v)))
+            problems += _report(
+                path, frame, bad, column, lambda v: Msg("{value} is not a whole number", value=_shown(v))
+            )
             lo, hi = spec.get("minimum"), spec.get("maximum")
             if lo is not None:
-                problems += _report(path, frame, ~bad & present & (num < lo), column,
-                                    lambda v, lo=lo: Msg("{value} is below the minimum {limit}", value=v, limit=lo))
+                problems += _report(
+                    path,
+                    frame,
+                    ~bad & present & (num < lo),
+                    column,
+                    lambda v, lo=lo: Msg("{value} is below the minimum {limit}", value=v, limit=lo),
+                )
             if hi is not None:
-                problems += _report(path, frame, ~bad & present & (num > hi), column,
-                                    lambda v, hi=hi: Msg("{value} is above the maximum {limit}", value=v, limit=hi))
+                problems += _report(
+                    path,
+                    frame,
+                    ~bad & present & (num > hi),
+                    column,
+                    lambda v, hi=hi: Msg("{value} is above the maximum {limit}", value=v, limit=hi),
+                )
         elif kind == "boolean":
-            problems += _report(path, frame, present & ~textcols.isin(col, ["true", "false"]), column,
-                                lambda v: Msg("{value} must be true or false", value=_shown(v)))
+            problems += _report(
+                path,
+                frame,
+                present & ~textcols.isin(col, ["true", "false"]),
+                column,
+                lambda v: Msg("{value} must be true or false", value=_shown(v)),
+            )
         elif kind == "array":
             problems += _check_list(frame, path, column, spec, present)
         elif kind == "string":
@@ -183,27 +229,48 @@ def _check_string(frame, path, column, spec, present) -> list[Problem]:
     col = frame[column]
     problems = []
     if "pattern" in spec:
-        bad = present & ~textcols.fullmatch(col, spec["pattern"])  # whole cell: "$" alone lets a final line break through
-        hint = (Msg("a lowercase slug (a-z, 0-9, single hyphens)") if "a-z0-9" in spec["pattern"]
-                else Msg("of the form {pattern}", pattern=spec["pattern"]))
+        bad = present & ~textcols.fullmatch(
+            col, spec["pattern"]
+        )  # whole cell: "$" alone lets a final line break through
+        hint = (
+            Msg("a lowercase slug (a-z, 0-9, single hyphens)")
+            if "a-z0-9" in spec["pattern"]
+            else Msg("of the form {pattern}", pattern=spec["pattern"])
+        )
         if "https?" in spec["pattern"]:
             hint = Msg("an http:// or https:// address without spaces or quotes")
         elif spec["pattern"].startswith("^[0-9]{4}"):
-            hint = (Msg("a date written YYYY-MM-DD") if "{2}-[0-9]{2}$" in spec["pattern"]
-                    else Msg("a date written YYYY, YYYY-MM or YYYY-MM-DD"))
-        problems += _report(path, frame, bad, column, lambda v, h=hint: Msg("{value} is not {hint}", value=_shown(v), hint=h))
+            hint = (
+                Msg("a date written YYYY-MM-DD")
+                if "{2}-[0-9]{2}$" in spec["pattern"]
+                else Msg("a date written YYYY, YYYY-MM or YYYY-MM-DD")
+            )
+        problems += _report(
+            path, frame, bad, column, lambda v, h=hint: Msg("{value} is not {hint}", value=_shown(v), hint=h)
+        )
     elif "enum" not in spec and "format" not in spec:  # free text must show something
-        problems += _report(path, frame, present & ~textcols.contains(col, VISIBLE), column,
-                            Msg("has no visible character (only spaces or invisible characters)"))
+        problems += _report(
+            path,
+            frame,
+            present & ~textcols.contains(col, VISIBLE),
+            column,
+            Msg("has no visible character (only spaces or invisible characters)"),
+        )
     lengths = col.str.len()
     if "maxLength" in spec:
-        problems += _report(path, frame, present & (lengths > spec["maxLength"]), column,
-                            Msg("is longer than {limit} characters", limit=spec["maxLength"]))
+        problems += _report(
+            path,
+            frame,
+            present & (lengths > spec["maxLength"]),
+            column,
+            Msg("is longer than {limit} characters", limit=spec["maxLength"]),
+        )
     return problems
 
 
 def _check_list(frame, path, column, spec, present) -> list[Problem]:
     import pyarrow.compute as pc
+
     col = frame[column]
     items, parents = list_items(col)  # split on ';', each id trimmed as str.strip trims it
     # a cell is looked at when it holds more than ids and ';' or an empty place between separators;
@@ -218,9 +285,17 @@ def _check_list(frame, path, column, spec, present) -> list[Problem]:
         rows, named = rows[:MAX_PER_FILE], named[:MAX_PER_FILE]
     ids = frame["id"].iloc[rows].tolist()
     for line, rid, item in zip(frame.index[rows], ids, items.take(named).to_pylist()):
-        problems.append(Problem(path, row_place(int(line), rid, column),
-                                Msg("{value} is not a valid id; separate ids with '{separator}'", value=_shown(item),
-                                    separator=LIST_SEPARATOR)))
+        problems.append(
+            Problem(
+                path,
+                row_place(int(line), rid, column),
+                Msg(
+                    "{value} is not a valid id; separate ids with '{separator}'",
+                    value=_shown(item),
+                    separator=LIST_SEPARATOR,
+                ),
+            )
+        )
     codes = pc.dictionary_encode(items).indices.to_numpy(zero_copy_only=False).astype(np.int64)
     keys = parents.astype(np.int64) * (int(codes.max(initial=0)) + 1) + codes  # one key per (row, id)
     unique_keys, counts = np.unique(keys, return_counts=True)
@@ -243,7 +318,13 @@ def _check_dates(frame, path, column, present, today: date) -> list[Problem]:
         padded = col
     shaped = present & (full | month | year)
     parsed = pd.to_datetime(padded.where(shaped), format="%Y-%m-%d", errors="coerce")
-    problems = _report(path, frame, shaped & parsed.isna(), column, lambda v: Msg("{value} is not a real calendar date", value=_shown(v)))
+    problems = _report(
+        path,
+        frame,
+        shaped & parsed.isna(),
+        column,
+        lambda v: Msg("{value} is not a real calendar date", value=_shown(v)),
+    )
     future = shaped & parsed.notna() & (parsed > pd.Timestamp(today))
     problems += _report(path, frame, future, column, lambda v: Msg("{value} is in the future", value=v))
     too_old = shaped & parsed.notna() & (parsed < pd.Timestamp("1945-01-01"))
@@ -260,6 +341,7 @@ def list_items(series: pd.Series):
     """Every id in a ';'-separated column, flattened (a pyarrow string array), with the row position
     each came from (numpy): a pyarrow split, so checks over 100k rows need no per-row Python."""
     import pyarrow.compute as pc
+
     lists = pc.split_pattern(arrow_strings(series), LIST_SEPARATOR)
     flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
     return flat, pc.list_parent_indices(lists).to_numpy()
@@ -269,6 +351,7 @@ def rows_naming_unknown(series: pd.Series, known) -> np.ndarray:
     """Row positions whose list names an id not in `known` (empty cells name nothing)."""
     import pyarrow as pa
     import pyarrow.compute as pc
+
     items, parents = list_items(series)
     known_arr = pa.array([str(k) for k in known], type=pa.string())
     unknown = pc.and_(pc.not_equal(items, ""), pc.invert(pc.is_in(items, value_set=known_arr)))
@@ -280,5 +363,7 @@ def split_list(series: pd.Series) -> pd.Series:
     distinct cell. Items are trimmed, as check_columns trims them before it checks them."""
     codes, uniques = pd.factorize(series)
     tuples = np.empty(len(uniques), dtype=object)
-    tuples[:] = [tuple(s.strip() for s in v.split(LIST_SEPARATOR)) if v else () for v in np.asarray(uniques, dtype=object)]
+    tuples[:] = [
+        tuple(s.strip() for s in v.split(LIST_SEPARATOR)) if v else () for v in np.asarray(uniques, dtype=object)
+    ]
     return pd.Series(tuples[codes], index=series.index, dtype=object)

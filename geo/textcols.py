@@ -31,8 +31,27 @@ import pandas as pd
 
 # Python's white space for str patterns (`\s`, str.isspace, str.strip): tests/geo/test_textcols.py
 # checks this list against every code point.
-PY_SPACE = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", " ", "\x85", "\xa0", "\u1680",
-            "\u2000-\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000")
+PY_SPACE = (
+    "\t",
+    "\n",
+    "\x0b",
+    "\x0c",
+    "\r",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x1f",
+    " ",
+    "\x85",
+    "\xa0",
+    "\u1680",
+    "\u2000-\u200a",
+    "\u2028",
+    "\u2029",
+    "\u202f",
+    "\u205f",
+    "\u3000",
+)
 _ASCII_ONLY = set("dDwWbB")  # Unicode-aware in Python, ASCII in RE2: exact on ASCII text only
 _CHAR_ESCAPES = {"a": 7, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11}
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
@@ -47,8 +66,10 @@ def _cp(code: int) -> str:
 
 
 def _space_items() -> str:
-    return "".join("-".join(_cp(ord(c)) for c in item.split("-")) if len(item) == 3 and item[1] == "-" else _cp(ord(item))
-                   for item in PY_SPACE)
+    return "".join(
+        "-".join(_cp(ord(c)) for c in item.split("-")) if len(item) == 3 and item[1] == "-" else _cp(ord(item))
+        for item in PY_SPACE
+    )
 
 
 @lru_cache(maxsize=256)
@@ -82,7 +103,7 @@ def _escape(pattern: str, i: int, in_class: bool) -> tuple[str, int, bool]:
         return _cp(_CHAR_ESCAPES[c]), i + 2, False
     if c in _HEX_ESCAPES:
         width = _HEX_ESCAPES[c]
-        digits = pattern[i + 2:i + 2 + width]
+        digits = pattern[i + 2 : i + 2 + width]
         return _cp(int(digits, 16)), i + 2 + width, False  # re.compile accepted it: valid hex
     if c == "A" and not in_class:
         return "\\A", i + 2, False
@@ -130,7 +151,7 @@ def _translate(pattern: str) -> tuple[str, bool, bool]:
             continue
         if c == "{":
             close = pattern.find("}", i)
-            body = pattern[i + 1:close] if close > 0 else ""
+            body = pattern[i + 1 : close] if close > 0 else ""
             if re.fullmatch(r"[0-9]+(,[0-9]*)?", body):  # a repeat: {m}, {m,}, {m,n}
                 if any(int(x) > 1000 for x in body.split(",") if x):
                     raise _Unsupported  # past RE2's repeat limit
@@ -202,6 +223,7 @@ def _class(pattern: str, i: int) -> tuple[str, int, bool]:
 def strings(series) -> "pa.Array":  # noqa: F821  (pyarrow is imported lazily)
     """A text column (Series, Index, array or iterable of str) as one pyarrow string array."""
     import pyarrow as pa
+
     if isinstance(series, (pa.Array, pa.ChunkedArray)):
         arr = series.combine_chunks() if isinstance(series, pa.ChunkedArray) else series
         if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
@@ -218,24 +240,28 @@ def strings(series) -> "pa.Array":  # noqa: F821  (pyarrow is imported lazily)
         values = series.astype(object, copy=False)
     else:
         values = np.array(list(series), dtype=object)
-    texts = np.array([v if isinstance(v, str) else None for v in values], dtype=object) \
-        if not _all_text(values) else values
+    texts = (
+        np.array([v if isinstance(v, str) else None for v in values], dtype=object) if not _all_text(values) else values
+    )
     return pa.array(texts, type=pa.string(), from_pandas=True)
 
 
 def _all_text(values: np.ndarray) -> bool:
     import pandas.api.types as ptypes
+
     return ptypes.infer_dtype(values, skipna=False) in ("string", "empty")
 
 
 def _bools(result) -> np.ndarray:
     import pyarrow.compute as pc
+
     return np.asarray(pc.fill_null(result, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def isin(series, values) -> np.ndarray:
     """Per cell: is its text one of `values` (text only; other values never match, nor do missing cells)."""
     import pyarrow.compute as pc
+
     arr = strings(series)
     if isinstance(values, (set, frozenset, dict)):
         values = list(values)
@@ -258,6 +284,7 @@ def contains(series, pattern: str) -> np.ndarray:
 def _match(series, pattern: str, whole: bool) -> np.ndarray:
     import pyarrow as pa
     import pyarrow.compute as pc
+
     arr = strings(series)
     plan = translate(pattern)
     result = None
@@ -303,6 +330,7 @@ def numbers(series: pd.Series) -> pd.Series:
 def positions(series, index) -> np.ndarray:
     """Per cell: the position of its text among `index`'s values (its first, for a repeated value), -1 if absent."""
     import pyarrow.compute as pc
+
     arr = strings(series)
     if not len(arr):
         return np.zeros(0, dtype=np.int64)

@@ -25,7 +25,9 @@ from .messages import Msg, joined
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
-MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\s*\([^)\n]*\)|!?\[[^\]\n]*\]\s*\[[^\]\n]*\]|<(?:https?|ftp|mailto):[^>\s]*>")
+MARKDOWN_LINK = re.compile(
+    r"!?\[[^\]\n]*\]\s*\([^)\n]*\)|!?\[[^\]\n]*\]\s*\[[^\]\n]*\]|<(?:https?|ftp|mailto):[^>\s]*>"
+)
 # bidi embeddings/overrides/isolates, zero-width characters and the BOM, other format characters
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad")
@@ -35,10 +37,12 @@ MESSAGE_CHARS = 80
 # every character invisible_chars() names, as one regex (so that the usual text is passed over in C):
 # C0/C1 controls but tab and line feed, format characters (Cf: soft hyphen, Arabic marks, bidi controls,
 # zero-width characters, word joiners, the BOM, interlinear annotation, tags), private use (Co)
-SUSPICIOUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
-                        "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-                        "\ue000-\uf8ff\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-                        "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\U000f0000-\U0010ffff]")
+SUSPICIOUS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\ue000-\uf8ff\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\U000f0000-\U0010ffff]"
+)
 
 
 def csv_cell(value):
@@ -107,21 +111,45 @@ def text_warnings(value: str) -> list[Msg]:
     out = []
     tag = HTML_TAG.search(value)
     if tag:
-        out.append(Msg("contains HTML markup ({markup}); it is kept as plain text and always shown as text, never run — "
-                       "remove it unless the '<' is meant literally", markup=cut(tag.group(0), 40)))
+        out.append(
+            Msg(
+                "contains HTML markup ({markup}); it is kept as plain text and always shown as text, never run — "
+                "remove it unless the '<' is meant literally",
+                markup=cut(tag.group(0), 40),
+            )
+        )
     link = MARKDOWN_LINK.search(value)
     if link:
-        out.append(Msg("contains Markdown link or image syntax ({markup}); the app always shows it as plain text, never "
-                       "as a link or picture — remove it unless it is meant literally", markup=cut(link.group(0), 40)))
+        out.append(
+            Msg(
+                "contains Markdown link or image syntax ({markup}); the app always shows it as plain text, never "
+                "as a link or picture — remove it unless it is meant literally",
+                markup=cut(link.group(0), 40),
+            )
+        )
     if value.startswith(FORMULA_START):
-        out.append(Msg("starts with {character}, which spreadsheets read as a formula; CSV downloads prefix such cells "
-                       "with ' so that they stay text — rephrase it if you can", character=cut(value[0])))
+        out.append(
+            Msg(
+                "starts with {character}, which spreadsheets read as a formula; CSV downloads prefix such cells "
+                "with ' so that they stay text — rephrase it if you can",
+                character=cut(value[0]),
+            )
+        )
     hidden = invisible_chars(value)
     if hidden:
         if len(hidden) > 3:
-            out.append(Msg("contains {characters} and more, which can hide or reorder what readers see; retype the text "
-                           "without it", characters=joined(hidden[:3])))
+            out.append(
+                Msg(
+                    "contains {characters} and more, which can hide or reorder what readers see; retype the text "
+                    "without it",
+                    characters=joined(hidden[:3]),
+                )
+            )
         else:
-            out.append(Msg("contains {characters}, which can hide or reorder what readers see; retype the text without it",
-                           characters=joined(hidden)))
+            out.append(
+                Msg(
+                    "contains {characters}, which can hide or reorder what readers see; retype the text without it",
+                    characters=joined(hidden),
+                )
+            )
     return out

@@ -30,6 +30,7 @@ def monthly_counts(events: pd.DataFrame, ds=None, lang: str = "en") -> pd.DataFr
     out["low"] = np.where(out["low_open"] & (out["low"] == 0), 0, out["low"])
     if ds is not None:
         from .evidence import total_text
+
         out["figure"] = [total_text(ds, counted, row, lang) for _, row in out.iterrows()]
     else:
         out["figure"] = [rules.sum_text(row, lang) for _, row in out.iterrows()]

@@ -51,11 +51,17 @@ def label(window: tuple[date, date], unit: str, lang: str = "en") -> str:
 
 def windows_json(lo: date, hi: date, langs=("en", "ko")) -> dict:
     """Every unit's windows as data for the browser: {unit: [[from, to, {lang: label}], …]}."""
-    return {unit: [[a.isoformat(), b.isoformat(), {lang: label((a, b), unit, lang) for lang in langs}]
-                   for a, b in steps(lo, hi, unit)] for unit in UNITS}
+    return {
+        unit: [
+            [a.isoformat(), b.isoformat(), {lang: label((a, b), unit, lang) for lang in langs}]
+            for a, b in steps(lo, hi, unit)
+        ]
+        for unit in UNITS
+    }
 
 
 def control_js() -> str:
     """The browser control's source (geo/web/playthrough.js): defines window.GeoPlay."""
     from pathlib import Path
+
     return (Path(__file__).parent / "web" / "playthrough.js").read_text(encoding="utf-8")

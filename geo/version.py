@@ -37,10 +37,14 @@ class DataVersion:
     def citation(self, title: str, url_hint: str = "", lang: str = "en") -> str:
         """A 'how to cite' line for the About page and the data guide."""
         if lang == "ko":
-            return (f"{title}. 데이터 버전 {self.version} ({self.as_of} 기준, sha256 {self.sha256}). "
-                    f"이용 허락: {self.licence}." + (f" {url_hint}" if url_hint else ""))
-        return (f"{title}. Data version {self.version} (as of {self.as_of}; sha256 {self.sha256}). "
-                f"Licence: {self.licence}." + (f" {url_hint}" if url_hint else ""))
+            return (
+                f"{title}. 데이터 버전 {self.version} ({self.as_of} 기준, sha256 {self.sha256}). "
+                f"이용 허락: {self.licence}." + (f" {url_hint}" if url_hint else "")
+            )
+        return (
+            f"{title}. Data version {self.version} (as of {self.as_of}; sha256 {self.sha256}). "
+            f"Licence: {self.licence}." + (f" {url_hint}" if url_hint else "")
+        )
 
 
 def of(root: Path) -> DataVersion:
@@ -52,6 +56,11 @@ def of(root: Path) -> DataVersion:
     except (OSError, ValueError):
         meta = {}
     licence = (meta.get("licenses") or [{}])[0]
-    return DataVersion(str(meta.get("version") or "unversioned"), str(meta.get("as_of") or "undated"),
-                       fingerprint(Path(root)), licence.get("name", "no licence stated"),
-                       licence.get("title", ""), licence.get("path", ""))
+    return DataVersion(
+        str(meta.get("version") or "unversioned"),
+        str(meta.get("as_of") or "undated"),
+        fingerprint(Path(root)),
+        licence.get("name", "no licence stated"),
+        licence.get("title", ""),
+        licence.get("path", ""),
+    )

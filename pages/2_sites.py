@@ -33,15 +33,23 @@ table[display.columns(lang)["events"]] = summary["events"].reindex(table.index).
 for kind in query.KIND_ORDER:  # one column per kind in the selection: kinds are never added up
     if len(totals) and kind in totals.index.get_level_values("kind"):
         table[chrome.labels("events", "kind")[kind]] = [kind_text(sid, kind) for sid in table.index]
-st.dataframe(table, width="stretch", hide_index=True,
-             column_config={display.columns(lang)[c]: st.column_config.NumberColumn(format="%.5f") for c in ("lon", "lat")})
+st.dataframe(
+    table,
+    width="stretch",
+    hide_index=True,
+    column_config={display.columns(lang)[c]: st.column_config.NumberColumn(format="%.5f") for c in ("lon", "lat")},
+)
 choices = list(sites.index)
 if choices:
     current = st.session_state.get("site")
     first, second = ("name_ko", "name_en") if lang == "ko" else ("name_en", "name_ko")
-    pick = st.selectbox(_("Site"), choices, index=choices.index(current) if current in choices else None,
-                        placeholder=_("Choose a site to see its events and sources"),
-                        format_func=lambda s: f"{ds.sites.at[s, first]} · {ds.sites.at[s, second]}")
+    pick = st.selectbox(
+        _("Site"),
+        choices,
+        index=choices.index(current) if current in choices else None,
+        placeholder=_("Choose a site to see its events and sources"),
+        format_func=lambda s: f"{ds.sites.at[s, first]} · {ds.sites.at[s, second]}",
+    )
     if pick and pick != current:
         chrome.select_site(pick)
     if pick:

@@ -45,16 +45,21 @@ def _render(content_hash: str, fkey: tuple, okey: tuple, fmt: str, _ds) -> bytes
 
 
 st.title(_("Export a map"))
-st.write(_("A map of the current selection (the filters in the sidebar) to publish: an image or PDF for print and "
-         "social media, or one HTML file with the interactive map that opens without internet. Records marked "
-         "sensitive are never included. Dashed symbols are approximate locations."))
+st.write(
+    _(
+        "A map of the current selection (the filters in the sidebar) to publish: an image or PDF for print and "
+        "social media, or one HTML file with the interactive map that opens without internet. Records marked "
+        "sensitive are never included. Dashed symbols are approximate locations."
+    )
+)
 c1, c2, c3 = st.columns([1.2, 1, 1.6])
 preset = c1.selectbox(_("Size"), list(PRESETS), format_func=lambda k: _(PRESETS[k].label), key="x_preset")
 if "x_lang" not in st.session_state:  # the export's labels follow the interface language until chosen
     st.session_state["x_lang"] = chrome.lang()
 lang = c2.radio(_("Labels"), LANGS, format_func=LANG_NAMES.get, key="x_lang")
-title = c3.text_input(_("Title (optional)"), key="x_title", max_chars=160,
-                      placeholder=_(chrome.APP_TITLE)).strip() or None
+title = (
+    c3.text_input(_("Title (optional)"), key="x_title", max_chars=160, placeholder=_(chrome.APP_TITLE)).strip() or None
+)
 
 okey = (preset, lang, title)
 fkey = filters_key(f)
@@ -87,20 +92,40 @@ width, height = PRESETS[preset].pixels
 # the preview's text alternative (WCAG 1.1.1), in the reader's language: the generated description of the selection
 events = query.filter_events(ds, f)
 shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
-preview_alt = evidence.selection_description(ds, events, query.summarize(events).by_kind, f.date_from, f.date_to,
-                                             shown_sites, chrome.lang(), where="image")
-st.image(files["png"], caption=_("Preview: {size} ({width}×{height} px)", size=_(PRESETS[preset].label), width=width, height=height),
-         width="stretch", alt=preview_alt)
+preview_alt = evidence.selection_description(
+    ds, events, query.summarize(events).by_kind, f.date_from, f.date_to, shown_sites, chrome.lang(), where="image"
+)
+st.image(
+    files["png"],
+    caption=_("Preview: {size} ({width}×{height} px)", size=_(PRESETS[preset].label), width=width, height=height),
+    width="stretch",
+    alt=preview_alt,
+)
 for note in label_notes(png_info, ds, ExportOptions().size_kind, chrome.lang()):  # as the command line reports them
     chrome.data_caption(note)  # site names are data text: shown as text
 cols = st.columns(4)
 for col, fmt in zip(cols, ("png", "svg", "pdf", "html")):
-    col.download_button(_("Download {fmt} ({size})", fmt=fmt.upper(), size=size(files[fmt])), files[fmt], f"{stem}.{fmt}",
-                        MIME[fmt], key=f"dl_{fmt}", width="stretch", on_click="ignore")
+    col.download_button(
+        _("Download {fmt} ({size})", fmt=fmt.upper(), size=size(files[fmt])),
+        files[fmt],
+        f"{stem}.{fmt}",
+        MIME[fmt],
+        key=f"dl_{fmt}",
+        width="stretch",
+        on_click="ignore",
+    )
 with st.expander(_("Alt text for this image (also stored in the PNG, SVG and PDF files)")):
-    st.caption(_("Paste it as the image's alternative text where you publish it, so people who cannot see the map "
-                 "can read what it shows."))
+    st.caption(
+        _(
+            "Paste it as the image's alternative text where you publish it, so people who cannot see the map "
+            "can read what it shows."
+        )
+    )
     st.code(alt_text(ds, f, ExportOptions(preset=preset, lang=lang, title=title)), language=None, wrap_lines=True)
-st.caption(_("PNG/SVG/PDF: the sources cited by the events shown are listed at the bottom of the map; the basemap is "
-           "Natural Earth (public domain). HTML: the same interactive map as this app, in one file."))
+st.caption(
+    _(
+        "PNG/SVG/PDF: the sources cited by the events shown are listed at the bottom of the map; the basemap is "
+        "Natural Earth (public domain). HTML: the same interactive map as this app, in one file."
+    )
+)
 chrome.footer()

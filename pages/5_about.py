@@ -13,7 +13,8 @@ ds = chrome.dataset()
 v = version.of(ds.root)
 
 st.title(_("About & sources"))
-st.markdown(_("""
+st.markdown(
+    _("""
 This map records forced repatriations of North Koreans from China, the arrests and detentions before them,
 and the holding centres and prisons in North Korea where returnees are taken. It is built to be used as
 evidence: every event and every site cites at least one published source, listed below.
@@ -49,19 +50,27 @@ whether it is the organisation that gathered the information (*primary*) or a re
 private people appear only where a named outlet already published them. No hideouts or safe houses are mapped.
 
 The full method and the data dictionary are in `data/README.md` in the repository.
-"""))
+""")
+)
 
 st.subheader(_("Data version, licence and how to cite"))
 st.text(v.credit_line(chrome.lang()))
 st.text(_("Full content hash (sha256): {sha}", sha=v.sha256))
-st.text(_("Licence: {title} ({code})", title=v.licence_title or v.licence, code=v.licence) + (f" — {v.licence_url}" if v.licence_url else ""))
+st.text(
+    _("Licence: {title} ({code})", title=v.licence_title or v.licence, code=v.licence)
+    + (f" — {v.licence_url}" if v.licence_url else "")
+)
 st.markdown("**" + _("How to cite") + "**")
 st.text(v.citation(_(chrome.APP_TITLE), lang=chrome.lang()))
 st.markdown("**" + _("Report a correction") + "**")
-st.text(_("Found an error or a report we are missing? Tell the editors which event or site it concerns (its id is in "
+st.text(
+    _(
+        "Found an error or a report we are missing? Tell the editors which event or site it concerns (its id is in "
         "the downloads and the events table), what is wrong, and the published source that shows it. Corrections "
         "are checked against the source, recorded as claims with their source, and released as a new data version; "
-        "superseded figures are kept, never silently overwritten."))
+        "superseded figures are kept, never silently overwritten."
+    )
+)
 
 st.subheader(_("Sources ({n})", n=len(ds.sources)))
 chrome.source_table(ds, list(ds.sources.index))

@@ -16,7 +16,7 @@ FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
 # Text that must stay text wherever it is rendered.
 XSS_PAYLOADS = [
     "<script>window.__xss=1</script>",
-    "<img src=x onerror=\"window.__xss=1\">",
+    '<img src=x onerror="window.__xss=1">',
     "`${window.__xss=1}`",
     "</script><script>window.__xss=1</script>",
     "\"'><svg onload=window.__xss=1>",
@@ -27,7 +27,10 @@ VALID_POINT = [124.39058, 40.11644]
 SWAPPED_POINT = [40.11644, 124.39058]
 OUT_OF_RANGE_POINT = [190.0, 95.0]
 FAR_AWAY_POINT = [-0.1276, 51.5072]  # London: valid, but far outside the region
-BOWTIE_POLYGON = {"type": "Polygon", "coordinates": [[[124.0, 40.0], [125.0, 41.0], [125.0, 40.0], [124.0, 41.0], [124.0, 40.0]]]}
+BOWTIE_POLYGON = {
+    "type": "Polygon",
+    "coordinates": [[[124.0, 40.0], [125.0, 41.0], [125.0, 40.0], [124.0, 41.0], [124.0, 40.0]]],
+}
 UNCLOSED_POLYGON = {"type": "Polygon", "coordinates": [[[124.0, 40.0], [125.0, 40.0], [125.0, 41.0], [124.0, 41.0]]]}
 BROKEN_DATES = ["2023-13-45", "2023-02-30", "23-10-09", "yesterday", ""]
 
@@ -135,5 +138,6 @@ def run_async(coroutine):
     API) may already run an event loop on the test's thread, and asyncio.run refuses to nest."""
     import asyncio
     import concurrent.futures
+
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coroutine).result()

@@ -23,4 +23,5 @@ def fixture_data():
 @pytest.fixture(scope="session")
 def fixture_ds():
     from geo.dataset import load
+
     return load(FIXTURE_DATA)

@@ -10,8 +10,24 @@ from geo.schemas import columns
 def bad_events(target_bytes: int) -> bytes:
     """An events.csv of rows that break every column (wrong dates, kinds, counts, ids, sources)."""
     header = ",".join(columns("events"))
-    row = ",".join(["Bad Id!", "2023-13-45", "fortnight", "party", "\u0663", "x", "nowhere", "nowhere", "nowhere",
-                    "no such", "sure", "Bad;;id", "=HYPERLINK(1)", "maybe"][: len(columns("events"))])
+    row = ",".join(
+        [
+            "Bad Id!",
+            "2023-13-45",
+            "fortnight",
+            "party",
+            "\u0663",
+            "x",
+            "nowhere",
+            "nowhere",
+            "nowhere",
+            "no such",
+            "sure",
+            "Bad;;id",
+            "=HYPERLINK(1)",
+            "maybe",
+        ][: len(columns("events"))]
+    )
     lines = [header]
     size = len(header) + 1
     n = 0

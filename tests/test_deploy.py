@@ -10,13 +10,17 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("name,args", [
-    ("haproxy.cfg", []),
-    ("haproxy-compose.cfg", ["--listen", "0.0.0.0:8500", "--replica", "app1:8501", "--replica", "app2:8501"]),
-])
+@pytest.mark.parametrize(
+    "name,args",
+    [
+        ("haproxy.cfg", []),
+        ("haproxy-compose.cfg", ["--listen", "0.0.0.0:8500", "--replica", "app1:8501", "--replica", "app2:8501"]),
+    ],
+)
 def test_shipped_config_is_generated_and_valid(name, args):
-    out = subprocess.run([sys.executable, str(REPO / "deploy" / "balancer.py"), *args], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(REPO / "deploy" / "balancer.py"), *args], capture_output=True, text=True, check=True
+    ).stdout
     assert out == (REPO / "deploy" / name).read_text(encoding="utf-8")
     assert "cookie GEOSRV insert" in out and "option redispatch" in out and "/_stcore/health" in out
     if shutil.which("haproxy"):
@@ -25,13 +29,16 @@ def test_shipped_config_is_generated_and_valid(name, args):
 
 def _free_port() -> int:
     import socket
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-@pytest.mark.skipif(not shutil.which("haproxy") and not __import__("os").environ.get("CI"),
-                    reason="HAProxy is not installed (the README's test command installs it)")
+@pytest.mark.skipif(
+    not shutil.which("haproxy") and not __import__("os").environ.get("CI"),
+    reason="HAProxy is not installed (the README's test command installs it)",
+)
 def test_the_proxy_sends_the_app_servers_security_headers_and_keeps_metrics_private(tmp_path):
     """HAProxy on loopback in front of a bare backend that sends no headers at all: every answer
     carries the app server's own headers (the Editor may never be framed), and metrics are refused."""
@@ -58,10 +65,15 @@ def test_the_proxy_sends_the_app_servers_security_headers_and_keeps_metrics_priv
     threading.Thread(target=backend.serve_forever, daemon=True).start()
     front = _free_port()
     cfg = tmp_path / "haproxy.cfg"
-    cfg.write_text(config(f"127.0.0.1:{front}", [f"127.0.0.1:{backend.server_address[1]}"]).replace(
-        "log stdout format raw local0 warning", ""), encoding="utf-8")
+    cfg.write_text(
+        config(f"127.0.0.1:{front}", [f"127.0.0.1:{backend.server_address[1]}"]).replace(
+            "log stdout format raw local0 warning", ""
+        ),
+        encoding="utf-8",
+    )
     proxy = subprocess.Popen(["haproxy", "-f", str(cfg)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
+
         def get(path):
             deadline = time.monotonic() + 20
             while True:

@@ -29,7 +29,12 @@ def test_every_geo_module_with_logic_has_a_mirrored_test_file():
     missing = []
     for module in sorted((ROOT / "geo").rglob("*.py")):
         rel = module.relative_to(ROOT).as_posix()
-        if module.name in ("__init__.py", "__main__.py") or "_shipped" in rel or rel in NO_LOGIC or rel in TESTED_ELSEWHERE:
+        if (
+            module.name in ("__init__.py", "__main__.py")
+            or "_shipped" in rel
+            or rel in NO_LOGIC
+            or rel in TESTED_ELSEWHERE
+        ):
             continue
         mirror = ROOT / "tests" / module.parent.relative_to(ROOT) / f"test_{module.name}"
         if not mirror.exists():
@@ -61,9 +66,18 @@ def test_browser_tests_live_in_e2e():
 def test_page_files_are_numbered_in_navigation_order():
     """app.py declares every page file through st.navigation, in the order of the files' numbers."""
     tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    declared = [c.args[0].value for c in ast.walk(tree) if isinstance(c, ast.Call) and getattr(c.func, "attr", "") == "Page"
-                and c.args and isinstance(c.args[0], ast.Constant) and isinstance(c.args[0].value, str)]
-    files = sorted((p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py")),
-                   key=lambda f: int(Path(f).name.split("_")[0]))
+    declared = [
+        c.args[0].value
+        for c in ast.walk(tree)
+        if isinstance(c, ast.Call)
+        and getattr(c.func, "attr", "") == "Page"
+        and c.args
+        and isinstance(c.args[0], ast.Constant)
+        and isinstance(c.args[0].value, str)
+    ]
+    files = sorted(
+        (p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py")),
+        key=lambda f: int(Path(f).name.split("_")[0]),
+    )
     assert declared == files
     assert [int(Path(f).name.split("_")[0]) for f in declared] == list(range(1, len(declared) + 1))

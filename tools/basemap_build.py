@@ -93,23 +93,22 @@ DECIMALS = 5
 # names are long formal names ("조선민주주의인민공화국"), so short names are fixed
 # here. ``adm0_a3`` is the shapefile key, ``iso_n3`` the world-atlas TopoJSON id.
 COUNTRIES: tuple[dict[str, str], ...] = (
-    {"iso_a2": "CN", "adm0_a3": "CHN", "iso_n3": "156",
-     "name_en": "China", "name_ko": "중국", "name_zh": "中国"},
-    {"iso_a2": "KP", "adm0_a3": "PRK", "iso_n3": "408",
-     "name_en": "North Korea", "name_ko": "북한", "name_zh": "朝鲜"},
-    {"iso_a2": "KR", "adm0_a3": "KOR", "iso_n3": "410",
-     "name_en": "South Korea", "name_ko": "한국", "name_zh": "韩国"},
-    {"iso_a2": "RU", "adm0_a3": "RUS", "iso_n3": "643",
-     "name_en": "Russia", "name_ko": "러시아", "name_zh": "俄罗斯"},
-    {"iso_a2": "JP", "adm0_a3": "JPN", "iso_n3": "392",
-     "name_en": "Japan", "name_ko": "일본", "name_zh": "日本"},
-    {"iso_a2": "MN", "adm0_a3": "MNG", "iso_n3": "496",
-     "name_en": "Mongolia", "name_ko": "몽골", "name_zh": "蒙古"},
+    {"iso_a2": "CN", "adm0_a3": "CHN", "iso_n3": "156", "name_en": "China", "name_ko": "중국", "name_zh": "中国"},
+    {"iso_a2": "KP", "adm0_a3": "PRK", "iso_n3": "408", "name_en": "North Korea", "name_ko": "북한", "name_zh": "朝鲜"},
+    {"iso_a2": "KR", "adm0_a3": "KOR", "iso_n3": "410", "name_en": "South Korea", "name_ko": "한국", "name_zh": "韩国"},
+    {"iso_a2": "RU", "adm0_a3": "RUS", "iso_n3": "643", "name_en": "Russia", "name_ko": "러시아", "name_zh": "俄罗斯"},
+    {"iso_a2": "JP", "adm0_a3": "JPN", "iso_n3": "392", "name_en": "Japan", "name_ko": "일본", "name_zh": "日本"},
+    {"iso_a2": "MN", "adm0_a3": "MNG", "iso_n3": "496", "name_en": "Mongolia", "name_ko": "몽골", "name_zh": "蒙古"},
 )
 
 # Land borders written to borders.geojson, as (a, b) pairs of iso_a2 codes.
 BORDER_PAIRS: tuple[tuple[str, str], ...] = (
-    ("CN", "KP"), ("CN", "RU"), ("KP", "RU"), ("CN", "MN"), ("MN", "RU"), ("KP", "KR"),
+    ("CN", "KP"),
+    ("CN", "RU"),
+    ("KP", "RU"),
+    ("CN", "MN"),
+    ("MN", "RU"),
+    ("KP", "KR"),
 )
 BORDER_NOTES: dict[tuple[str, str], dict[str, str]] = {
     ("CN", "KP"): {
@@ -149,6 +148,7 @@ COUNTRIES_TOPO = "countries-10m.json"
 # --------------------------------------------------------------------------
 # Reading
 # --------------------------------------------------------------------------
+
 
 def _find(src: Path, name: str) -> Path | None:
     hits = sorted(src.rglob(name))
@@ -250,6 +250,7 @@ def load_countries(src: Path) -> tuple[dict[str, Any], list[Path]]:
 # Geometry
 # --------------------------------------------------------------------------
 
+
 def _polygonal(geom: Any) -> MultiPolygon:
     """Keep only the polygon parts of ``geom`` as a MultiPolygon."""
     parts: list[Polygon] = []
@@ -320,6 +321,7 @@ def shared_borders(polys: dict[str, MultiPolygon]) -> dict[tuple[str, str], Mult
 # Writing
 # --------------------------------------------------------------------------
 
+
 def _r(v: float) -> float:
     r = round(v, DECIMALS)
     return 0.0 if r == 0 else r
@@ -331,9 +333,12 @@ def _coords(seq: Iterable[Sequence[float]]) -> list[list[float]]:
 
 def geometry_json(geom: Any) -> dict[str, Any]:
     if isinstance(geom, MultiPolygon):
-        return {"type": "MultiPolygon", "coordinates": [
-            [_coords(p.exterior.coords)] + [_coords(i.coords) for i in p.interiors] for p in geom.geoms
-        ]}
+        return {
+            "type": "MultiPolygon",
+            "coordinates": [
+                [_coords(p.exterior.coords)] + [_coords(i.coords) for i in p.interiors] for p in geom.geoms
+            ],
+        }
     if isinstance(geom, Polygon):
         return geometry_json(MultiPolygon([geom]))
     if isinstance(geom, MultiLineString):
@@ -362,6 +367,7 @@ def _sha256(path: Path) -> str:
 # --------------------------------------------------------------------------
 # Build
 # --------------------------------------------------------------------------
+
 
 def build(src: Path, out: Path, bbox: Sequence[float] = BBOX, simplify: float = 0.0) -> dict[str, Any]:
     """Write the basemap files into ``out`` and return the manifest."""
@@ -435,9 +441,7 @@ def build(src: Path, out: Path, bbox: Sequence[float] = BBOX, simplify: float = 
         "inputs": {p.name: _sha256(p) for p in inputs},
         "outputs": {name: _sha256(p) for name, p in sorted(written.items())},
     }
-    (out / "manifest.json").write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest
 
 
@@ -457,13 +461,19 @@ def check_points(out: Path) -> list[tuple[str, str, str, float]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--src", type=Path, required=True,
-                    help="folder holding ne_10m_admin_0_countries.shp (or world-atlas countries-10m.json)")
+    ap.add_argument(
+        "--src",
+        type=Path,
+        required=True,
+        help="folder holding ne_10m_admin_0_countries.shp (or world-atlas countries-10m.json)",
+    )
     ap.add_argument("--out", type=Path, required=True, help="output folder, e.g. data/basemap")
-    ap.add_argument("--static", type=Path, default=None,
-                    help="also copy the outputs here for the app, e.g. static/basemap")
-    ap.add_argument("--simplify", type=float, default=0.0,
-                    help="coverage simplification tolerance in degrees (default 0: none)")
+    ap.add_argument(
+        "--static", type=Path, default=None, help="also copy the outputs here for the app, e.g. static/basemap"
+    )
+    ap.add_argument(
+        "--simplify", type=float, default=0.0, help="coverage simplification tolerance in degrees (default 0: none)"
+    )
     args = ap.parse_args(argv)
 
     manifest = build(args.src, args.out, BBOX, args.simplify)
@@ -482,8 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         bad += expected != found
         print(f"  {name:9s} {expected} {found:2s} {km:5.2f} km  {flag}")
     if bad:
-        print(f"note: {bad} town(s) fall on the wrong side; 1:10m borders are not exact at town scale",
-              file=sys.stderr)
+        print(f"note: {bad} town(s) fall on the wrong side; 1:10m borders are not exact at town scale", file=sys.stderr)
     return 0
 
 

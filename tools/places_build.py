@@ -110,7 +110,7 @@ CAPITALS = {1871859, 1835848}
 OVERRIDES: dict[int, tuple[str | None, str | None]] = {
     1877449: (None, "咸兴"),
     2042893: (None, "满浦"),
-    2042645: ("라진", "罗津"),        # GeoNames' 罗先 is the Rason city, not the town
+    2042645: ("라진", "罗津"),  # GeoNames' 罗先 is the Rason city, not the town
     2044091: (None, "会宁"),
     2042267: (None, "稳城"),
     2042503: (None, "南阳"),
@@ -273,16 +273,28 @@ def build(src: Path, out: Path, borders_path: Path) -> dict[str, Any]:
         ko, zh = korean_name(alt), chinese_name(alt)
         over_ko, over_zh = OVERRIDES.get(gid, (None, None))
         props = {
-            "id": f"geonames-{gid}", "kind": "capital" if gid in CAPITALS else ("city" if c["population"] >= 150000 else "town"),
-            "country": c["countrycode"], "minzoom": minzoom, "population": int(c["population"]),
-            "name_en": en, "name_ko": over_ko or ko, "name_zh": over_zh or zh,
-            "source_en": "geonames", "source_ko": "geonames" if (over_ko or ko) == ko else "project",
-            "source_zh": "geonames" if (over_zh or zh) == zh else "project", "geonames_id": gid,
+            "id": f"geonames-{gid}",
+            "kind": "capital" if gid in CAPITALS else ("city" if c["population"] >= 150000 else "town"),
+            "country": c["countrycode"],
+            "minzoom": minzoom,
+            "population": int(c["population"]),
+            "name_en": en,
+            "name_ko": over_ko or ko,
+            "name_zh": over_zh or zh,
+            "source_en": "geonames",
+            "source_ko": "geonames" if (over_ko or ko) == ko else "project",
+            "source_zh": "geonames" if (over_zh or zh) == zh else "project",
+            "geonames_id": gid,
         }
         if not props["name_ko"] or not props["name_zh"]:
             raise SystemExit(f"{en}: no Korean or Chinese name; add one to OVERRIDES")
-        features.append({"type": "Feature", "properties": props,
-                         "geometry": {"type": "Point", "coordinates": [_r(c["longitude"]), _r(c["latitude"])]}})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": props,
+                "geometry": {"type": "Point", "coordinates": [_r(c["longitude"]), _r(c["latitude"])]},
+            }
+        )
     for code, en, (lon, lat), minzoom, maxzoom in PROVINCES:
         row = subdivisions[code]
         alt = row[5].split("|")
@@ -290,29 +302,59 @@ def build(src: Path, out: Path, borders_path: Path) -> dict[str, Any]:
         zh = whole_name(alt, False, ("省", "道", "市"))
         over_ko, over_zh = PROVINCE_OVERRIDES.get(code, (None, None))
         props = {
-            "id": f"province-{code.lower()}", "kind": "province", "country": code[:2], "minzoom": minzoom, "maxzoom": maxzoom,
-            "name_en": en, "name_ko": over_ko or ko, "name_zh": over_zh or zh,
-            "source_en": "geonames", "source_ko": "geonames" if (over_ko or ko) == ko else "project",
-            "source_zh": "geonames" if (over_zh or zh) == zh else "project", "geonames_id": int(row[3]),
+            "id": f"province-{code.lower()}",
+            "kind": "province",
+            "country": code[:2],
+            "minzoom": minzoom,
+            "maxzoom": maxzoom,
+            "name_en": en,
+            "name_ko": over_ko or ko,
+            "name_zh": over_zh or zh,
+            "source_en": "geonames",
+            "source_ko": "geonames" if (over_ko or ko) == ko else "project",
+            "source_zh": "geonames" if (over_zh or zh) == zh else "project",
+            "geonames_id": int(row[3]),
         }
         if not props["name_ko"] or not props["name_zh"]:
             raise SystemExit(f"{en}: no Korean or Chinese name; add one to PROVINCE_OVERRIDES")
-        features.append({"type": "Feature", "properties": props, "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+        features.append(
+            {"type": "Feature", "properties": props, "geometry": {"type": "Point", "coordinates": [lon, lat]}}
+        )
     borders = json.loads(borders_path.read_text(encoding="utf-8"))
-    cnkp = next(f for f in borders["features"] if f["properties"]["iso_a2_a"] == "CN" and f["properties"]["iso_a2_b"] == "KP")
+    cnkp = next(
+        f for f in borders["features"] if f["properties"]["iso_a2_a"] == "CN" and f["properties"]["iso_a2_b"] == "KP"
+    )
     note = cnkp["properties"]["note_en"]
     for rid, en, ko, zh, near, minzoom in RIVERS:
         assert BORDER_NOTE[en] in note and ko in cnkp["properties"]["note_ko"] and zh in cnkp["properties"]["note_zh"]
         lon, lat, angle = river_anchor(cnkp["geometry"]["coordinates"], near)
-        props = {"id": f"river-{rid}", "kind": "river", "country": "CN-KP", "minzoom": minzoom, "angle": angle,
-                 "name_en": en, "name_ko": ko, "name_zh": zh,
-                 "source_en": "basemap", "source_ko": "basemap", "source_zh": "basemap"}
-        features.append({"type": "Feature", "properties": props, "geometry": {"type": "Point", "coordinates": [lon, lat]}})
+        props = {
+            "id": f"river-{rid}",
+            "kind": "river",
+            "country": "CN-KP",
+            "minzoom": minzoom,
+            "angle": angle,
+            "name_en": en,
+            "name_ko": ko,
+            "name_zh": zh,
+            "source_en": "basemap",
+            "source_ko": "basemap",
+            "source_zh": "basemap",
+        }
+        features.append(
+            {"type": "Feature", "properties": props, "geometry": {"type": "Point", "coordinates": [lon, lat]}}
+        )
     text = dumps_collection(features)
     out.write_text(text, encoding="utf-8")
-    manifest = {"inputs": {cities_from: _sha256(cities_raw), subdiv_from: _sha256(subdiv_raw),
-                           str(borders_path.name): _sha256(borders_path.read_bytes())},
-                "output": {out.name: _sha256(text.encode("utf-8"))}, "features": len(features)}
+    manifest = {
+        "inputs": {
+            cities_from: _sha256(cities_raw),
+            subdiv_from: _sha256(subdiv_raw),
+            str(borders_path.name): _sha256(borders_path.read_bytes()),
+        },
+        "output": {out.name: _sha256(text.encode("utf-8"))},
+        "features": len(features),
+    }
     return manifest
 
 

@@ -13,6 +13,7 @@ from geo.errors import UsageError
 
 def _count(text: str) -> int:
     import argparse
+
     try:
         value = int(text.replace("_", "").replace(",", ""))
     except ValueError:
@@ -23,7 +24,9 @@ def _count(text: str) -> int:
 
 
 def configure(p) -> None:
-    p.add_argument("--out", required=True, metavar="DIR", help="directory to write (created; its data files are replaced)")
+    p.add_argument(
+        "--out", required=True, metavar="DIR", help="directory to write (created; its data files are replaced)"
+    )
     p.add_argument("--events", required=True, type=_count, metavar="N", help="number of events")
     p.add_argument("--sites", type=_count, default=None, metavar="M", help="number of sites (default 80, at least 3)")
     p.add_argument("--seed", type=int, default=None, metavar="S", help="random seed (same seed, same bytes)")
@@ -31,6 +34,7 @@ def configure(p) -> None:
 
 def run(args) -> int:
     from tools import synthetic
+
     sites = synthetic.DEFAULT_SITES if args.sites is None else args.sites
     if sites < 3:
         raise UsageError("--sites must be at least 3 (one per layer)")
@@ -41,6 +45,8 @@ def run(args) -> int:
     data = synthetic.generate(args.events, sites, seed)
     synthetic.write(data, out)
     n_sites = sum(len(doc["features"]) for doc in data.layers.values())
-    print(f"wrote {out}: {len(data.events):,} events, {n_sites} sites, {len(data.sources):,} sources (seed {seed})",
-          file=sys.stderr)
+    print(
+        f"wrote {out}: {len(data.events):,} events, {n_sites} sites, {len(data.sources):,} sources (seed {seed})",
+        file=sys.stderr,
+    )
     return 0

@@ -46,23 +46,38 @@ SYNTHETIC_NOTE = "Synthetic site generated for benchmarks and tests; not a real 
 
 # (en, ko, zh, lon, lat): towns the sites are scattered around (approximate, for plausibility only).
 CN_TOWNS = [
-    ("Dandong", "단둥", "丹东", 124.38, 40.13), ("Tumen", "투먼", "图们", 129.84, 42.96),
-    ("Yanji", "옌지", "延吉", 129.51, 42.89), ("Hunchun", "훈춘", "珲春", 130.36, 42.86),
-    ("Longjing", "룽징", "龙井", 129.42, 42.77), ("Helong", "허룽", "和龙", 129.01, 42.55),
-    ("Changbai", "창바이", "长白", 128.20, 41.42), ("Ji'an", "지안", "集安", 126.19, 41.12),
-    ("Linjiang", "린장", "临江", 126.92, 41.81), ("Tonghua", "퉁화", "通化", 125.94, 41.73),
-    ("Shenyang", "선양", "沈阳", 123.43, 41.80), ("Changchun", "창춘", "长春", 125.32, 43.82),
-    ("Mudanjiang", "무단장", "牡丹江", 129.63, 44.55), ("Baishan", "바이산", "白山", 126.42, 41.94),
-    ("Kuandian", "콴뎬", "宽甸", 124.78, 40.73), ("Antu", "안투", "安图", 128.90, 43.11),
+    ("Dandong", "단둥", "丹东", 124.38, 40.13),
+    ("Tumen", "투먼", "图们", 129.84, 42.96),
+    ("Yanji", "옌지", "延吉", 129.51, 42.89),
+    ("Hunchun", "훈춘", "珲春", 130.36, 42.86),
+    ("Longjing", "룽징", "龙井", 129.42, 42.77),
+    ("Helong", "허룽", "和龙", 129.01, 42.55),
+    ("Changbai", "창바이", "长白", 128.20, 41.42),
+    ("Ji'an", "지안", "集安", 126.19, 41.12),
+    ("Linjiang", "린장", "临江", 126.92, 41.81),
+    ("Tonghua", "퉁화", "通化", 125.94, 41.73),
+    ("Shenyang", "선양", "沈阳", 123.43, 41.80),
+    ("Changchun", "창춘", "长春", 125.32, 43.82),
+    ("Mudanjiang", "무단장", "牡丹江", 129.63, 44.55),
+    ("Baishan", "바이산", "白山", 126.42, 41.94),
+    ("Kuandian", "콴뎬", "宽甸", 124.78, 40.73),
+    ("Antu", "안투", "安图", 128.90, 43.11),
 ]
 KP_TOWNS = [
-    ("Sinuiju", "신의주", "新义州", 124.42, 40.10), ("Onsong", "온성", "稳城", 129.99, 42.96),
-    ("Hoeryong", "회령", "会宁", 129.75, 42.44), ("Musan", "무산", "茂山", 129.20, 42.23),
-    ("Hyesan", "혜산", "惠山", 128.18, 41.40), ("Manpo", "만포", "满浦", 126.29, 41.15),
-    ("Chongjin", "청진", "清津", 129.78, 41.79), ("Namyang", "남양", "南阳", 129.85, 42.94),
-    ("Saebyol", "새별", "塞别", 130.10, 42.70), ("Kanggye", "강계", "江界", 126.60, 40.97),
-    ("Hamhung", "함흥", "咸兴", 127.54, 39.92), ("Kaechon", "개천", "价川", 125.90, 39.70),
-    ("Yodok", "요덕", "耀德", 127.00, 39.75), ("Chongori", "전거리", "全巨里", 129.70, 42.10),
+    ("Sinuiju", "신의주", "新义州", 124.42, 40.10),
+    ("Onsong", "온성", "稳城", 129.99, 42.96),
+    ("Hoeryong", "회령", "会宁", 129.75, 42.44),
+    ("Musan", "무산", "茂山", 129.20, 42.23),
+    ("Hyesan", "혜산", "惠山", 128.18, 41.40),
+    ("Manpo", "만포", "满浦", 126.29, 41.15),
+    ("Chongjin", "청진", "清津", 129.78, 41.79),
+    ("Namyang", "남양", "南阳", 129.85, 42.94),
+    ("Saebyol", "새별", "塞别", 130.10, 42.70),
+    ("Kanggye", "강계", "江界", 126.60, 40.97),
+    ("Hamhung", "함흥", "咸兴", 127.54, 39.92),
+    ("Kaechon", "개천", "价川", 125.90, 39.70),
+    ("Yodok", "요덕", "耀德", 127.00, 39.75),
+    ("Chongori", "전거리", "全巨里", 129.70, 42.10),
 ]
 # (cn side, kp side, ko of both, zh, lon, lat): crossings along the Yalu and Tumen rivers.
 CROSSINGS = [
@@ -81,15 +96,38 @@ CROSSINGS = [
 CN_KINDS = ["detention-centre"]
 KP_KINDS = ["holding-centre", "detention-centre", "reeducation-camp", "political-prison-camp"]
 KP_KIND_P = [0.45, 0.25, 0.2, 0.1]
-KP_KIND_WORDS = {"holding-centre": ("MSS holding centre", "보위부 집결소"),
-                 "detention-centre": ("police detention centre", "안전부 구류장"),
-                 "reeducation-camp": ("re-education camp", "교화소"),
-                 "political-prison-camp": ("political prison camp", "관리소")}
-PUBLISHERS = ["Radio Free Asia", "Daily NK", "NK News", "Human Rights Watch", "Transitional Justice Working Group",
-              "Korea Future", "Yonhap", "The Korea Herald", "Citizens' Alliance for North Korean Human Rights",
-              "Committee for Human Rights in North Korea", "Amnesty International", "Open North Korea"]
-AUTHORS = ["Kim Min-jun", "Lee Seo-yeon", "Park Ji-ho", "Choi Yu-na", "Jung Hyun-woo", "Wang Fang", "Zhang Wei",
-           "Sarah Miller", "James O'Brien", "Anna Schmidt"]
+KP_KIND_WORDS = {
+    "holding-centre": ("MSS holding centre", "보위부 집결소"),
+    "detention-centre": ("police detention centre", "안전부 구류장"),
+    "reeducation-camp": ("re-education camp", "교화소"),
+    "political-prison-camp": ("political prison camp", "관리소"),
+}
+PUBLISHERS = [
+    "Radio Free Asia",
+    "Daily NK",
+    "NK News",
+    "Human Rights Watch",
+    "Transitional Justice Working Group",
+    "Korea Future",
+    "Yonhap",
+    "The Korea Herald",
+    "Citizens' Alliance for North Korean Human Rights",
+    "Committee for Human Rights in North Korea",
+    "Amnesty International",
+    "Open North Korea",
+]
+AUTHORS = [
+    "Kim Min-jun",
+    "Lee Seo-yeon",
+    "Park Ji-ho",
+    "Choi Yu-na",
+    "Jung Hyun-woo",
+    "Wang Fang",
+    "Zhang Wei",
+    "Sarah Miller",
+    "James O'Brien",
+    "Anna Schmidt",
+]
 LANGUAGES = ["en", "ko", "zh"]
 
 EVENT_KINDS = ["repatriation", "arrest", "detention", "transfer", "death-in-custody"]
@@ -103,14 +141,28 @@ SENSITIVE_EVENT_SHARE = 0.005
 SENSITIVE_SITE_SHARE = 0.03
 ACCESSED = "2025-01-15"  # the day every synthetic source was "read" (fixed: same seed, same bytes)
 # how claims state a figure (probabilities sum to 1); "range" needs a true range, else it is "exact"
-QUALIFIER_MIX = {"exact": 0.33, "about": 0.2, "nearly": 0.04, "range": 0.14, "at-least": 0.06, "more-than": 0.05,
-                 "up-to": 0.05, "fewer-than": 0.02, "not-given": 0.11}
+QUALIFIER_MIX = {
+    "exact": 0.33,
+    "about": 0.2,
+    "nearly": 0.04,
+    "range": 0.14,
+    "at-least": 0.06,
+    "more-than": 0.05,
+    "up-to": 0.05,
+    "fewer-than": 0.02,
+    "not-given": 0.11,
+}
 AGREE_SHARE = 0.6  # a further claim about an event states the same figure as its first claim
 UNREPORTED_PART_SHARE = 0.5  # parts of an umbrella whose sources give no figure of their own
 SAID_BY_SHARE = 0.08  # claims the source attributes to someone else
 UNDATED_CLAIM_SHARE = 0.05  # claims whose source states no date
-KIND_KO = {"repatriation": "북송", "arrest": "중국 내 체포", "detention": "구금", "transfer": "구금 장소 간 이송",
-           "death-in-custody": "구금 중 사망"}
+KIND_KO = {
+    "repatriation": "북송",
+    "arrest": "중국 내 체포",
+    "detention": "구금",
+    "transfer": "구금 장소 간 이송",
+    "death-in-custody": "구금 중 사망",
+}
 
 
 @dataclass(frozen=True)
@@ -157,8 +209,11 @@ def _jitter(rng, n, scale):
 
 def _uncertainty(rng, n) -> tuple[list[str], np.ndarray]:
     precision = rng.choice(["facility", "town", "region"], size=n, p=[0.45, 0.4, 0.15])
-    unc = np.where(precision == "facility", 0,
-                   np.where(precision == "town", rng.integers(1, 16, size=n) * 1000, rng.integers(20, 81, size=n) * 1000))
+    unc = np.where(
+        precision == "facility",
+        0,
+        np.where(precision == "town", rng.integers(1, 16, size=n) * 1000, rng.integers(20, 81, size=n) * 1000),
+    )
     return list(precision), unc
 
 
@@ -166,9 +221,13 @@ def _feature(fid, lon, lat, props, polygon_km=0.0) -> dict:
     lon, lat = round(float(lon), 5), round(float(lat), 5)
     if polygon_km:
         d = round(polygon_km / 111.0, 5)
-        ring = [[round(lon - d, 5), round(lat - d, 5)], [round(lon + d, 5), round(lat - d, 5)],
-                [round(lon + d, 5), round(lat + d, 5)], [round(lon - d, 5), round(lat + d, 5)],
-                [round(lon - d, 5), round(lat - d, 5)]]
+        ring = [
+            [round(lon - d, 5), round(lat - d, 5)],
+            [round(lon + d, 5), round(lat - d, 5)],
+            [round(lon + d, 5), round(lat + d, 5)],
+            [round(lon - d, 5), round(lat + d, 5)],
+            [round(lon - d, 5), round(lat - d, 5)],
+        ]
         geometry = {"type": "Polygon", "coordinates": [ring]}
     else:
         geometry = {"type": "Point", "coordinates": [lon, lat]}
@@ -189,7 +248,7 @@ def _sites(rng, m: int, n_sources: int) -> tuple[dict, dict]:
     for i in range(n_cross):
         cn, kp, ko, zh, lon, lat = CROSSINGS[i % len(CROSSINGS)]
         rnd = i // len(CROSSINGS)
-        dlon, dlat = (_jitter(rng, 1, 0.08)[0] if rnd else (0.0, 0.0))
+        dlon, dlat = _jitter(rng, 1, 0.08)[0] if rnd else (0.0, 0.0)
         sid = f"syn-x-{cn.lower().replace(chr(39), '')}-{kp.lower()}" + (f"-{rnd + 1}" if rnd else "")
         precision = "facility" if rnd == 0 or rng.random() < 0.5 else "town"
         unc = 0 if precision == "facility" else int(rng.integers(1, 6)) * 1000
@@ -197,9 +256,14 @@ def _sites(rng, m: int, n_sources: int) -> tuple[dict, dict]:
             "name_en": f"{cn}–{kp} crossing" + (f" {rnd + 1}" if rnd else ""),
             "name_ko": f"{ko} 통로" + (f" {rnd + 1}" if rnd else ""),
             "name_zh": f"{zh}口岸" + (f"{rnd + 1}" if rnd else "") if rng.random() < 0.9 else None,
-            "kind": "border-crossing", "country": "CN-KP", "precision": precision, "uncertainty_m": unc,
+            "kind": "border-crossing",
+            "country": "CN-KP",
+            "precision": precision,
+            "uncertainty_m": unc,
             "sides": {"cn": cn, "kp": kp},
-            "sources": site_sources(int(rng.integers(1, 3))), "notes": SYNTHETIC_NOTE, "sensitive": False,
+            "sources": site_sources(int(rng.integers(1, 3))),
+            "notes": SYNTHETIC_NOTE,
+            "sensitive": False,
         }
         feats.append(_feature(sid, lon + dlon, lat + dlat, props))
         rows.append((sid, "border-crossing", lon + dlon, lat + dlat))
@@ -225,10 +289,16 @@ def _sites(rng, m: int, n_sources: int) -> tuple[dict, dict]:
             sfx = f" {nth}" if nth > 1 else ""
             prec = precision[j]
             props = {
-                "name_en": f"{en} {w_en}{sfx}", "name_ko": f"{ko} {w_ko}{sfx}",
+                "name_en": f"{en} {w_en}{sfx}",
+                "name_ko": f"{ko} {w_ko}{sfx}",
                 "name_zh": f"{zh}{sfx.strip()}" if rng.random() < 0.8 else None,
-                "kind": k, "country": country, "precision": prec, "uncertainty_m": int(unc[j]),
-                "sources": site_sources(int(rng.integers(1, 4))), "notes": SYNTHETIC_NOTE, "sensitive": False,
+                "kind": k,
+                "country": country,
+                "precision": prec,
+                "uncertainty_m": int(unc[j]),
+                "sources": site_sources(int(rng.integers(1, 4))),
+                "notes": SYNTHETIC_NOTE,
+                "sensitive": False,
             }
             x, y = lon + jit[j, 0], lat + jit[j, 1]
             poly_km = float(rng.uniform(1.0, 4.0)) if polygon[j] and prec == "region" else 0.0
@@ -237,28 +307,41 @@ def _sites(rng, m: int, n_sources: int) -> tuple[dict, dict]:
         return feats, rows
 
     layers["china-detention"], tables["china-detention"] = place_layer(
-        n_cn, CN_TOWNS, CN_KINDS, [1.0], "CN", "cn", lambda k: ("border-defence detention centre", "변방구류심사소"))
+        n_cn, CN_TOWNS, CN_KINDS, [1.0], "CN", "cn", lambda k: ("border-defence detention centre", "변방구류심사소")
+    )
     layers["nk-facilities"], tables["nk-facilities"] = place_layer(
-        n_kp, KP_TOWNS, KP_KINDS, KP_KIND_P, "KP", "kp", lambda k: KP_KIND_WORDS[k])
+        n_kp, KP_TOWNS, KP_KINDS, KP_KIND_P, "KP", "kp", lambda k: KP_KIND_WORDS[k]
+    )
 
     # a few sensitive sites (never a crossing, never the only site of its layer)
-    every = [(layer, i) for layer in ("china-detention", "nk-facilities") for i in range(len(layers[layer]))
-             if len(layers[layer]) > 2]
+    every = [
+        (layer, i)
+        for layer in ("china-detention", "nk-facilities")
+        for i in range(len(layers[layer]))
+        if len(layers[layer]) > 2
+    ]
     n_sensitive = min(len(every), int(round(m * SENSITIVE_SITE_SHARE)))
     for pick in rng.choice(len(every), size=n_sensitive, replace=False) if n_sensitive else []:
         layer, i = every[int(pick)]
         layers[layer][i]["properties"]["sensitive"] = True
 
-    docs = {layer: {"type": "FeatureCollection", "name": layer, "title": f"{layer} (synthetic)", "features": feats}
-            for layer, feats in layers.items()}
+    docs = {
+        layer: {"type": "FeatureCollection", "name": layer, "title": f"{layer} (synthetic)", "features": feats}
+        for layer, feats in layers.items()
+    }
     site_tables = {}
     for layer, rows in tables.items():
         ids, kinds, lon, lat = zip(*rows)
         # popularity: a few sites see most events (Zipf-like, in random order)
         weight = 1.0 / np.arange(1, len(ids) + 1) ** 0.8
         weight = rng.permutation(weight)
-        site_tables[layer] = {"id": np.array(ids, dtype=object), "kind": np.array(kinds, dtype=object),
-                              "lon": np.array(lon), "lat": np.array(lat), "w": weight / weight.sum()}
+        site_tables[layer] = {
+            "id": np.array(ids, dtype=object),
+            "kind": np.array(kinds, dtype=object),
+            "lon": np.array(lon),
+            "lat": np.array(lat),
+            "w": weight / weight.sum(),
+        }
     return docs, site_tables
 
 
@@ -286,8 +369,10 @@ def _sources(rng, n: int) -> pd.DataFrame:
     month = rng.integers(1, 13, size=n)
     day = rng.integers(1, 29, size=n)
     shape = rng.choice(3, size=n, p=[0.1, 0.2, 0.7])
-    published = [f"{y}" if s == 0 else f"{y}-{mo:02d}" if s == 1 else f"{y}-{mo:02d}-{d:02d}"
-                 for y, mo, d, s in zip(year, month, day, shape)]
+    published = [
+        f"{y}" if s == 0 else f"{y}-{mo:02d}" if s == 1 else f"{y}-{mo:02d}-{d:02d}"
+        for y, mo, d, s in zip(year, month, day, shape)
+    ]
     pub = rng.integers(0, len(PUBLISHERS), size=n)
     auth = rng.integers(-len(AUTHORS) // 2, len(AUTHORS), size=n)  # negative: no author
     has_url = rng.random(n) < 0.7
@@ -295,19 +380,24 @@ def _sources(rng, n: int) -> pd.DataFrame:
     lang = rng.choice(LANGUAGES, size=n, p=[0.6, 0.3, 0.1])
     secondary = rng.random(n) < 0.25
     cited = rng.integers(0, len(PUBLISHERS), size=n)
-    return pd.DataFrame({
-        "id": ids,
-        "publisher": [PUBLISHERS[p] for p in pub],
-        "title": [f"Synthetic report {i + 1}: forced returns, {published[i][:4]}" for i in range(n)],
-        "author": [AUTHORS[a] if a >= 0 else "" for a in auth],
-        "published": published,
-        "url": [f"https://example.org/synthetic/{ids[i]}" if has_url[i] else "" for i in range(n)],
-        "archive_url": [f"https://archive.example.org/synthetic/{ids[i]}" if has_archive[i] else "" for i in range(n)],
-        "accessed": ACCESSED,
-        "language": list(lang),
-        "role": np.where(secondary, "secondary", "primary"),
-        "cites": [f"{PUBLISHERS[c]} (synthetic)" if sec else "" for c, sec in zip(cited, secondary)],
-    }, columns=columns("sources"))
+    return pd.DataFrame(
+        {
+            "id": ids,
+            "publisher": [PUBLISHERS[p] for p in pub],
+            "title": [f"Synthetic report {i + 1}: forced returns, {published[i][:4]}" for i in range(n)],
+            "author": [AUTHORS[a] if a >= 0 else "" for a in auth],
+            "published": published,
+            "url": [f"https://example.org/synthetic/{ids[i]}" if has_url[i] else "" for i in range(n)],
+            "archive_url": [
+                f"https://archive.example.org/synthetic/{ids[i]}" if has_archive[i] else "" for i in range(n)
+            ],
+            "accessed": ACCESSED,
+            "language": list(lang),
+            "role": np.where(secondary, "secondary", "primary"),
+            "cites": [f"{PUBLISHERS[c]} (synthetic)" if sec else "" for c, sec in zip(cited, secondary)],
+        },
+        columns=columns("sources"),
+    )
 
 
 # --------------------------------------------------------------------------- events
@@ -330,8 +420,11 @@ def _dates(rng, n: int) -> tuple[np.ndarray, np.ndarray]:
     week_start = day - weekday
     week_start = np.where(week_start < start, week_start + 7, week_start)  # the whole week in the same year
     week_start = np.where(week_start + 6 >= start + length, week_start - 7, week_start)
-    day = np.where(precision == "month", month_start, np.where(precision == "year", start,
-                   np.where(precision == "week", week_start, day)))
+    day = np.where(
+        precision == "month",
+        month_start,
+        np.where(precision == "year", start, np.where(precision == "week", week_start, day)),
+    )
     return day.astype("datetime64[D]"), precision
 
 
@@ -424,14 +517,16 @@ def _summaries(kinds, low, high, origin, crossing, dest, names: dict, umbrella_p
     for k, lo, hi, o, x, d, parts in zip(kinds, low, high, origin, crossing, dest, umbrella_parts):
         people = f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"  # commas: exercises CSV quoting
         if parts:
-            out.append(f"Synthetic: mass return of {people} people in {parts} groups, \"same day\".")
+            out.append(f'Synthetic: mass return of {people} people in {parts} groups, "same day".')
             continue
         route = "".join(f" {word} {names[s]}" for word, s in (("from", o), ("through", x), ("to", d)) if s)
         out.append(SUMMARY[k].format(people=people, route=route))
     return out
 
 
-def generate(events: int, sites: int = DEFAULT_SITES, seed: int = DEFAULT_SEED, sources: int | None = None) -> Synthetic:
+def generate(
+    events: int, sites: int = DEFAULT_SITES, seed: int = DEFAULT_SEED, sources: int | None = None
+) -> Synthetic:
     """N events over M sites; deterministic for a given (events, sites, seed, sources)."""
     if events < 0:
         raise ValueError("the number of events cannot be negative")
@@ -453,18 +548,19 @@ def generate(events: int, sites: int = DEFAULT_SITES, seed: int = DEFAULT_SEED, 
     kinds = rng.choice(EVENT_KINDS, size=n, p=EVENT_KIND_P).astype(object)
     kinds[: n_umb + n_parts] = "repatriation"
     dates, precision = _dates(rng, n)
-    dates[n_umb: n_umb + n_parts] = dates[owner]
-    precision[n_umb: n_umb + n_parts] = precision[owner]
+    dates[n_umb : n_umb + n_parts] = dates[owner]
+    precision[n_umb : n_umb + n_parts] = precision[owner]
     low, high = _people(rng, kinds)
     origin, crossing, dest = _routes(rng, kinds, site_tables)
     if n_umb:
         # an umbrella has no site of its own; its figures cover its parts
         origin[:n_umb] = crossing[:n_umb] = dest[:n_umb] = ""
-        low[:n_umb] = np.bincount(owner, weights=low[n_umb: n_umb + n_parts], minlength=n_umb).astype(np.int64)
-        high[:n_umb] = (np.bincount(owner, weights=high[n_umb: n_umb + n_parts], minlength=n_umb).astype(np.int64)
-                        + rng.integers(0, 50, size=n_umb))
+        low[:n_umb] = np.bincount(owner, weights=low[n_umb : n_umb + n_parts], minlength=n_umb).astype(np.int64)
+        high[:n_umb] = np.bincount(owner, weights=high[n_umb : n_umb + n_parts], minlength=n_umb).astype(
+            np.int64
+        ) + rng.integers(0, 50, size=n_umb)
         # parts are returns through a crossing
-        no_x = np.flatnonzero(crossing[n_umb: n_umb + n_parts] == "") + n_umb
+        no_x = np.flatnonzero(crossing[n_umb : n_umb + n_parts] == "") + n_umb
         crossing[no_x] = site_tables["crossings"]["id"][_draw(rng, site_tables["crossings"], len(no_x))]
 
     confidence = rng.choice(CONFIDENCE, size=n, p=CONFIDENCE_P)
@@ -484,33 +580,48 @@ def generate(events: int, sites: int = DEFAULT_SITES, seed: int = DEFAULT_SEED, 
     event_id = ids[position]  # id of the event generated at index i
     part_of = np.full(n, "", dtype=object)
     if n_umb:
-        part_of[n_umb: n_umb + n_parts] = event_id[owner]
+        part_of[n_umb : n_umb + n_parts] = event_id[owner]
     umbrella_parts = np.zeros(n, dtype=np.int64)
     umbrella_parts[:n_umb] = parts_per
     role = np.zeros(n, dtype=np.int8)  # 0 standalone, 1 umbrella, 2 part of one
     role[:n_umb] = 1
-    role[n_umb: n_umb + n_parts] = 2
+    role[n_umb : n_umb + n_parts] = 2
 
     names = {sid: f["properties"]["name_en"] for doc in layers.values() for f in doc["features"] for sid in [f["id"]]}
     summary = _summaries(kinds, low, high, origin, crossing, dest, names, umbrella_parts)
     with_ko = rng.random(n) < 0.3
     summary_ko = [f"합성 데이터: {KIND_KO[k]}." if ko else "" for k, ko in zip(kinds, with_ko)]
-    claims = _claims(rng, np.array(_source_ids(n_sources), dtype=object)[picks], n_src, low, high, role, event_id, dates, precision, (origin, crossing, dest), order)
+    claims = _claims(
+        rng,
+        np.array(_source_ids(n_sources), dtype=object)[picks],
+        n_src,
+        low,
+        high,
+        role,
+        event_id,
+        dates,
+        precision,
+        (origin, crossing, dest),
+        order,
+    )
 
-    frame = pd.DataFrame({
-        "id": event_id,
-        "date": np.datetime_as_string(dates, unit="D"),
-        "date_precision": precision,
-        "kind": kinds,
-        "origin": origin,
-        "crossing": crossing,
-        "destination": dest,
-        "part_of": part_of,
-        "confidence": confidence,
-        "summary": summary,
-        "summary_ko": summary_ko,
-        "sensitive": np.where(sensitive, "true", "false"),
-    }, columns=columns("events"))
+    frame = pd.DataFrame(
+        {
+            "id": event_id,
+            "date": np.datetime_as_string(dates, unit="D"),
+            "date_precision": precision,
+            "kind": kinds,
+            "origin": origin,
+            "crossing": crossing,
+            "destination": dest,
+            "part_of": part_of,
+            "confidence": confidence,
+            "summary": summary,
+            "summary_ko": summary_ko,
+            "sensitive": np.where(sensitive, "true", "false"),
+        },
+        columns=columns("events"),
+    )
     frame = frame.iloc[order].reset_index(drop=True)
     return Synthetic(layers, frame, src, claims)
 
@@ -553,19 +664,24 @@ def _claims(rng, picks, n_src, low, high, role, event_id, dates, precision, stop
     day = np.datetime_as_string(dates, unit="D")
     dated = ~undated[ev, slots]
     no_figure = q == "not-given"
-    return pd.DataFrame({
-        "id": [f"{e}--{s}" for e, s in zip(events, source)],
-        "event": events,
-        "source": source,
-        "said_by": np.where(said_by[ev, slots], "a synthetic informant", ""),
-        "qualifier": q,
-        "people": np.where(no_figure, "", people.astype(str)),
-        "people_to": np.where(q == "range", people_to.astype(str), ""),
-        "date": np.where(dated, day[ev], ""),
-        "date_precision": np.where(dated, precision[ev], ""),
-        "sites": [places[i] for i in ev],
-        "note": np.where(no_figure, "Synthetic: this source gives no number.", "Synthetic: the figure as this source states it."),
-    }, columns=columns("claims"))
+    return pd.DataFrame(
+        {
+            "id": [f"{e}--{s}" for e, s in zip(events, source)],
+            "event": events,
+            "source": source,
+            "said_by": np.where(said_by[ev, slots], "a synthetic informant", ""),
+            "qualifier": q,
+            "people": np.where(no_figure, "", people.astype(str)),
+            "people_to": np.where(q == "range", people_to.astype(str), ""),
+            "date": np.where(dated, day[ev], ""),
+            "date_precision": np.where(dated, precision[ev], ""),
+            "sites": [places[i] for i in ev],
+            "note": np.where(
+                no_figure, "Synthetic: this source gives no number.", "Synthetic: the figure as this source states it."
+            ),
+        },
+        columns=columns("claims"),
+    )
 
 
 def write(data: Synthetic, out: Path) -> list[Path]:

@@ -18,8 +18,12 @@ from ..editing import auth
 
 def configure(p) -> None:
     p.add_argument("username", metavar="USERNAME", help="1–64 letters, digits, '-' or '_'")
-    p.add_argument("--secrets", metavar="FILE", default=str(auth.SECRETS_FILE),
-                   help="secrets file to update (default: .streamlit/secrets.toml in the project; installed: in the current directory)")
+    p.add_argument(
+        "--secrets",
+        metavar="FILE",
+        default=str(auth.SECRETS_FILE),
+        help="secrets file to update (default: .streamlit/secrets.toml in the project; installed: in the current directory)",
+    )
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
 
@@ -41,6 +45,9 @@ def run(args) -> int:
     auth.check_username(args.username)
     hashed = auth.hash_password(_password(args))
     existed = auth.set_editor(args.username, hashed, Path(args.secrets))
-    print(f"{'updated the password of' if existed else 'added'} editor {args.username!r} in {args.secrets} "
-          "(bcrypt hash only; the password itself is not stored)", file=sys.stderr)
+    print(
+        f"{'updated the password of' if existed else 'added'} editor {args.username!r} in {args.secrets} "
+        "(bcrypt hash only; the password itself is not stored)",
+        file=sys.stderr,
+    )
     return 0

@@ -17,6 +17,7 @@ def configure(p) -> None:
 def run(args) -> int:
     from ..atomicfile import atomic_write
     from ..datapackage import generate, path_of, text
+
     path = path_of(data_dir(args.data))
     current = path.read_text(encoding="utf-8")
     wanted = text(generate(json.loads(current)))

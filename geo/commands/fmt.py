@@ -26,7 +26,9 @@ from ..editing.upload import detect_part, limit_for
 def configure(p) -> None:
     add_data_option(p)
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 listing the files that would change")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files to format (default: every data file in the data directory)")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files to format (default: every data file in the data directory)"
+    )
 
 
 def _part(path: Path, root: Path) -> tuple[str, bool]:
@@ -84,6 +86,8 @@ def run(args) -> int:
             continue
         print(f"{path}: reformatted")
     verb = "would be reformatted" if args.check else "reformatted"
-    print(f"{len(changed)} file(s) {verb}, {same} already canonical" + (f", {len(failed)} unreadable" if failed else ""),
-          file=sys.stderr)
+    print(
+        f"{len(changed)} file(s) {verb}, {same} already canonical" + (f", {len(failed)} unreadable" if failed else ""),
+        file=sys.stderr,
+    )
     return 1 if failed or (args.check and changed) else 0

@@ -19,6 +19,7 @@ def configure(p) -> None:
 
 def run(args) -> int:
     from .. import i18n
+
     root = Path(args.root)
     if args.action == "compile":
         for path in i18n.compile_all():
@@ -35,7 +36,10 @@ def run(args) -> int:
             print(f"{i18n.po_path(lang)}: no translation: {msgid!r}", file=sys.stderr)
             bad += 1
         for msgid in i18n.mismatched_fields(lang):
-            print(f"{i18n.po_path(lang)}: the translation's {{fields}} differ from the English: {msgid!r}", file=sys.stderr)
+            print(
+                f"{i18n.po_path(lang)}: the translation's {{fields}} differ from the English: {msgid!r}",
+                file=sys.stderr,
+            )
             bad += 1
     if not bad:
         print(f"ok: {len(template)} strings translated in {', '.join(i18n.LANGS[1:])}", file=sys.stderr)

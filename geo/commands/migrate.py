@@ -12,19 +12,30 @@ from ..paths import data_dir
 
 def configure(p) -> None:
     add_data_option(p)
-    p.add_argument("--accessed", type=iso_date, metavar="YYYY-MM-DD",
-                   help="the day the sources were read, for sources.csv's new accessed column (default: today)")
+    p.add_argument(
+        "--accessed",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the day the sources were read, for sources.csv's new accessed column (default: today)",
+    )
 
 
 def run(args) -> int:
     from ..migrate import migrate
+
     root = data_dir(args.data)
     try:
         counts = migrate(root, args.accessed or date.today())
     except (ValueError, FileNotFoundError) as exc:
         raise UsageError(str(exc)) from None
-    print(f"migrated {root}: {counts['events']} events, {counts['claims']} claims written to claims.csv, "
-          f"{counts['sources']} sources given provenance columns", file=sys.stderr)
-    print("next: restate each claim in its source's own words (qualifier, said_by), set each source's role, "
-          "cites and accessed, then run `python -m geo validate`", file=sys.stderr)
+    print(
+        f"migrated {root}: {counts['events']} events, {counts['claims']} claims written to claims.csv, "
+        f"{counts['sources']} sources given provenance columns",
+        file=sys.stderr,
+    )
+    print(
+        "next: restate each claim in its source's own words (qualifier, said_by), set each source's role, "
+        "cites and accessed, then run `python -m geo validate`",
+        file=sys.stderr,
+    )
     return 0

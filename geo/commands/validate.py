@@ -21,10 +21,17 @@ from ..readers import read_json
 
 def configure(p) -> None:
     add_data_option(p)
-    p.add_argument("--lang", choices=("en", "ko"), help="the messages' language (default: English, or Korean when "
-                   "LC_ALL, LC_MESSAGES or LANG says ko)")
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="a site layer (.geojson) or a table (events.csv, claims.csv, sources.csv, statistics.csv), checked against the rest of the data directory")
+    p.add_argument(
+        "--lang",
+        choices=("en", "ko"),
+        help="the messages' language (default: English, or Korean when LC_ALL, LC_MESSAGES or LANG says ko)",
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a site layer (.geojson) or a table (events.csv, claims.csv, sources.csv, statistics.csv), checked against the rest of the data directory",
+    )
 
 
 def classify(path: Path) -> str:
@@ -60,14 +67,20 @@ def classify(path: Path) -> str:
         if table:
             return table
         names = ", ".join(TABLE_FILES.values())
-        raise UsageError(Msg("{path}: cannot tell which table this is: name it one of {names}, or give it one of their "
-                             "headers", path=str(path), names=names))
+        raise UsageError(
+            Msg(
+                "{path}: cannot tell which table this is: name it one of {names}, or give it one of their headers",
+                path=str(path),
+                names=names,
+            )
+        )
     raise UsageError(Msg("{path}: not a site layer (.geojson) or table (.csv)", path=str(path)))
 
 
 def language(args) -> str:
     """--lang, else the environment's locale (ko_KR.UTF-8 → Korean), else English."""
     import os
+
     if getattr(args, "lang", None):
         return args.lang
     value = next((os.environ[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(k)), "")
@@ -79,6 +92,7 @@ def shown(message, lang: str) -> str:
     if lang == "en":
         return str(message)
     from ..i18n import translate
+
     return translate(lang).msg(message)
 
 
@@ -110,6 +124,7 @@ def _run(args, lang: str) -> int:
             print(problem)
     else:
         from ..i18n import translate
+
         _ = translate(lang)
         for problem in found:
             print(_.problem(problem))
@@ -117,11 +132,19 @@ def _run(args, lang: str) -> int:
     warnings = len(found) - errors
     what = ", ".join(str(p) for p in overrides.values()) or str(root)
     if errors:
-        print(shown(Msg("{errors} error(s), {warnings} warning(s) in {what}", errors=errors, warnings=warnings, what=what),
-                    lang), file=sys.stderr)
+        print(
+            shown(
+                Msg("{errors} error(s), {warnings} warning(s) in {what}", errors=errors, warnings=warnings, what=what),
+                lang,
+            ),
+            file=sys.stderr,
+        )
         return 1
     if warnings:
-        print(shown(Msg("ok: {what} is valid ({warnings} warning(s))", what=what, warnings=warnings), lang), file=sys.stderr)
+        print(
+            shown(Msg("ok: {what} is valid ({warnings} warning(s))", what=what, warnings=warnings), lang),
+            file=sys.stderr,
+        )
     else:
         print(shown(Msg("ok: {what} is valid", what=what), lang), file=sys.stderr)
     return 0

@@ -12,8 +12,21 @@ from ..errors import DataFileError
 from ..paths import LAYERS
 from . import chinese_offsets, records
 
-FORM_FIELDS = ("id", "name_en", "name_ko", "name_zh", "kind", "country", "precision", "uncertainty_m",
-               "side_cn", "side_kp", "sources", "notes", "sensitive")
+FORM_FIELDS = (
+    "id",
+    "name_en",
+    "name_ko",
+    "name_zh",
+    "kind",
+    "country",
+    "precision",
+    "uncertainty_m",
+    "side_cn",
+    "side_kp",
+    "sources",
+    "notes",
+    "sensitive",
+)
 
 
 def placed_sites(read) -> list[tuple[str, float, float, str]]:
@@ -46,11 +59,21 @@ def new_site(form: dict, lon: float, lat: float, system: str) -> NewSite:
     note = ""
     if system != "WGS-84":
         moved = chinese_offsets.distance_m(float(lon), float(lat), wlon, wlat)
-        note = Msg("Converted from {system} to WGS-84: moved {metres:,.0f} m to {lon:.6f}, {lat:.6f}.", system=system,
-                   metres=moved, lon=wlon, lat=wlat)
+        note = Msg(
+            "Converted from {system} to WGS-84: moved {metres:,.0f} m to {lon:.6f}, {lat:.6f}.",
+            system=system,
+            metres=moved,
+            lon=wlon,
+            lat=wlat,
+        )
     row = {key: form.get(key) for key in FORM_FIELDS}
-    row.update(lon=round(wlon, 6), lat=round(wlat, 6), uncertainty_m=int(form.get("uncertainty_m") or 0),
-               sources=list(form.get("sources") or ()), sensitive=bool(form.get("sensitive")))
+    row.update(
+        lon=round(wlon, 6),
+        lat=round(wlat, 6),
+        uncertainty_m=int(form.get("uncertainty_m") or 0),
+        sources=list(form.get("sources") or ()),
+        sensitive=bool(form.get("sensitive")),
+    )
     return NewSite(row, note)
 
 

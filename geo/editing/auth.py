@@ -106,7 +106,9 @@ _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
 
 
 def _key_line(line: str, username: str) -> bool:
-    return bool(re.match(rf"""^\s*(?:{re.escape(username)}|"{re.escape(username)}"|'{re.escape(username)}')\s*=""", line))
+    return bool(
+        re.match(rf"""^\s*(?:{re.escape(username)}|"{re.escape(username)}"|'{re.escape(username)}')\s*=""", line)
+    )
 
 
 def _with_editor(text: str, username: str, hashed: str) -> str:
@@ -146,10 +148,14 @@ def set_editor(username: str, hashed: str, secrets_file: Path = SECRETS_FILE) ->
     try:
         parsed = tomllib.loads(new_text)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: could not add the editor without breaking the file ({exc}); edit it by hand") from None
+        raise UsageError(
+            f"{path}: could not add the editor without breaking the file ({exc}); edit it by hand"
+        ) from None
     if parsed.get(SECTION, {}).get(username) != hashed:
-        raise UsageError(f"{path}: its [{SECTION}] table is written in a form this command cannot update "
-                         "(inline or dotted keys); add the line by hand")
+        raise UsageError(
+            f"{path}: its [{SECTION}] table is written in a form this command cannot update "
+            "(inline or dotted keys); add the line by hand"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, new_text.encode("utf-8"), mode=0o600)
     os.chmod(path, 0o600)

@@ -58,6 +58,7 @@ def kind_of(part: str) -> str:
 
 # ---------------------------------------------------------------- GeoJSON
 
+
 @lru_cache(maxsize=None)
 def key_orders() -> dict[str, tuple[str, ...]]:
     """Key order per object kind, read from the schemas (the single statement of the model)."""
@@ -74,9 +75,14 @@ def key_orders() -> dict[str, tuple[str, ...]]:
 
 
 # which object kind a key's value is, given the kind of the object holding it
-_CHILD = {("collection", "features"): "features", ("features", None): "feature",
-          ("feature", "geometry"): "geometry", ("feature", "properties"): "properties",
-          ("geometry", "coordinates"): "coordinates", ("properties", "sides"): "sides"}
+_CHILD = {
+    ("collection", "features"): "features",
+    ("features", None): "feature",
+    ("feature", "geometry"): "geometry",
+    ("feature", "properties"): "properties",
+    ("geometry", "coordinates"): "coordinates",
+    ("properties", "sides"): "sides",
+}
 
 
 def coordinate(value) -> str:
@@ -133,6 +139,7 @@ def layer_text(text: str, path: str = "") -> str:
 
 # ---------------------------------------------------------------- CSV
 
+
 def _clean(cell: str) -> str:
     return cell.replace("\r\n", "\n").replace("\r", "\n").strip()
 
@@ -159,7 +166,9 @@ def iter_rows(text: str, path: str = ""):
                 if cells and not (len(cells) == 1 and not cells[0].strip()):
                     yield reader.line_num, cells
         except csv.Error as exc:
-            raise CanonicalError(path, Msg("malformed CSV: {detail}", detail=str(exc)), line_place(reader.line_num)) from None
+            raise CanonicalError(
+                path, Msg("malformed CSV: {detail}", detail=str(exc)), line_place(reader.line_num)
+            ) from None
 
     found = rows()
     first = next(found, None)
@@ -188,9 +197,13 @@ def table_text(text: str, table: str, path: str = "") -> str:
     def out():  # one row at a time into the writer
         for line, cells in rows:
             if len(cells) != len(header):
-                raise CanonicalError(path, Msg("has {n} fields but the header has {header}", n=len(cells), header=len(header)),
-                                     line_place(line))
+                raise CanonicalError(
+                    path,
+                    Msg("has {n} fields but the header has {header}", n=len(cells), header=len(header)),
+                    line_place(line),
+                )
             yield list(map(str.strip, cells)) if same_order else [cells[i].strip() for i in pick]  # LF already
+
     return write_rows(order, out())
 
 

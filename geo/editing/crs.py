@@ -35,8 +35,14 @@ PROJ_CODES = {
     "EPSG:32651": Msg("WGS 84 / UTM zone 51N (metres)"),
     "EPSG:32652": Msg("WGS 84 / UTM zone 52N (metres)"),
 }
-ALIASES = {"EPSG:900913": "EPSG:3857", "EPSG:3785": "EPSG:3857", "EPSG:102100": "EPSG:3857",
-           "EPSG:102113": "EPSG:3857", "EPSG:4326": "EPSG:4326", "OGC:CRS84": "OGC:CRS84"}
+ALIASES = {
+    "EPSG:900913": "EPSG:3857",
+    "EPSG:3785": "EPSG:3857",
+    "EPSG:102100": "EPSG:3857",
+    "EPSG:102113": "EPSG:3857",
+    "EPSG:4326": "EPSG:4326",
+    "OGC:CRS84": "OGC:CRS84",
+}
 CHINESE = ("GCJ-02", "BD-09")
 # what the editor can choose for a file that does not say (None: as declared, else WGS-84)
 CHOICES = {
@@ -87,6 +93,7 @@ def is_supported(code: str | None) -> bool:
 @lru_cache(maxsize=None)
 def _transformer(code: str):
     from pyproj import Transformer
+
     return Transformer.from_crs(code, "EPSG:4326", always_xy=True)
 
 
@@ -163,42 +170,88 @@ def normalise_layer(doc, path: str, source: str | None = None) -> tuple[object, 
     declared = canonical_code(code_of(declared_member)) if has_member else None
     if has_member and not is_supported(declared):
         shown = declared or _short(declared_member)
-        problems.append(Problem(path, top_place("crs"), Msg(
-            "coordinate system {system} is not supported; accepted are {accepted}, or export the layer as RFC 7946 "
-            "GeoJSON (WGS-84 longitude/latitude)", system=shown, accepted=ACCEPTED_TEXT)))
+        problems.append(
+            Problem(
+                path,
+                top_place("crs"),
+                Msg(
+                    "coordinate system {system} is not supported; accepted are {accepted}, or export the layer as RFC 7946 "
+                    "GeoJSON (WGS-84 longitude/latitude)",
+                    system=shown,
+                    accepted=ACCEPTED_TEXT,
+                ),
+            )
+        )
         return doc, problems
     if source is not None and source not in CHOICES:
-        problems.append(Problem(path, TOP, Msg("unknown coordinate system {system!r}; choose one of {choices}", system=source,
-                                               choices=", ".join(c for c in CHOICES if c))))
+        problems.append(
+            Problem(
+                path,
+                TOP,
+                Msg(
+                    "unknown coordinate system {system!r}; choose one of {choices}",
+                    system=source,
+                    choices=", ".join(c for c in CHOICES if c),
+                ),
+            )
+        )
         return doc, problems
     if has_member and source is not None and not (declared in WGS84_CODES and source in CHINESE) and declared != source:
-        problems.append(Problem(path, top_place("crs"), Msg(
-            "the file declares {declared} but {chosen} was chosen; choose 'as declared' or fix the file's 'crs' member",
-            declared=declared, chosen=source)))
+        problems.append(
+            Problem(
+                path,
+                top_place("crs"),
+                Msg(
+                    "the file declares {declared} but {chosen} was chosen; choose 'as declared' or fix the file's 'crs' member",
+                    declared=declared,
+                    chosen=source,
+                ),
+            )
+        )
         return doc, problems
     effective = source or declared
     positions = _feature_positions(doc)
     if effective is None or effective in WGS84_CODES:
         if has_member:
-            problems.append(Problem(path, top_place("crs"), Msg(
-                "the 'crs' member ({declared}) says WGS-84 already; it is dropped, since RFC 7946 GeoJSON has no 'crs' "
-                "member", declared=declared), WARNING))
-        projected = [(p[0], p[1]) for _, _, p in positions
-                     if looks_projected(p[0], p[1]) and not looks_swapped(p[0], p[1])]  # a swap is reported as such
+            problems.append(
+                Problem(
+                    path,
+                    top_place("crs"),
+                    Msg(
+                        "the 'crs' member ({declared}) says WGS-84 already; it is dropped, since RFC 7946 GeoJSON has no 'crs' "
+                        "member",
+                        declared=declared,
+                    ),
+                    WARNING,
+                )
+            )
+        projected = [
+            (p[0], p[1]) for _, _, p in positions if looks_projected(p[0], p[1]) and not looks_swapped(p[0], p[1])
+        ]  # a swap is reported as such
         if projected:
             problems.append(_projected_hint(path, projected))
         return doc, problems
     problems += _convert(positions, effective, path)
     label = PROJ_CODES.get(effective) or chinese_offsets.SYSTEMS[effective]
-    said = (Msg("as the file's 'crs' member says") if has_member and effective == declared else Msg("as you chose"))
+    said = Msg("as the file's 'crs' member says") if has_member and effective == declared else Msg("as you chose")
     if effective in PROJ_CODES:
-        done = Msg("coordinates were in {system} ({label}), {said}; they have been reprojected to WGS-84 longitude/latitude "
-                   "({n} position(s)): check the sites on the map before saving", system=effective, label=label, said=said,
-                   n=len(positions))
+        done = Msg(
+            "coordinates were in {system} ({label}), {said}; they have been reprojected to WGS-84 longitude/latitude "
+            "({n} position(s)): check the sites on the map before saving",
+            system=effective,
+            label=label,
+            said=said,
+            n=len(positions),
+        )
     else:
-        done = Msg("coordinates were in {system} ({label}), {said}; they have been converted to WGS-84 longitude/latitude "
-                   "({n} position(s)): check the sites on the map before saving", system=effective, label=label, said=said,
-                   n=len(positions))
+        done = Msg(
+            "coordinates were in {system} ({label}), {said}; they have been converted to WGS-84 longitude/latitude "
+            "({n} position(s)): check the sites on the map before saving",
+            system=effective,
+            label=label,
+            said=said,
+            n=len(positions),
+        )
     problems.insert(0, Problem(path, top_place("crs") if has_member else TOP, done, WARNING))
     return doc, problems
 
@@ -214,17 +267,31 @@ def _convert(positions, code: str, path: str) -> list[Problem]:
     for (index, fid, pos), x, y, a, b in zip(positions, xs, ys, lon, lat):
         if not (math.isfinite(a) and math.isfinite(b)):
             position = f"[{x}, {y}]"
-            problems.append(Problem(path, feature_place(index, fid, "geometry"),
-                                    Msg("position {position} cannot be converted from {system}", position=position,
-                                        system=code)))
+            problems.append(
+                Problem(
+                    path,
+                    feature_place(index, fid, "geometry"),
+                    Msg("position {position} cannot be converted from {system}", position=position, system=code),
+                )
+            )
             continue
         if code in CHINESE:
             moved = max(moved, chinese_offsets.distance_m(x, y, a, b))
         pos[0], pos[1] = a, b
     if code in CHINESE:
-        problems.append(Problem(path, TOP, Msg("the largest shift from {system} to WGS-84 was {metres:,.0f} m (the offset is "
-                                               "100–700 m inside China and zero outside it)", system=code, metres=moved),
-                                WARNING))
+        problems.append(
+            Problem(
+                path,
+                TOP,
+                Msg(
+                    "the largest shift from {system} to WGS-84 was {metres:,.0f} m (the offset is "
+                    "100–700 m inside China and zero outside it)",
+                    system=code,
+                    metres=moved,
+                ),
+                WARNING,
+            )
+        )
     return problems
 
 
@@ -236,13 +303,28 @@ def _projected_hint(path: str, points) -> Problem:
     for code in fits[1:]:  # 'A or B or C', with the word translated
         systems = Msg("{first} or {second}", first=systems, second=code)
     if fits:
-        return Problem(path, TOP, Msg(
-            "{n} position(s) such as {position} are not longitude/latitude degrees (they look like projected metres) and "
-            "the file does not say which system they are in; read as {systems} they fall in the region: choose that "
-            "system when uploading, or add a 'crs' member naming it", n=len(points), position=position, systems=systems))
-    return Problem(path, TOP, Msg(
-        "{n} position(s) such as {position} are not longitude/latitude degrees (they look like projected metres) and the "
-        "file does not say which system they are in", n=len(points), position=position))
+        return Problem(
+            path,
+            TOP,
+            Msg(
+                "{n} position(s) such as {position} are not longitude/latitude degrees (they look like projected metres) and "
+                "the file does not say which system they are in; read as {systems} they fall in the region: choose that "
+                "system when uploading, or add a 'crs' member naming it",
+                n=len(points),
+                position=position,
+                systems=systems,
+            ),
+        )
+    return Problem(
+        path,
+        TOP,
+        Msg(
+            "{n} position(s) such as {position} are not longitude/latitude degrees (they look like projected metres) and the "
+            "file does not say which system they are in",
+            n=len(points),
+            position=position,
+        ),
+    )
 
 
 def _short(value, limit: int = 60) -> str:

@@ -143,9 +143,11 @@ def diff(part: str, old_text: str | None, new_text: str | None) -> list[Change]:
 
 def counts(changes: list[Change]) -> dict[str, int]:
     """Records added, changed (however many fields) and removed."""
-    return {ADDED: sum(c.change == ADDED for c in changes),
-            CHANGED: len({c.id for c in changes if c.change == CHANGED}),
-            REMOVED: sum(c.change == REMOVED for c in changes)}
+    return {
+        ADDED: sum(c.change == ADDED for c in changes),
+        CHANGED: len({c.id for c in changes if c.change == CHANGED}),
+        REMOVED: sum(c.change == REMOVED for c in changes),
+    }
 
 
 LONG = 300  # characters: a value longer than this is shown in the table only around what changed
@@ -167,11 +169,11 @@ def changed_parts(old: str, new: str, context: int = CONTEXT) -> tuple[str, str]
 
     def head(text):  # the first `context` characters, ending at a word's end
         cut = text[:context]
-        return cut[:cut.rfind(" ") + 1] if " " in cut.rstrip() else cut
+        return cut[: cut.rfind(" ") + 1] if " " in cut.rstrip() else cut
 
     def tail(text):  # the last `context` characters, starting at a word's start
         cut = text[-context:]
-        return cut[cut.find(" ") + 1:] if " " in cut.lstrip() else cut
+        return cut[cut.find(" ") + 1 :] if " " in cut.lstrip() else cut
 
     def side(words, pick):
         out = []
@@ -202,6 +204,7 @@ def shown_values(change: Change) -> tuple[str | None, str | None]:
 
     def cut(v):
         return v if v is None or len(v) <= LONG else v[:LONG] + "…"
+
     return cut(old), cut(new)
 
 
@@ -237,7 +240,9 @@ def site_points(part: str, old_text: str | None, new_text: str | None) -> list[S
         for position, feature in enumerate(features):
             if not isinstance(feature, dict):
                 continue
-            fid = feature.get("id") if isinstance(feature.get("id"), str) and feature.get("id") else f"feature {position}"
+            fid = (
+                feature.get("id") if isinstance(feature.get("id"), str) and feature.get("id") else f"feature {position}"
+            )
             if status.get(fid) not in wanted:
                 continue
             point = _point(feature.get("geometry"))
@@ -266,7 +271,16 @@ def _point(geometry) -> tuple[float, float] | None:
     return (lon, lat) if -180 <= lon <= 180 and -90 <= lat <= 90 else None
 
 
-def text_diff(old: str | None, new: str | None, old_label: str = "current", new_label: str = "yours", context: int = 3) -> str:
+def text_diff(
+    old: str | None, new: str | None, old_label: str = "current", new_label: str = "yours", context: int = 3
+) -> str:
     """A unified diff of two texts (for conflicts and history)."""
-    return "".join(difflib.unified_diff((old or "").splitlines(keepends=True), (new or "").splitlines(keepends=True),
-                                        fromfile=old_label, tofile=new_label, n=context))
+    return "".join(
+        difflib.unified_diff(
+            (old or "").splitlines(keepends=True),
+            (new or "").splitlines(keepends=True),
+            fromfile=old_label,
+            tofile=new_label,
+            n=context,
+        )
+    )

@@ -104,8 +104,13 @@ class LoginStore:
 
     def log(self, event: str, user: str | None, addr: str | None, **extra) -> None:
         self._ensure()
-        entry = {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "event": event,
-                 "user": (user or "")[:64], "address": addr or "unknown", **extra}
+        entry = {
+            "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "event": event,
+            "user": (user or "")[:64],
+            "address": addr or "unknown",
+            **extra,
+        }
         with _lock, open(self.dir / "signin.log", "a", encoding="utf-8") as fh:
             fh.write(json.dumps(entry, ensure_ascii=True) + "\n")
 
@@ -116,8 +121,13 @@ class LoginStore:
         with self._db() as con:
             ends = []
             for kind, key, limit in (("user", _key(user), USER_LIMIT), ("addr", addr or "unknown", ADDR_LIMIT)):
-                rows = [r[0] for r in con.execute(
-                    "SELECT at FROM failures WHERE kind=? AND key=? AND at>? ORDER BY at", (kind, key, now - WINDOW_S - LOCK_S))]
+                rows = [
+                    r[0]
+                    for r in con.execute(
+                        "SELECT at FROM failures WHERE kind=? AND key=? AND at>? ORDER BY at",
+                        (kind, key, now - WINDOW_S - LOCK_S),
+                    )
+                ]
                 # locked when `limit` failures fall within one window, until LOCK_S after the last of them
                 for i in range(len(rows) - limit + 1):
                     if rows[i + limit - 1] - rows[i] <= WINDOW_S:
@@ -138,15 +148,28 @@ class LoginStore:
         until = self.locked_until(user, addr)
         if until is not None:
             self.log("refused-locked", user, addr, until=_utc(until))
-            return Outcome(False, Msg("Too many failed sign-ins for this user name or from this address. Signing in is "
-                                      "locked until {until}; try again after that.", until=_utc(until)), locked_until=until)
+            return Outcome(
+                False,
+                Msg(
+                    "Too many failed sign-ins for this user name or from this address. Signing in is "
+                    "locked until {until}; try again after that.",
+                    until=_utc(until),
+                ),
+                locked_until=until,
+            )
         if not auth.verify(editors, user, password):
             self._fail(user, addr)
             self.log("failure", user, addr)
             until = self.locked_until(user, addr)
             if until is not None:
-                return Outcome(False, Msg("Wrong user name or password. Too many failed sign-ins: signing in is locked "
-                                          "until {until}.", until=_utc(until)), locked_until=until)
+                return Outcome(
+                    False,
+                    Msg(
+                        "Wrong user name or password. Too many failed sign-ins: signing in is locked until {until}.",
+                        until=_utc(until),
+                    ),
+                    locked_until=until,
+                )
             return Outcome(False, Msg("Wrong user name or password."))
         with self._db() as con:
             con.execute("DELETE FROM failures WHERE kind='user' AND key=?", (_key(user),))

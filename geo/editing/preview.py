@@ -18,8 +18,10 @@ from .diff import ADDED, CHANGED, REMOVED, SitePoint
 # colours are kept apart from the site kinds' (orange, blue, purple, brown, dark red in the schema).
 CHANGE_COLOURS = {ADDED: "#1a9850", CHANGED: "#e6ab02", REMOVED: "#9e9e9e"}
 EXISTING_FILL, PICKED_STROKE = "#bdbdbd", "#d7191c"
-_DOT = ("<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{fill};"
-        "border:2px {line} {stroke};margin-right:5px;vertical-align:-1px'></span>")
+_DOT = (
+    "<span style='display:inline-block;width:11px;height:11px;border-radius:50%;background:{fill};"
+    "border:2px {line} {stroke};margin-right:5px;vertical-align:-1px'></span>"
+)
 
 
 def change_words(lang: str = "en") -> dict[str, str]:
@@ -32,16 +34,21 @@ def review_key(lang: str = "en") -> MapKey:
     """The review map's own key: the three change colours, nothing of the public legend."""
     _ = translate(lang)
     words = change_words(lang)
-    rows = [_DOT.format(fill=CHANGE_COLOURS[c], line="dashed" if c == REMOVED else "solid", stroke="#222")
-            + h.text(words[c]) for c in (ADDED, CHANGED, REMOVED)]
+    rows = [
+        _DOT.format(fill=CHANGE_COLOURS[c], line="dashed" if c == REMOVED else "solid", stroke="#222")
+        + h.text(words[c])
+        for c in (ADDED, CHANGED, REMOVED)
+    ]
     return MapKey(h.text(_("Changes")), "<br>".join(rows))
 
 
 def pick_key(lang: str = "en") -> MapKey:
     """The placing map's key: existing sites and the point being placed."""
     _ = translate(lang)
-    rows = [_DOT.format(fill=EXISTING_FILL, line="solid", stroke="#555") + h.text(_("existing site")),
-            _DOT.format(fill="#fff", line="solid", stroke=PICKED_STROKE) + h.text(_("the new site"))]
+    rows = [
+        _DOT.format(fill=EXISTING_FILL, line="solid", stroke="#555") + h.text(_("existing site")),
+        _DOT.format(fill="#fff", line="solid", stroke=PICKED_STROKE) + h.text(_("the new site")),
+    ]
     return MapKey(h.text(_("Key")), "<br>".join(rows))
 
 
@@ -61,20 +68,33 @@ def review_map(points: list[SitePoint], static_url: str = APP_STATIC_URL, lang: 
     words = change_words(lang)
     group = folium.FeatureGroup(name="Changes", control=False)
     for p in points:
-        marker = folium.CircleMarker(location=[p.lat, p.lon], radius=8, color="#222", weight=1.5,
-                                     fill=True, fill_color=CHANGE_COLOURS[p.change], fill_opacity=0.9,
-                                     dash_array="4 3" if p.change == REMOVED else None,
-                                     class_name=f"change-marker change-{p.change}")
-        marker.add_child(BoundHtml(f"<b>{h.text(words[p.change])}</b>: {h.text(p.name)}<br>"
-                                   f"<span style='color:#777'>{h.text(p.id)} · {p.lon:.6f}, {p.lat:.6f}</span>", "tooltip"))
+        marker = folium.CircleMarker(
+            location=[p.lat, p.lon],
+            radius=8,
+            color="#222",
+            weight=1.5,
+            fill=True,
+            fill_color=CHANGE_COLOURS[p.change],
+            fill_opacity=0.9,
+            dash_array="4 3" if p.change == REMOVED else None,
+            class_name=f"change-marker change-{p.change}",
+        )
+        marker.add_child(
+            BoundHtml(
+                f"<b>{h.text(words[p.change])}</b>: {h.text(p.name)}<br>"
+                f"<span style='color:#777'>{h.text(p.id)} · {p.lon:.6f}, {p.lat:.6f}</span>",
+                "tooltip",
+            )
+        )
         marker.add_to(group)
     group.add_to(m)
     _fit(m, [(p.lon, p.lat) for p in points])
     return m
 
 
-def pick_map(sites: list[tuple[str, float, float, str]], static_url: str = APP_STATIC_URL,
-             lang: str = "en") -> folium.Map:
+def pick_map(
+    sites: list[tuple[str, float, float, str]], static_url: str = APP_STATIC_URL, lang: str = "en"
+) -> folium.Map:
     """Existing sites (id, lon, lat, name) as small grey dots on the offline base map.
 
     The picked point goes in a separate layer (`picked_layer`, passed to st_folium as
@@ -83,8 +103,16 @@ def pick_map(sites: list[tuple[str, float, float, str]], static_url: str = APP_S
     m.add_child(pick_key(lang))
     group = folium.FeatureGroup(name="Existing sites", control=False)
     for sid, lon, lat, name in sites:
-        dot = folium.CircleMarker(location=[lat, lon], radius=4, color="#555", weight=1, fill=True,
-                                  fill_color=EXISTING_FILL, fill_opacity=0.9, class_name="existing-site")
+        dot = folium.CircleMarker(
+            location=[lat, lon],
+            radius=4,
+            color="#555",
+            weight=1,
+            fill=True,
+            fill_color=EXISTING_FILL,
+            fill_opacity=0.9,
+            class_name="existing-site",
+        )
         dot.add_child(BoundHtml(f"{h.text(name)}<br><span style='color:#777'>{h.text(sid)}</span>", "tooltip"))
         dot.add_to(group)
     group.add_to(m)
@@ -94,8 +122,14 @@ def pick_map(sites: list[tuple[str, float, float, str]], static_url: str = APP_S
 def picked_layer(picked: tuple[float, float] | None) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="New site", control=False)
     if picked:
-        folium.CircleMarker(location=[picked[1], picked[0]], radius=9, color=PICKED_STROKE, weight=3, fill=False,
-                            class_name="picked-point").add_to(group)
+        folium.CircleMarker(
+            location=[picked[1], picked[0]],
+            radius=9,
+            color=PICKED_STROKE,
+            weight=3,
+            fill=False,
+            class_name="picked-point",
+        ).add_to(group)
     return group
 
 

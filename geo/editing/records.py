@@ -16,8 +16,23 @@ from ..errors import DataFileError
 from ..readers import parse_json_text
 from . import canonical
 
-SITE_TABLE_COLUMNS = ["id", "lon", "lat", "name_en", "name_ko", "name_zh", "kind", "country", "precision",
-                      "uncertainty_m", "side_cn", "side_kp", "sources", "notes", "sensitive"]
+SITE_TABLE_COLUMNS = [
+    "id",
+    "lon",
+    "lat",
+    "name_en",
+    "name_ko",
+    "name_zh",
+    "kind",
+    "country",
+    "precision",
+    "uncertainty_m",
+    "side_cn",
+    "side_kp",
+    "sources",
+    "notes",
+    "sensitive",
+]
 from ..paths import LIST_SEPARATOR  # noqa: E402
 
 
@@ -59,12 +74,15 @@ def _id(value) -> str:
 
 # ---------------------------------------------------------------- tables (events.csv, sources.csv, statistics.csv)
 
+
 def column_types(table: str) -> dict[str, str]:
     """Column -> 'integer', 'boolean', 'enum' or 'text', from the table's schema."""
     out = {}
     for col, spec in schemas.schema(table)["properties"].items():
         spec = next((alt for alt in spec.get("oneOf", []) if alt.get("type") != "null"), spec)
-        out[col] = "enum" if "enum" in spec else spec.get("type") if spec.get("type") in ("integer", "boolean") else "text"
+        out[col] = (
+            "enum" if "enum" in spec else spec.get("type") if spec.get("type") in ("integer", "boolean") else "text"
+        )
     return out
 
 
@@ -73,8 +91,10 @@ def table_frame(text: str, table: str) -> pd.DataFrame:
     columns as numbers when every cell is one (else left as typed, for validation to report)."""
     header, rows = canonical.read_rows(text)
     columns = schemas.columns(table)
-    data = [{c: (cells[header.index(c)].strip() if c in header and header.index(c) < len(cells) else "") for c in columns}
-            for _, cells in rows]
+    data = [
+        {c: (cells[header.index(c)].strip() if c in header and header.index(c) < len(cells) else "") for c in columns}
+        for _, cells in rows
+    ]
     frame = pd.DataFrame(data, columns=columns, dtype=object)
     for col, kind in column_types(table).items():
         if kind == "boolean":
@@ -101,6 +121,7 @@ def frame_text(frame: pd.DataFrame, table: str) -> str:
 
 # ---------------------------------------------------------------- site layers
 
+
 def layer_doc(text: str) -> dict:
     doc = parse_json_text(text.lstrip("\ufeff"), "")
     if not isinstance(doc, dict) or not isinstance(doc.get("features"), list):
@@ -119,16 +140,22 @@ def site_frame(doc: dict) -> pd.DataFrame:
         point = geom.get("type") == "Point" and isinstance(coords, list) and len(coords) >= 2
         sides = props.get("sides") if isinstance(props.get("sides"), dict) else {}
         srcs = props.get("sources")
-        rows.append({
-            "id": feature.get("id"),
-            "lon": coords[0] if point else None,
-            "lat": coords[1] if point else None,
-            **{k: props.get(k) for k in ("name_en", "name_ko", "name_zh", "kind", "country", "precision", "uncertainty_m")},
-            "side_cn": sides.get("cn"), "side_kp": sides.get("kp"),
-            "sources": LIST_SEPARATOR.join(str(s) for s in srcs) if isinstance(srcs, list) else srcs,
-            "notes": props.get("notes"),
-            "sensitive": bool(props.get("sensitive")),
-        })
+        rows.append(
+            {
+                "id": feature.get("id"),
+                "lon": coords[0] if point else None,
+                "lat": coords[1] if point else None,
+                **{
+                    k: props.get(k)
+                    for k in ("name_en", "name_ko", "name_zh", "kind", "country", "precision", "uncertainty_m")
+                },
+                "side_cn": sides.get("cn"),
+                "side_kp": sides.get("kp"),
+                "sources": LIST_SEPARATOR.join(str(s) for s in srcs) if isinstance(srcs, list) else srcs,
+                "notes": props.get("notes"),
+                "sensitive": bool(props.get("sensitive")),
+            }
+        )
     return pd.DataFrame(rows, columns=SITE_TABLE_COLUMNS)
 
 
@@ -196,7 +223,11 @@ def frame_layer_text(doc: dict, frame: pd.DataFrame) -> str:
         if all(_blank(record.get(c)) or (c == "sensitive" and record.get(c) is False) for c in SITE_TABLE_COLUMNS):
             continue
         original = features[index] if isinstance(index, int) and 0 <= index < len(features) else None
-        geometry = original.get("geometry") if isinstance(original, dict) and isinstance(original.get("geometry"), dict) else None
+        geometry = (
+            original.get("geometry")
+            if isinstance(original, dict) and isinstance(original.get("geometry"), dict)
+            else None
+        )
         keep_geometry = geometry if geometry and geometry.get("type") != "Point" else None
         out.append(site_feature(record, keep_geometry))
     return canonical.dump_layer({**doc, "features": out})
@@ -204,7 +235,11 @@ def frame_layer_text(doc: dict, frame: pd.DataFrame) -> str:
 
 def add_feature_text(text: str | None, layer: str, feature: dict, title: str | None = None) -> str:
     """Canonical text of a layer with one more feature (a new layer file if there is none yet)."""
-    doc = layer_doc(text) if text else {"type": "FeatureCollection", "name": layer, "title": title or layer, "features": []}
+    doc = (
+        layer_doc(text)
+        if text
+        else {"type": "FeatureCollection", "name": layer, "title": title or layer, "features": []}
+    )
     return canonical.dump_layer({**doc, "features": list(doc["features"]) + [feature]})
 
 
@@ -240,9 +275,14 @@ def usual_values(text: str | None, fields=("kind", "country", "precision")) -> d
                 seen[value] = seen.get(value, 0) + 1
         if seen:
             out[field] = max(seen, key=lambda v: (seen[v], -schemas.site_enum(field).index(v)))
-    radii = sorted(props["uncertainty_m"] for props in (f.get("properties") for f in features if isinstance(f, dict))
-                   if isinstance(props, dict) and props.get("precision") == out.get("precision")
-                   and isinstance(props.get("uncertainty_m"), int) and not isinstance(props.get("uncertainty_m"), bool))
+    radii = sorted(
+        props["uncertainty_m"]
+        for props in (f.get("properties") for f in features if isinstance(f, dict))
+        if isinstance(props, dict)
+        and props.get("precision") == out.get("precision")
+        and isinstance(props.get("uncertainty_m"), int)
+        and not isinstance(props.get("uncertainty_m"), bool)
+    )
     if radii:  # the middle radius of sites placed as precisely (0 is allowed only for a facility itself)
         out["uncertainty_m"] = radii[len(radii) // 2]
     return out

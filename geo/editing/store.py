@@ -60,14 +60,20 @@ class StoreError(GeoError):
 class Conflict(GeoError):
     """The file changed since the editor's copy was taken; carries both versions."""
 
-    def __init__(self, path: Path, base_sha: str, current_sha: str, current_text: str | None, candidate_text: str) -> None:
+    def __init__(
+        self, path: Path, base_sha: str, current_sha: str, current_text: str | None, candidate_text: str
+    ) -> None:
         self.path = str(path)
         self.base_sha, self.current_sha = base_sha, current_sha
         self.current_text, self.candidate_text = current_text, candidate_text
-        self.message = Msg("{path} was changed by someone else after you opened it (your copy was based on version "
-                           "{base}, the file is now version {current}); nothing was saved. Compare both versions, then "
-                           "make your change again on the current one.", path=str(path), base=short(base_sha),
-                           current=short(current_sha))
+        self.message = Msg(
+            "{path} was changed by someone else after you opened it (your copy was based on version "
+            "{base}, the file is now version {current}); nothing was saved. Compare both versions, then "
+            "make your change again on the current one.",
+            path=str(path),
+            base=short(base_sha),
+            current=short(current_sha),
+        )
         super().__init__(self.message)
 
 
@@ -108,8 +114,10 @@ class Store:
         static = STATIC_DIR.resolve()
         where = self.history_root.resolve()
         if where == static or static in where.parents:
-            raise StoreError(f"{self.history_root}: the history folder would be under static/, which the app serves; "
-                             "use a data directory outside static/")
+            raise StoreError(
+                f"{self.history_root}: the history folder would be under static/, which the app serves; "
+                "use a data directory outside static/"
+            )
 
     # ------------------------------------------------------------ reading
     def path(self, part: str) -> Path:
@@ -141,8 +149,17 @@ class Store:
         return FileLock(str(self.history_root / ".lock"), timeout=self.lock_timeout)
 
     # ------------------------------------------------------------ saving
-    def save(self, part: str, text: str, base_sha: str, *, user: str | None = None,
-             validate: Callable[[str], list] | None = None, action: str = "save", note: str | None = None) -> SaveResult:
+    def save(
+        self,
+        part: str,
+        text: str,
+        base_sha: str,
+        *,
+        user: str | None = None,
+        validate: Callable[[str], list] | None = None,
+        action: str = "save",
+        note: str | None = None,
+    ) -> SaveResult:
         """Write `text` as the new version of `part` if the file is still at `base_sha`.
 
         `validate(text)` (run under the lock, against the directory as it is now) returns problems;
@@ -156,8 +173,13 @@ class Store:
                 current = self._read_bytes(path)
                 current_sha = sha256(current)
                 if current_sha != base_sha:
-                    raise Conflict(path, base_sha, current_sha,
-                                   None if current is None else current.decode("utf-8", errors="replace"), text)
+                    raise Conflict(
+                        path,
+                        base_sha,
+                        current_sha,
+                        None if current is None else current.decode("utf-8", errors="replace"),
+                        text,
+                    )
                 if validate is not None:
                     errors = [p for p in validate(text) if p.is_error]
                     if errors:
@@ -168,18 +190,40 @@ class Store:
                 new_sha = sha256(data)
                 planned = self._version_name(part, current) if current is not None else None
                 save_id = uuid.uuid4().hex
-                self._log({"id": save_id, "state": "begin", "action": action, "file": relative_name(part),
-                           "user": user, "note": note or None, "from": current_sha, "to": new_sha, "kept": planned})
+                self._log(
+                    {
+                        "id": save_id,
+                        "state": "begin",
+                        "action": action,
+                        "file": relative_name(part),
+                        "user": user,
+                        "note": note or None,
+                        "from": current_sha,
+                        "to": new_sha,
+                        "kept": planned,
+                    }
+                )
                 kept = self._keep(part, current, planned) if current is not None else None
                 atomic_write(path, data)
                 self._log({"id": save_id, "state": "done"})
                 return SaveResult(path, new_sha, kept, True)
         except Timeout:
-            raise StoreError(Msg("{path}: another save is in progress and did not finish within {seconds:g} s; nothing "
-                                 "was saved, try again", path=str(path), seconds=self.lock_timeout)) from None
+            raise StoreError(
+                Msg(
+                    "{path}: another save is in progress and did not finish within {seconds:g} s; nothing "
+                    "was saved, try again",
+                    path=str(path),
+                    seconds=self.lock_timeout,
+                )
+            ) from None
         except OSError as exc:
-            raise StoreError(Msg("{path}: could not save ({reason}); nothing was changed", path=str(path),
-                                 reason=str(exc.strerror or exc))) from None
+            raise StoreError(
+                Msg(
+                    "{path}: could not save ({reason}); nothing was changed",
+                    path=str(path),
+                    reason=str(exc.strerror or exc),
+                )
+            ) from None
 
     @staticmethod
     def _version_name(part: str, data: bytes) -> str:
@@ -279,8 +323,23 @@ class Store:
         v = self.version(part, name)  # only names listed in the folder: no path tricks
         return v.path.read_bytes().decode("utf-8", errors="replace")
 
-    def restore(self, part: str, name: str, base_sha: str, *, user: str | None = None,
-                validate: Callable[[str], list] | None = None, note: str | None = None) -> SaveResult:
+    def restore(
+        self,
+        part: str,
+        name: str,
+        base_sha: str,
+        *,
+        user: str | None = None,
+        validate: Callable[[str], list] | None = None,
+        note: str | None = None,
+    ) -> SaveResult:
         """Write a kept version back; a save like any other (the replaced version is kept too)."""
-        return self.save(part, self.read_version(part, name), base_sha, user=user, validate=validate,
-                         action=f"restore {name}", note=note)
+        return self.save(
+            part,
+            self.read_version(part, name),
+            base_sha,
+            user=user,
+            validate=validate,
+            action=f"restore {name}",
+            note=note,
+        )

@@ -105,8 +105,17 @@ class _Prepared:
 def _prepare(raw: bytes, name: str, part: str, source_crs: str | None) -> _Prepared:
     limit = limit_for(part)
     if len(raw) > limit:
-        return _Prepared(None, None, [Problem(name, FILE, Msg("file is {size:,} bytes; the limit is {limit:,} bytes",
-                                                              size=len(raw), limit=limit))], [], [])
+        return _Prepared(
+            None,
+            None,
+            [
+                Problem(
+                    name, FILE, Msg("file is {size:,} bytes; the limit is {limit:,} bytes", size=len(raw), limit=limit)
+                )
+            ],
+            [],
+            [],
+        )
     try:
         text = decode_text(raw, name)
         doc = parse_json_text(text, name) if part in LAYERS else None
@@ -141,14 +150,31 @@ def _not_features(doc, name: str) -> list[Problem]:
     features = doc.get("features") if isinstance(doc, dict) else None
     if not isinstance(features, list) or len(features) < MAX_PER_FILE:
         return []
-    bad = [i for i, f in enumerate(features)
-           if not (isinstance(f, dict) and f.get("type") == "Feature" and "properties" in f and "geometry" in f)]
+    bad = [
+        i
+        for i, f in enumerate(features)
+        if not (isinstance(f, dict) and f.get("type") == "Feature" and "properties" in f and "geometry" in f)
+    ]
     if len(bad) < MAX_PER_FILE:
         return []
-    out = [Problem(name, feature_place(i, None), Msg("is not a GeoJSON Feature (an object with \"type\": \"Feature\", "
-                                                     "\"id\", \"geometry\" and \"properties\")")) for i in bad[:MAX_PER_FILE]]
-    return out + [Problem(name, FILE, Msg("…and {n:,} more entries of 'features' that are not GeoJSON Features; the file "
-                                          "was not checked further", n=len(bad) - MAX_PER_FILE))]
+    out = [
+        Problem(
+            name,
+            feature_place(i, None),
+            Msg('is not a GeoJSON Feature (an object with "type": "Feature", "id", "geometry" and "properties")'),
+        )
+        for i in bad[:MAX_PER_FILE]
+    ]
+    return out + [
+        Problem(
+            name,
+            FILE,
+            Msg(
+                "…and {n:,} more entries of 'features' that are not GeoJSON Features; the file was not checked further",
+                n=len(bad) - MAX_PER_FILE,
+            ),
+        )
+    ]
 
 
 def _check(root: Path, prepared: dict[str, tuple[str, str]], today: date | None) -> list[Problem]:
@@ -171,32 +197,53 @@ def _check(root: Path, prepared: dict[str, tuple[str, str]], today: date | None)
     return mine
 
 
-def check_upload(root: Path, raw: bytes, name: str, part: str, source_crs: str | None = None,
-                 today: date | None = None, bounded: bool = False) -> Candidate:
+def check_upload(
+    root: Path,
+    raw: bytes,
+    name: str,
+    part: str,
+    source_crs: str | None = None,
+    today: date | None = None,
+    bounded: bool = False,
+) -> Candidate:
     """Validate uploaded bytes as the new version of `part` (a layer name, 'events' or 'sources')."""
     return check_many(root, {part: (raw, name)}, {part: source_crs}, today, bounded=bounded)[part]
 
 
-def check_text(root: Path, part: str, text: str, name: str | None = None, today: date | None = None,
-               bounded: bool = False) -> Candidate:
+def check_text(
+    root: Path, part: str, text: str, name: str | None = None, today: date | None = None, bounded: bool = False
+) -> Candidate:
     """Validate text built in the editor (tables, the add-site form, a restore) as the new `part`."""
     return check_upload(root, text.encode("utf-8"), name or relative_name(part), part, today=today, bounded=bounded)
 
 
 def _over_budget(exc: budget.OverBudget) -> Msg:
-    advice = Msg("nothing of it can be saved. The file is too large or has too many problems to check here: fix the "
-                 "problems that `python -m geo validate` lists for it, or split the change into smaller uploads")
+    advice = Msg(
+        "nothing of it can be saved. The file is too large or has too many problems to check here: fix the "
+        "problems that `python -m geo validate` lists for it, or split the change into smaller uploads"
+    )
     if exc.limit == "time":
-        return Msg("checking was stopped because it took longer than {seconds:g} s; {advice}", seconds=exc.time_s,
-                   advice=advice)
+        return Msg(
+            "checking was stopped because it took longer than {seconds:g} s; {advice}",
+            seconds=exc.time_s,
+            advice=advice,
+        )
     if exc.limit == "memory":
-        return Msg("checking was stopped because it needed more than {mb:g} MB of memory; {advice}", mb=exc.budget_mb,
-                   advice=advice)
+        return Msg(
+            "checking was stopped because it needed more than {mb:g} MB of memory; {advice}",
+            mb=exc.budget_mb,
+            advice=advice,
+        )
     return Msg("checking was stopped because the checking process stopped unexpectedly; {advice}", advice=advice)
 
 
-def check_many(root: Path, files: dict[str, tuple[bytes, str]], source_crs: dict | None = None,
-               today: date | None = None, bounded: bool = False) -> dict[str, Candidate]:
+def check_many(
+    root: Path,
+    files: dict[str, tuple[bytes, str]],
+    source_crs: dict | None = None,
+    today: date | None = None,
+    bounded: bool = False,
+) -> dict[str, Candidate]:
     """Several candidates at once (part -> (bytes, shown name)), checked together.
 
     bounded=True (the Editor): in a worker process within geo.budget's time and memory budget, so a
@@ -206,11 +253,15 @@ def check_many(root: Path, files: dict[str, tuple[bytes, str]], source_crs: dict
         try:
             return budget.run(check_many, Path(root), files, source_crs, today)
         except budget.OverBudget as exc:
-            return {part: Candidate(part, name, None, [Problem(name, FILE, _over_budget(exc))]) for part, (_, name) in files.items()}
+            return {
+                part: Candidate(part, name, None, [Problem(name, FILE, _over_budget(exc))])
+                for part, (_, name) in files.items()
+            }
     source_crs = source_crs or {}
     prepared = {part: _prepare(raw, name, part, source_crs.get(part)) for part, (raw, name) in files.items()}
-    results = _check(Path(root), {part: (p.checked, files[part][1]) for part, p in prepared.items()
-                                  if p.checked is not None}, today)
+    results = _check(
+        Path(root), {part: (p.checked, files[part][1]) for part, p in prepared.items() if p.checked is not None}, today
+    )
     candidates = {}
     for part, prep in prepared.items():
         name = files[part][1]
@@ -221,8 +272,11 @@ def check_many(root: Path, files: dict[str, tuple[bytes, str]], source_crs: dict
         candidates[part] = Candidate(part, name, prep.text, prep.before + found + fallback + prep.after)
     names = {name for _, name in files.values()}
     others = [p for p in results if p.path not in names]
-    unusable = any(p.is_error and (p.place in (FILE, TOP, HEADER) or p.place.template == "top level {path}")
-                   for c in candidates.values() for p in c.problems)
+    unusable = any(
+        p.is_error and (p.place in (FILE, TOP, HEADER) or p.place.template == "top level {path}")
+        for c in candidates.values()
+        for p in c.problems
+    )
     if others and not unusable:  # problems the candidates cause in the other files: listed with the first one
         next(iter(candidates.values())).problems.extend(others)
     return candidates
@@ -241,6 +295,7 @@ def check_files(root: Path, files: dict[str, Path], today: date | None = None) -
 
 
 # ---------------------------------------------------------------- text fields worth a second look
+
 
 def _text_columns(table: str) -> set[str]:
     """Free-text columns of a table: strings without an enum, a pattern or a date form."""
@@ -261,9 +316,17 @@ def _capped(problems: list[Problem], name: str) -> list[Problem]:
     if len(problems) <= MAX_TEXT_WARNINGS:
         return problems
     extra = len(problems) - MAX_TEXT_WARNINGS
-    return problems[:MAX_TEXT_WARNINGS] + [Problem(name, FILE, Msg("…and {n:,} more warning(s) about text fields (markup, "
-                                                                   "formulas, invisible characters) not listed", n=extra),
-                                                   WARNING)]
+    return problems[:MAX_TEXT_WARNINGS] + [
+        Problem(
+            name,
+            FILE,
+            Msg(
+                "…and {n:,} more warning(s) about text fields (markup, formulas, invisible characters) not listed",
+                n=extra,
+            ),
+            WARNING,
+        )
+    ]
 
 
 def _layer_text(doc, name: str) -> list[Problem]:
@@ -282,8 +345,10 @@ def _layer_text(doc, name: str) -> list[Problem]:
             fields += [(f"sides.{k}", v) for k, v in props["sides"].items()]
         for key, value in fields:
             if isinstance(value, str) and _worth_a_look(value):
-                out += [Problem(name, feature_place(index, feature.get("id"), f"properties.{key}"), m, WARNING)
-                        for m in text_warnings(value)]
+                out += [
+                    Problem(name, feature_place(index, feature.get("id"), f"properties.{key}"), m, WARNING)
+                    for m in text_warnings(value)
+                ]
         if len(out) > 10 * MAX_TEXT_WARNINGS:
             break  # enough to show; the count of the rest would cost more than it tells
     return _capped(out, name)
@@ -302,9 +367,15 @@ def _table_text(text: str, table: str, name: str) -> list[Problem]:
     looks = {}
     for column in columns:
         col = frame[column]
-        worth = textcols.contains(col, r"[<\[]") | textcols.contains(col, formula) | textcols.contains(col, r"[^\x00-\x7f]")
-        risky = (textcols.contains(col, HTML_TAG.pattern) | textcols.contains(col, MARKDOWN_LINK.pattern)
-                 | textcols.contains(col, formula) | textcols.contains(col, SUSPICIOUS.pattern))
+        worth = (
+            textcols.contains(col, r"[<\[]") | textcols.contains(col, formula) | textcols.contains(col, r"[^\x00-\x7f]")
+        )
+        risky = (
+            textcols.contains(col, HTML_TAG.pattern)
+            | textcols.contains(col, MARKDOWN_LINK.pattern)
+            | textcols.contains(col, formula)
+            | textcols.contains(col, SUSPICIOUS.pattern)
+        )
         looks[column] = worth & risky & col.ne("").to_numpy()  # _worth_a_look, and text_warnings has a reason
     rows = np.flatnonzero(np.logical_or.reduce(list(looks.values()))) if looks else np.zeros(0, dtype=np.int64)
     out = []
@@ -312,7 +383,10 @@ def _table_text(text: str, table: str, name: str) -> list[Problem]:
         line, rid = int(frame.index[pos]), frame["id"].iloc[pos]
         for column in columns:
             if looks[column][pos]:
-                out += [Problem(name, row_place(line, rid, column), m, WARNING) for m in text_warnings(frame[column].iloc[pos])]
+                out += [
+                    Problem(name, row_place(line, rid, column), m, WARNING)
+                    for m in text_warnings(frame[column].iloc[pos])
+                ]
         if len(out) > 10 * MAX_TEXT_WARNINGS:
             break
     return _capped(out, name)

@@ -25,18 +25,23 @@ from urllib.parse import parse_qs
 from .login import COOKIE, SESSION_S, LoginStore
 
 TILES = "https://tile.openstreetmap.org"  # the optional online layer (folium's "OpenStreetMap")
-CSP = ("default-src 'self'; "
-       "script-src 'self' 'unsafe-inline' 'unsafe-eval'; "  # the map component evaluates folium's script
-       "style-src 'self' 'unsafe-inline'; "
-       f"img-src 'self' data: blob: {TILES}; "
-       "font-src 'self' data:; "
-       "connect-src 'self'; "
-       "media-src 'self' blob:; "
-       "worker-src 'self' blob:; "
-       "frame-src 'self' blob: data:; "
-       "object-src 'none'; base-uri 'self'; form-action 'self'; ")
-HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
-           (b"cross-origin-opener-policy", b"same-origin")]
+CSP = (
+    "default-src 'self'; "
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval'; "  # the map component evaluates folium's script
+    "style-src 'self' 'unsafe-inline'; "
+    f"img-src 'self' data: blob: {TILES}; "
+    "font-src 'self' data:; "
+    "connect-src 'self'; "
+    "media-src 'self' blob:; "
+    "worker-src 'self' blob:; "
+    "frame-src 'self' blob: data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; "
+)
+HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
 SESSION_PATH = "/_geo/session"
 SIGNOUT_PATH = "/_geo/signout"
 EDITOR_PATH = "/editor"
@@ -46,8 +51,10 @@ def security_headers(path: str) -> list[tuple[bytes, bytes]]:
     """The headers for a response to `path`: the Editor may not be framed at all, the rest only by this site."""
     editor = path.rstrip("/").endswith(EDITOR_PATH)
     ancestors = "'none'" if editor else "'self'"
-    return HEADERS + [(b"content-security-policy", (CSP + f"frame-ancestors {ancestors}").encode("ascii")),
-                      (b"x-frame-options", b"DENY" if editor else b"SAMEORIGIN")]
+    return HEADERS + [
+        (b"content-security-policy", (CSP + f"frame-ancestors {ancestors}").encode("ascii")),
+        (b"x-frame-options", b"DENY" if editor else b"SAMEORIGIN"),
+    ]
 
 
 def cookie_value(scope) -> str | None:
@@ -85,8 +92,10 @@ class Guard:
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 names = {h[0].lower() for h in extra}
-                message = {**message, "headers": [h for h in message.get("headers", []) if h[0].lower() not in names]
-                           + extra}
+                message = {
+                    **message,
+                    "headers": [h for h in message.get("headers", []) if h[0].lower() not in names] + extra,
+                }
             await send(message)
 
         if path.endswith("/_stcore/metrics"):
@@ -124,18 +133,33 @@ def _cookie(scope, value: str, max_age: int) -> bytes:
 
 async def _plain(send, status: int, text: str) -> None:
     body = text.encode("utf-8")
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
 async def _redirect(send, location: str, cookie: bytes) -> None:
-    await send({"type": "http.response.start", "status": 303,
-                "headers": [(b"location", location.encode("latin-1")), (b"set-cookie", cookie),
-                            (b"cache-control", b"no-store"), (b"content-length", b"0")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 303,
+            "headers": [
+                (b"location", location.encode("latin-1")),
+                (b"set-cookie", cookie),
+                (b"cache-control", b"no-store"),
+                (b"content-length", b"0"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": b""})
 
 
 def default_store() -> LoginStore:
     from ..paths import data_dir
+
     return LoginStore(Path(data_dir()))

@@ -22,13 +22,17 @@ __all__ = ["ExportOptions", "FORMATS", "LANGS", "alt_text", "format_for", "rende
 def render(ds, filters, options: ExportOptions, fmt: str, info=None) -> bytes:
     """The export as bytes: fmt is 'png', 'svg', 'pdf' or 'html'."""
     from dataclasses import replace
+
     filters = replace(filters, include_sensitive=False)
     if fmt == "html":
         from .html import render_html
+
         return render_html(ds, filters, options)
     from . import scene, static
-    return static.render(scene.build(ds, filters, options.size_kind), options, fmt, info=info,
-                         description=alt_text(ds, filters, options))
+
+    return static.render(
+        scene.build(ds, filters, options.size_kind), options, fmt, info=info, description=alt_text(ds, filters, options)
+    )
 
 
 def alt_text(ds, filters, options: ExportOptions) -> str:
@@ -36,6 +40,7 @@ def alt_text(ds, filters, options: ExportOptions) -> str:
     shows, the largest figure of each kind (never added across kinds) and the period; public records only."""
     from dataclasses import replace
     from .. import evidence, query
+
     filters = replace(filters, include_sensitive=False)
     events = query.filter_events(ds, filters)
     lo, hi = query.date_bounds(ds)
@@ -44,13 +49,18 @@ def alt_text(ds, filters, options: ExportOptions) -> str:
         sites = sites[sites["layer"].isin(filters.layers)]
     by_kind = query.summarize(events).by_kind
     langs = ("en", "ko") if options.lang == "en+ko" else (options.lang,)
-    return "\n".join(evidence.selection_description(ds, events, by_kind, filters.date_from or lo, filters.date_to or hi,
-                                                    len(sites), lang, where="image") for lang in langs)
+    return "\n".join(
+        evidence.selection_description(
+            ds, events, by_kind, filters.date_from or lo, filters.date_to or hi, len(sites), lang, where="image"
+        )
+        for lang in langs
+    )
 
 
 def export(ds, filters, options: ExportOptions, path, info=None) -> int:
     """Render to `path` (format from its suffix), written atomically; returns the size in bytes."""
     from .atomic import write_bytes
+
     fmt = format_for(path)
     data = render(ds, filters, options, fmt, info=info)
     write_bytes(path, data)

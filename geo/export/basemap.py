@@ -31,19 +31,23 @@ class Basemap:
     def simplified(self, tolerance_m: float) -> dict:
         """Countries simplified for a small map (cached per tolerance)."""
         import shapely
+
         if tolerance_m not in self._simple:
-            self._simple[tolerance_m] = {k: shapely.simplify(g, tolerance_m, preserve_topology=True)
-                                         for k, g in self.countries.items()}
+            self._simple[tolerance_m] = {
+                k: shapely.simplify(g, tolerance_m, preserve_topology=True) for k, g in self.countries.items()
+            }
         return self._simple[tolerance_m]
 
 
 def _project_geom(geom):
     import shapely
+
     return shapely.transform(geom, lambda xy: np.column_stack(projection.project(xy[:, 0], xy[:, 1])))
 
 
 def _read(path: Path) -> list[dict]:
     from ..readers import read_json
+
     doc = read_json(path)
     features = doc.get("features") if isinstance(doc, dict) else None
     if not isinstance(features, list):
@@ -56,8 +60,10 @@ def load(directory: Path | None = None) -> Basemap:
     directory = Path(directory or BASEMAP_DIR)
     countries_path = directory / "countries.geojson"
     if not countries_path.is_file():
-        raise GeoError(f"{countries_path}: the offline basemap is missing; build it with "
-                       "`python -m tools.basemap_build` (see data/basemap/README.md)")
+        raise GeoError(
+            f"{countries_path}: the offline basemap is missing; build it with "
+            "`python -m tools.basemap_build` (see data/basemap/README.md)"
+        )
     key = [str(directory)]
     for name in FILES:
         p = directory / f"{name}.geojson"
@@ -73,6 +79,7 @@ def load(directory: Path | None = None) -> Basemap:
 def _build(directory: Path) -> Basemap:
     import shapely
     from shapely.geometry import shape
+
     countries, names = {}, {}
     for f in _read(directory / "countries.geojson"):
         props = f.get("properties") or {}
@@ -93,6 +100,7 @@ def _build(directory: Path) -> Basemap:
 def clip(geom, box):
     """Geometry cut to the box (xmin, ymin, xmax, ymax); None when nothing is left."""
     import shapely
+
     out = shapely.clip_by_rect(geom, *box)
     return None if out is None or out.is_empty else out
 
@@ -100,6 +108,7 @@ def clip(geom, box):
 def polygon_path(geom):
     """A matplotlib Path for a (Multi)Polygon, holes included."""
     from matplotlib.path import Path as MPath
+
     verts, codes = [], []
     polys = getattr(geom, "geoms", [geom])
     for poly in polys:

@@ -23,6 +23,7 @@ class FontMissing(GeoError):
 def cjk_family() -> str | None:
     """The name of an installed Noto Sans CJK family, registering its files if matplotlib's cache predates them."""
     from matplotlib import font_manager as fm
+
     names = {f.name for f in fm.fontManager.ttflist}
     for family in CJK_FAMILIES:
         if family in names:
@@ -41,14 +42,17 @@ def cjk_font_file() -> str:
     """Path of the regular CJK font file; FontMissing names the package to install."""
     family = require_cjk()
     from matplotlib import font_manager as fm
+
     return fm.findfont(fm.FontProperties(family=family), fallback_to_default=False)
 
 
 def require_cjk() -> str:
     family = cjk_family()
     if family is None:
-        raise FontMissing(f"Korean labels need the Noto Sans CJK font, which is not installed; "
-                          f"install the Debian package {PACKAGE} (apt-get install {PACKAGE})")
+        raise FontMissing(
+            f"Korean labels need the Noto Sans CJK font, which is not installed; "
+            f"install the Debian package {PACKAGE} (apt-get install {PACKAGE})"
+        )
     return family
 
 

@@ -22,7 +22,18 @@ from .. import evidence, query
 from .. import safe_html as h
 from ..assets import LEAFLET_DIR, LEAFLET_URL_PATH, html_has_external_assets, leaflet_files
 from ..errors import GeoError
-from ..styles import APPROX_DASH, COUNTRY_STROKES, KIND_COLOURS, KIND_SHAPES, MAX_RADIUS, MAX_WIDTH, MIN_RADIUS, MIN_WIDTH, ROUTE_COLOUR, scaled
+from ..styles import (
+    APPROX_DASH,
+    COUNTRY_STROKES,
+    KIND_COLOURS,
+    KIND_SHAPES,
+    MAX_RADIUS,
+    MAX_WIDTH,
+    MIN_RADIUS,
+    MIN_WIDTH,
+    ROUTE_COLOUR,
+    scaled,
+)
 from . import wording
 
 PLACEHOLDER = "geo-export-inline:/"
@@ -51,6 +62,7 @@ def _css_with_images(css: str) -> str:
         if not path.is_file():
             return "url(data:,)"
         return "url(data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii") + ")"
+
     return re.sub(r"url\(images/([A-Za-z0-9_.-]+)\)", inline, css)
 
 
@@ -71,7 +83,9 @@ def inline_assets(html: str) -> str:
     css = _css_with_images(files["leaflet.css"].decode("utf-8")).replace("</style", "<\\/style")
     base = re.escape(PLACEHOLDER + LEAFLET_URL_PATH)
     html, n_js = re.subn(rf'<script src="{base}leaflet\.js"></script>', lambda _: f"<script>{js}</script>", html)
-    html, n_css = re.subn(rf'<link rel="stylesheet" href="{base}leaflet\.css"\s*/?>', lambda _: f"<style>{css}</style>", html)
+    html, n_css = re.subn(
+        rf'<link rel="stylesheet" href="{base}leaflet\.css"\s*/?>', lambda _: f"<style>{css}</style>", html
+    )
     if n_js != 1 or n_css != 1 or PLACEHOLDER in html:
         raise GeoError("could not inline Leaflet into the HTML export (the map template changed?)")
     return html
@@ -79,12 +93,24 @@ def inline_assets(html: str) -> str:
 
 POPUP_EVENTS = 15  # events listed per popup, newest first (keeps a 100k-event export near its 1 MB budget)
 POPUP_WORDS = {
-    "en": {"events": "Events", "sources": "Sources", "disagree": "Sources disagree:", "archived": "archived copy",
-           "more": "and {n:,} earlier event(s) not listed: narrow the dates to see them",
-           "no_kind": "no events of this kind", "approx": "approximate location, within about {m:,} m"},
-    "ko": {"events": "사건", "sources": "출처", "disagree": "출처별 수치가 다름:", "archived": "보관본",
-           "more": "이전 사건 {n:,}건은 생략: 기간을 좁혀 보십시오",
-           "no_kind": "해당 종류 사건 없음", "approx": "대략적 위치, 약 {m:,} m 이내"},
+    "en": {
+        "events": "Events",
+        "sources": "Sources",
+        "disagree": "Sources disagree:",
+        "archived": "archived copy",
+        "more": "and {n:,} earlier event(s) not listed: narrow the dates to see them",
+        "no_kind": "no events of this kind",
+        "approx": "approximate location, within about {m:,} m",
+    },
+    "ko": {
+        "events": "사건",
+        "sources": "출처",
+        "disagree": "출처별 수치가 다름:",
+        "archived": "보관본",
+        "more": "이전 사건 {n:,}건은 생략: 기간을 좁혀 보십시오",
+        "no_kind": "해당 종류 사건 없음",
+        "approx": "대략적 위치, 약 {m:,} m 이내",
+    },
 }
 
 
@@ -102,11 +128,15 @@ def event_item(ds, event, figure: str, claims: pd.DataFrame, lang: str) -> str:
     where they disagree, each claim beside its source."""
     words = POPUP_WORDS[lang]
     records = evidence.claim_records(ds, claims, lang)
-    head = (f"<b>{h.text(event.date.strftime('%Y-%m-%d'))}</b> · {h.text(wording.event_kind(event.kind, lang))}: "
-            f"{h.text(figure)}")
+    head = (
+        f"<b>{h.text(event.date.strftime('%Y-%m-%d'))}</b> · {h.text(wording.event_kind(event.kind, lang))}: "
+        f"{h.text(figure)}"
+    )
     if not bool(event.agree):
-        rows = "".join(f"<li>{h.text(r['attributed_to'])}: <b>{h.text(r['stated'])}</b> — {_source_html(r['source'], words)}</li>"
-                       for r in records)
+        rows = "".join(
+            f"<li>{h.text(r['attributed_to'])}: <b>{h.text(r['stated'])}</b> — {_source_html(r['source'], words)}</li>"
+            for r in records
+        )
         return f"<li>{head}<div class='muted'>{h.text(words['disagree'])}</div><ul class='claims'>{rows}</ul></li>"
     seen, sources = set(), []
     for r in records:
@@ -124,8 +154,10 @@ def site_popup(ds, site: dict, events: pd.DataFrame, kind_rows: pd.DataFrame, la
     zh = f" · {h.text(site['name_zh'])}" if site.get("name_zh") else ""
     kind = wording.kind_label(site["kind"], lang)
     where = f" · {words['approx'].format(m=int(site['uncertainty_m']))}" if site["precision"] != "facility" else ""
-    out = [f"<div class='site-popup'><h4>{h.text(site['name_en'])}</h4><div class='ko'>{h.text(site['name_ko'])}{zh}</div>",
-           f"<div class='muted'>{h.text(kind + where)}</div>"]
+    out = [
+        f"<div class='site-popup'><h4>{h.text(site['name_en'])}</h4><div class='ko'>{h.text(site['name_ko'])}{zh}</div>",
+        f"<div class='muted'>{h.text(kind + where)}</div>",
+    ]
     shown = events.sort_values("date", ascending=False, kind="stable").iloc[:POPUP_EVENTS]
     grouped = evidence.claims_by_event(ds, shown.index)
     texts = evidence.figure_texts(ds, shown, lang, grouped=grouped)
@@ -139,8 +171,10 @@ def site_popup(ds, site: dict, events: pd.DataFrame, kind_rows: pd.DataFrame, la
         out.append(f"<table class='figures'>{''.join(rows)}</table>")
     if len(shown):
         empty = ds.claims.iloc[:0]
-        items = "".join(event_item(ds, ev, texts[eid], grouped.get(eid, empty), lang)
-                        for eid, ev in zip(shown.index, shown.itertuples(index=False)))
+        items = "".join(
+            event_item(ds, ev, texts[eid], grouped.get(eid, empty), lang)
+            for eid, ev in zip(shown.index, shown.itertuples(index=False))
+        )
         out.append(f"<div><b>{h.text(words['events'])} ({len(events):,})</b></div><ol class='events'>{items}</ol>")
         if len(events) > len(shown):
             out.append(f"<p class='muted'>{h.text(words['more'].format(n=len(events) - len(shown)))}</p>")
@@ -196,10 +230,13 @@ def _layer_element(name: str, rows, stops=None):
 """.replace("COLOUR", json.dumps(ROUTE_COLOUR))
 
     if name == "play":
+
         class Play(MacroElement):
-            _template = Template("{% macro script(this, kwargs) %}" + PLAY_JS + "({{ this._parent.get_name() }}, "
-                                 "{{ this.frames_json }}, {{ this.words_json }}, {{ this.speeds_json }}, "
-                                 "{{ this.lang_json }}, {{ this.min_radius }});{% endmacro %}")
+            _template = Template(
+                "{% macro script(this, kwargs) %}" + PLAY_JS + "({{ this._parent.get_name() }}, "
+                "{{ this.frames_json }}, {{ this.words_json }}, {{ this.speeds_json }}, "
+                "{{ this.lang_json }}, {{ this.min_radius }});{% endmacro %}"
+            )
 
             def __init__(self):
                 super().__init__()
@@ -210,8 +247,9 @@ def _layer_element(name: str, rows, stops=None):
         return Play()
 
     class Layer(MacroElement):
-        _template = Template("{% macro script(this, kwargs) %}" + (sites_js if name == "sites" else routes_js)
-                             + "{% endmacro %}")
+        _template = Template(
+            "{% macro script(this, kwargs) %}" + (sites_js if name == "sites" else routes_js) + "{% endmacro %}"
+        )
 
         def __init__(self):
             super().__init__()
@@ -304,24 +342,34 @@ def site_rows(public, events: pd.DataFrame, totals: pd.DataFrame, scene, lang: s
             figure = f"{kind_name}: {m.figure[1 if lang == 'ko' else 0]}"
         else:
             figure = f"{kind_name}: {POPUP_WORDS[lang]['no_kind']}"
-        tooltip = (f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}<br>"
-                   f"{h.text(wording.word('events', lang, n=m.events))}; {h.text(figure)}")
-        rows.append([
-            round(float(site["lat"]), 6), round(float(site["lon"]), 6),
-            site_radius(float(m.size_high), largest) if m.involved else MIN_RADIUS,
-            COUNTRY_STROKES[site["country"]], APPROX_DASH if approx else None, KIND_COLOURS[site["kind"]],
-            0.85 if m.involved else 0.35, tooltip,
-            site_popup(public, site, here, query.kinds_at(totals, sid), lang),
-            int(site["uncertainty_m"]) if approx and m.involved else 0,
-            KIND_SHAPES[site["kind"]],
-        ])
+        tooltip = (
+            f"<b>{h.text(site['name_en'])}</b> / {h.text(site['name_ko'])}<br>"
+            f"{h.text(wording.word('events', lang, n=m.events))}; {h.text(figure)}"
+        )
+        rows.append(
+            [
+                round(float(site["lat"]), 6),
+                round(float(site["lon"]), 6),
+                site_radius(float(m.size_high), largest) if m.involved else MIN_RADIUS,
+                COUNTRY_STROKES[site["country"]],
+                APPROX_DASH if approx else None,
+                KIND_COLOURS[site["kind"]],
+                0.85 if m.involved else 0.35,
+                tooltip,
+                site_popup(public, site, here, query.kinds_at(totals, sid), lang),
+                int(site["uncertainty_m"]) if approx and m.involved else 0,
+                KIND_SHAPES[site["kind"]],
+            ]
+        )
     return rows
 
 
 def route_rows(public, routes: pd.DataFrame, scene, lang: str) -> tuple[list, list]:
     """Route lines (widths: the size kind's figures only) and a tooltip naming each kind's own figure."""
     index = {sid: i for i, sid in enumerate(public.sites.index)}
-    stops_table = [[round(float(lat), 6), round(float(lon), 6)] for lat, lon in zip(public.sites["lat"], public.sites["lon"])]
+    stops_table = [
+        [round(float(lat), 6), round(float(lon), 6)] for lat, lon in zip(public.sites["lat"], public.sites["lon"])
+    ]
     names = public.sites["name_en"].to_dict()
     figures: dict = {}
     for r in routes.to_dict("records"):
@@ -331,8 +379,9 @@ def route_rows(public, routes: pd.DataFrame, scene, lang: str) -> tuple[list, li
     rows = []
     for r in reversed(scene.routes):  # widest drawn first, under the others
         high_w, low_w = route_widths(r.size_high, r.size_low, largest)
-        tooltip = (f"<b>{' → '.join(h.text(names[s]) for s in r.stops)}</b><br>"
-                   + "<br>".join(h.text(t) for t in figures.get(r.stops, [])))
+        tooltip = f"<b>{' → '.join(h.text(names[s]) for s in r.stops)}</b><br>" + "<br>".join(
+            h.text(t) for t in figures.get(r.stops, [])
+        )
         rows.append([[index[s] for s in r.stops], high_w, low_w, tooltip])
     return stops_table, rows
 
@@ -360,12 +409,23 @@ def render_html(ds, filters, options) -> bytes:
     if not scene.empty:  # the play-through: geo.timeplay's windows of the export's dates, each decided here
         from .. import timeplay
         from . import play
-        frames = play.frames(public, events, scene.date_from, scene.date_to, scene.size_kind,
-                             [s.id for s in reversed(scene.sites)], [r.stops for r in reversed(scene.routes)], sub,
-                             site_radius, route_widths)
+
+        frames = play.frames(
+            public,
+            events,
+            scene.date_from,
+            scene.date_to,
+            scene.size_kind,
+            [s.id for s in reversed(scene.sites)],
+            [r.stops for r in reversed(scene.routes)],
+            sub,
+            site_radius,
+            route_widths,
+        )
         m.add_child(_layer_element("play", (frames, {sub: play.words(sub)}, timeplay.SPEEDS_MS, sub)))
     if not scene.empty:
         from . import projection
+
         x0, y0, x1, y1 = scene.focus
         lons, lats = projection.unproject([x0, x1, x0, x1], [y0, y0, y1, y1])
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
@@ -376,22 +436,32 @@ def render_html(ds, filters, options) -> bytes:
     else:
         title = wording.TITLE[lang]
     parts = wording.subtitle_parts(scene, sub)  # events, then each kind's own computed sum: never one total
-    size = (f"{wording.word('size_both', sub, kind=wording.event_kind(scene.size_kind, sub))} "
-            f"({wording.word('size_note', sub)})")
+    size = (
+        f"{wording.word('size_both', sub, kind=wording.event_kind(scene.size_kind, sub))} "
+        f"({wording.word('size_note', sub)})"
+    )
     sources = "; ".join(wording.source_groups(scene.sources, sub))
-    credits = ((f"{wording.word('sources', sub)}: {sources}. " if sources else "") + wording.word("basemap", sub)
-               + (f". {scene.version_text(sub)}" if scene.version_text(sub) else ""))
+    credits = (
+        (f"{wording.word('sources', sub)}: {sources}. " if sources else "")
+        + wording.word("basemap", sub)
+        + (f". {scene.version_text(sub)}" if scene.version_text(sub) else "")
+    )
     root = m.get_root()
     root.title = h.text(title)  # branca puts it in <title> as it is
     root.header.add_child(folium.Element(STYLE))
     if not scene.empty:  # the published map's play control (geo/web/playthrough.js), inlined: no request
         from .. import timeplay
-        root.header.add_child(folium.Element("<script>" + timeplay.control_js().replace("</script", "<\\/script")
-                                             + "</script>"))
-    root.html.add_child(folium.Element(
-        f"<div class='geo-export-head'><h1>{h.text(title)}</h1><p class='numbers'>{h.text(' · '.join(parts))}</p>"
-        f"<p class='size'>{h.text(size)}</p></div>"
-        f"<div class='geo-export-credits'>{h.text(credits)}</div>"))
+
+        root.header.add_child(
+            folium.Element("<script>" + timeplay.control_js().replace("</script", "<\\/script") + "</script>")
+        )
+    root.html.add_child(
+        folium.Element(
+            f"<div class='geo-export-head'><h1>{h.text(title)}</h1><p class='numbers'>{h.text(' · '.join(parts))}</p>"
+            f"<p class='size'>{h.text(size)}</p></div>"
+            f"<div class='geo-export-credits'>{h.text(credits)}</div>"
+        )
+    )
     _number_ids(root)
     html = root.render()
     # WCAG 2.2 AA: the document says its language (3.1.1; 'en+ko' labels are English first) and lets readers

@@ -12,8 +12,10 @@ from ..i18n import N_
 from . import wording
 
 NO_ROOM = N_("No room for {n} label(s) at this size: {names}. A larger size may fit them.")
-UNLABELLED = N_("This size names only the {shown} sites with the largest figures of the kind that sizes the "
-                "markers ({kind}); {n} smaller site(s) are shown without a label: {names}.")
+UNLABELLED = N_(
+    "This size names only the {shown} sites with the largest figures of the kind that sizes the "
+    "markers ({kind}); {n} smaller site(s) are shown without a label: {names}."
+)
 
 
 def site_name(ds, site_id: str, lang: str) -> str:
@@ -33,6 +35,13 @@ def label_notes(info, ds, size_kind: str, lang: str) -> list[str]:
         out.append(_(NO_ROOM, n=len(info.dropped), names=names))
     if info.unlabelled:
         names = ", ".join(site_name(ds, s, code) for s in info.unlabelled)
-        out.append(_(UNLABELLED, shown=len(info.placed) + len(info.dropped), kind=wording.event_kind(size_kind, code),
-                     n=len(info.unlabelled), names=names))
+        out.append(
+            _(
+                UNLABELLED,
+                shown=len(info.placed) + len(info.dropped),
+                kind=wording.event_kind(size_kind, code),
+                n=len(info.unlabelled),
+                names=names,
+            )
+        )
     return out

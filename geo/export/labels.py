@@ -158,10 +158,13 @@ class PointGrid:
         """Points inside each box (M×4: x0, y0, x1, y1)."""
         if not len(c):
             return np.zeros(0)
+
         def col(v):
             return np.clip(np.floor((v - self.x0) / self.cell).astype(int) + 1, 0, self.nx)
+
         def row(v):
             return np.clip(np.floor((v - self.y0) / self.cell).astype(int) + 1, 0, self.ny)
+
         x0, x1 = col(c[:, 0]) - 1, col(c[:, 2])
         y0, y1 = row(c[:, 1]) - 1, row(c[:, 3])
         x0, y0 = np.clip(x0, 0, None), np.clip(y0, 0, None)
@@ -184,16 +187,21 @@ def line_samples(lines: list[np.ndarray], step: float = 3.0) -> np.ndarray:
 
     A segment shared by several routes is sampled once.
     """
-    segments = {(round(a[0], 1), round(a[1], 1), round(b[0], 1), round(b[1], 1))
-                for xy in lines for a, b in zip(xy[:-1], xy[1:])}
+    segments = {
+        (round(a[0], 1), round(a[1], 1), round(b[0], 1), round(b[1], 1))
+        for xy in lines
+        for a, b in zip(xy[:-1], xy[1:])
+    }
     parts = [_segment_points(x0, y0, x1, y1, step) for x0, y0, x1, y1 in sorted(segments)]
     return np.concatenate(parts) if parts else np.zeros((0, 2))
 
 
 def _crosses(a, b, segments) -> bool:
     """True if segment a–b properly crosses any of `segments` ((x0, y0, x1, y1) each)."""
+
     def orient(p, q, r):
         return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
     for x0, y0, x1, y1 in segments:
         c, d = (x0, y0), (x1, y1)
         if (orient(a, b, c) * orient(a, b, d) < 0) and (orient(c, d, a) * orient(c, d, b) < 0):
@@ -201,8 +209,19 @@ def _crosses(a, b, segments) -> bool:
     return False
 
 
-def _best(r: Request, hard: np.ndarray, placed: np.ndarray, bounds: Box, soft: PointGrid, soft_boxes: np.ndarray,
-          gap: float, rings: tuple[float, ...], pad: float, leaders: list, leader_pts: np.ndarray):
+def _best(
+    r: Request,
+    hard: np.ndarray,
+    placed: np.ndarray,
+    bounds: Box,
+    soft: PointGrid,
+    soft_boxes: np.ndarray,
+    gap: float,
+    rings: tuple[float, ...],
+    pad: float,
+    leaders: list,
+    leader_pts: np.ndarray,
+):
     """The cheapest candidate for one label: (box, direction, leader, hard cost)."""
     cands = []
     for ring, extra in enumerate(rings):
@@ -236,9 +255,17 @@ def _best(r: Request, hard: np.ndarray, placed: np.ndarray, bounds: Box, soft: P
     return best
 
 
-def place(requests: list[Request], obstacles: list[Box], bounds: Box, soft_points: np.ndarray | None = None,
-          gap: float = 3.0, rings: tuple[float, ...] = (0.0, 10.0, 24.0, 42.0), pad: float = 2.0,
-          marker_boxes: dict[str, Box] | None = None, soft_boxes: list[Box] | None = None) -> dict[str, Placement | None]:
+def place(
+    requests: list[Request],
+    obstacles: list[Box],
+    bounds: Box,
+    soft_points: np.ndarray | None = None,
+    gap: float = 3.0,
+    rings: tuple[float, ...] = (0.0, 10.0, 24.0, 42.0),
+    pad: float = 2.0,
+    marker_boxes: dict[str, Box] | None = None,
+    soft_boxes: list[Box] | None = None,
+) -> dict[str, Placement | None]:
     """Place labels in the order given (highest priority first); None for a label that does not fit.
 
     `obstacles` are hard (never covered); `marker_boxes` maps request keys to their own marker, which
@@ -261,8 +288,9 @@ def place(requests: list[Request], obstacles: list[Box], bounds: Box, soft_point
             forms.append((Request(r.key, r.x, r.y, r.radius, *r.compact), True))
         out[r.key] = None
         for form, compact in forms:
-            box, direction, leader, cost_hard = _best(form, hard, _arr(placed), bounds, soft, soft_arr, gap, rings, pad,
-                                                      leaders, leader_pts)
+            box, direction, leader, cost_hard = _best(
+                form, hard, _arr(placed), bounds, soft, soft_arr, gap, rings, pad, leaders, leader_pts
+            )
             if cost_hard == 0:
                 placed.append(box)
                 out[r.key] = Placement(r.key, box, direction, leader, compact)
@@ -274,8 +302,15 @@ def place(requests: list[Request], obstacles: list[Box], bounds: Box, soft_point
     return out
 
 
-def place_in_area(width: float, height: float, anchors: list[tuple[float, float]], avoid: list[Box], bounds: Box,
-                  soft_points: np.ndarray | None = None, pad: float = 4.0) -> Box | None:
+def place_in_area(
+    width: float,
+    height: float,
+    anchors: list[tuple[float, float]],
+    avoid: list[Box],
+    bounds: Box,
+    soft_points: np.ndarray | None = None,
+    pad: float = 4.0,
+) -> Box | None:
     """A centred box at the first anchor (in order) where it covers nothing hard; None if none fits."""
     soft = PointGrid(soft_points if soft_points is not None else np.zeros((0, 2)), bounds)
     best, best_cost = None, math.inf

@@ -26,6 +26,7 @@ def text_size(renderer, text: str, size: float, weight: str = "normal") -> tuple
     """Rendered (width, height) in px of one line of text (remembered per font, size and resolution)."""
     import matplotlib
     from matplotlib.font_manager import FontProperties
+
     key = (text, size, weight, renderer.dpi, tuple(matplotlib.rcParams["font.family"]))
     if key not in _SIZES:
         if len(_SIZES) > 20_000:
@@ -42,6 +43,7 @@ def wrap(renderer, text: str, size: float, max_px: float, weight: str = "normal"
     Words are measured once each and summed (with a 2% allowance for kerning), so wrapping a long
     source list costs one measurement per distinct word, not one per trial line.
     """
+
     def width(word: str) -> float:
         return text_size(renderer, word, size, weight)[0] if word else 0.0
 
@@ -72,8 +74,16 @@ def draw_block(fig, lines: list[Line], x_in: float, top_in: float) -> float:
     W, H = fig.get_figwidth(), fig.get_figheight()
     y = top_in
     for line in lines:
-        fig.text(x_in / W, y / H, line.text, ha="left", va="top", fontsize=line.size, fontweight=line.weight,
-                 color=line.colour)
+        fig.text(
+            x_in / W,
+            y / H,
+            line.text,
+            ha="left",
+            va="top",
+            fontsize=line.size,
+            fontweight=line.weight,
+            color=line.colour,
+        )
         y -= line.size * line.leading / 72.0
     return y
 
@@ -113,6 +123,7 @@ def fit_extent(focus: tuple, aspect: float, margin: float = 0.14, min_span: floa
 
 def _measure_sections(fig, renderer, secs, style, fontsize):
     from . import legend
+
     sizes = []
     for sec in secs:
         leg = legend.draw(fig, sec, 0, 1, style, fontsize)
@@ -177,7 +188,10 @@ def plan(fig, renderer, focus, page, style, secs, header_h, footer_h):
     options_ = []
     for fs in (style.legend, style.legend * 0.9, style.legend * 0.8, style.legend * 0.72):
         sizes = [(w / fig.dpi, h / fig.dpi) for w, h in _measure_sections(fig, renderer, secs, style, fs)]
-        for shape in (_plan_side(body, page, sizes, gap, sec_gap, W), _plan_bottom(body, page, sizes, gap, sec_gap, style)):
+        for shape in (
+            _plan_side(body, page, sizes, gap, sec_gap, W),
+            _plan_bottom(body, page, sizes, gap, sec_gap, style),
+        ):
             map_rect, inset_rect, legend_pos, fits = shape
             if not fits or map_rect.width <= 0 or map_rect.height <= 0:
                 continue

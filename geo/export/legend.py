@@ -28,9 +28,15 @@ def _dashed_circle_handler():
 
         def create_artists(self, legend, orig, xdescent, ydescent, width, height, fontsize, trans):
             r = min(width, height) * 0.5
-            c = Circle((width / 2 - xdescent, height / 2 - ydescent), r, facecolor=orig.get_facecolor(),
-                       edgecolor=orig.get_edgecolor(), linestyle=(0, (2.2, 1.6)), linewidth=orig.get_linewidth(),
-                       transform=trans)
+            c = Circle(
+                (width / 2 - xdescent, height / 2 - ydescent),
+                r,
+                facecolor=orig.get_facecolor(),
+                edgecolor=orig.get_edgecolor(),
+                linestyle=(0, (2.2, 1.6)),
+                linewidth=orig.get_linewidth(),
+                transform=trans,
+            )
             return [c]
 
     return DashedCircle()
@@ -77,61 +83,146 @@ def sections(scene, style: Style, lang: str, show_pale: bool, largest: int) -> l
     if kinds:
         ms = style.marker_min * 2.6
         from .static import shape_marker
+
         handles = []
         for k in kinds:  # each kind in its own shape, as on the map (the same area as the circle)
             marker, factor = shape_marker(KIND_SHAPES[k])
-            handles.append(Line2D([], [], ls="", marker=marker, markersize=ms * factor ** 0.5, markerfacecolor=KIND_COLOURS[k],
-                                  markeredgecolor="white", markeredgewidth=0.8))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    ls="",
+                    marker=marker,
+                    markersize=ms * factor**0.5,
+                    markerfacecolor=KIND_COLOURS[k],
+                    markeredgecolor="white",
+                    markeredgewidth=0.8,
+                )
+            )
         labels = [wording.kind_label(k, lang) for k in kinds]
         if show_pale:
-            handles.append(Line2D([], [], ls="", marker="o", markersize=style.marker_min * 2, markerfacecolor="#999999",
-                                  alpha=0.4, markeredgecolor="white", markeredgewidth=0.6))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    ls="",
+                    marker="o",
+                    markersize=style.marker_min * 2,
+                    markerfacecolor="#999999",
+                    alpha=0.4,
+                    markeredgecolor="white",
+                    markeredgewidth=0.6,
+                )
+            )
             labels.append(wording.word("no_events", lang))
         out.append(Section(wording.word("sites", lang), handles, labels, {}))
     steps = nice_steps(largest)
     if steps:  # the size key names the one kind that sizes markers (see size_title)
         rmax = style.marker_max
-        handles = [Line2D([], [], ls="", marker="o", markersize=2 * scaled(v, largest, style.marker_min, rmax),
-                          markerfacecolor="#b8b8b8", markeredgecolor="white", markeredgewidth=0.8) for v in steps]
+        handles = [
+            Line2D(
+                [],
+                [],
+                ls="",
+                marker="o",
+                markersize=2 * scaled(v, largest, style.marker_min, rmax),
+                markerfacecolor="#b8b8b8",
+                markeredgecolor="white",
+                markeredgewidth=0.8,
+            )
+            for v in steps
+        ]
         labels = [f"{v:,}" for v in steps]
-        out.append(Section(size_title(scene.size_kind, lang), handles, labels, {}, handle_pt=(2 * rmax + 1, 2 * rmax + 1),
-                           ncols=len(steps)))
+        out.append(
+            Section(
+                size_title(scene.size_kind, lang),
+                handles,
+                labels,
+                {},
+                handle_pt=(2 * rmax + 1, 2 * rmax + 1),
+                ncols=len(steps),
+            )
+        )
     if scene.routes:
         handles, labels = [], []
         if any(r.size_high for r in scene.routes):
             pale = Line2D([], [], color=ROUTE_COLOUR, alpha=0.3, lw=style.route_max * 0.55, solid_capstyle="butt")
             dark = Line2D([], [], color=ROUTE_COLOUR, alpha=0.9, lw=style.route_max * 0.2, solid_capstyle="butt")
             handles.append((pale, dark))
-            labels.append(wording.word("route_size", lang, sep="\n", kind=kind_name(scene.size_kind, lang)) + "\n"
-                          + wording.word("route_range", lang, sep="\n"))
+            labels.append(
+                wording.word("route_size", lang, sep="\n", kind=kind_name(scene.size_kind, lang))
+                + "\n"
+                + wording.word("route_range", lang, sep="\n")
+            )
         if any(not r.size_high for r in scene.routes):
-            handles.append(Line2D([], [], color=ROUTE_COLOUR, alpha=0.3, lw=style.route_min * 2.2, solid_capstyle="butt"))
+            handles.append(
+                Line2D([], [], color=ROUTE_COLOUR, alpha=0.3, lw=style.route_min * 2.2, solid_capstyle="butt")
+            )
             labels.append(wording.word("route_other", lang, sep="\n"))
-        out.append(Section(wording.word("routes", lang), handles, labels,
-                           {tuple: HandlerTuple(ndivide=None, pad=0)}, handle_pt=(style.base * 2.6, style.base * 0.8)))
+        out.append(
+            Section(
+                wording.word("routes", lang),
+                handles,
+                labels,
+                {tuple: HandlerTuple(ndivide=None, pad=0)},
+                handle_pt=(style.base * 2.6, style.base * 0.8),
+            )
+        )
     handles, labels = [], []
     if any(not s.approximate for s in scene.sites):
-        handles.append(Line2D([], [], ls="", marker="o", markersize=style.marker_min * 2.6, markerfacecolor="#8c8c8c",
-                              markeredgecolor="white", markeredgewidth=0.8))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                ls="",
+                marker="o",
+                markersize=style.marker_min * 2.6,
+                markerfacecolor="#8c8c8c",
+                markeredgecolor="white",
+                markeredgewidth=0.8,
+            )
+        )
         labels.append(wording.word("exact", lang))
     if any(s.approximate for s in scene.sites):
         handles.append(Circle((0, 0), 1, facecolor=(0.55, 0.55, 0.55, 0.12), edgecolor="#555555", linewidth=0.8))
         labels.append(wording.word("approx", lang, sep="\n"))
     if handles:
-        out.append(Section(wording.word("location", lang), handles, labels, {Circle: _dashed_circle_handler()},
-                           handle_pt=(style.base * 2.0, style.base * 1.1)))
+        out.append(
+            Section(
+                wording.word("location", lang),
+                handles,
+                labels,
+                {Circle: _dashed_circle_handler()},
+                handle_pt=(style.base * 2.0, style.base * 1.1),
+            )
+        )
     return out
 
 
 def draw(fig, section: Section, x: float, y: float, style: Style, fontsize: float):
     """A legend section with its top-left corner at figure fraction (x, y)."""
     length, height = section.handle_pt or (fontsize * 2.0, fontsize * 0.7)
-    leg = fig.legend(section.handles, section.labels, title=section.title, loc="upper left",
-                     bbox_to_anchor=(x, y), bbox_transform=fig.transFigure, frameon=False, alignment="left",
-                     fontsize=fontsize, title_fontproperties={"size": fontsize * 1.02, "weight": "bold"},
-                     handler_map=section.handler_map, handleheight=height / fontsize,
-                     handlelength=length / fontsize, borderaxespad=0, borderpad=0, labelspacing=0.5,
-                     handletextpad=0.5 if section.ncols > 1 else 0.7, labelcolor=style.ink, ncols=section.ncols,
-                     columnspacing=1.0)
+    leg = fig.legend(
+        section.handles,
+        section.labels,
+        title=section.title,
+        loc="upper left",
+        bbox_to_anchor=(x, y),
+        bbox_transform=fig.transFigure,
+        frameon=False,
+        alignment="left",
+        fontsize=fontsize,
+        title_fontproperties={"size": fontsize * 1.02, "weight": "bold"},
+        handler_map=section.handler_map,
+        handleheight=height / fontsize,
+        handlelength=length / fontsize,
+        borderaxespad=0,
+        borderpad=0,
+        labelspacing=0.5,
+        handletextpad=0.5 if section.ncols > 1 else 0.7,
+        labelcolor=style.ink,
+        ncols=section.ncols,
+        columnspacing=1.0,
+    )
     leg.get_title().set_color(style.ink)
     return leg

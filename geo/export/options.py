@@ -25,8 +25,9 @@ class ExportOptions:
         if self.lang not in LANGS:
             raise UsageError(f"unknown language {self.lang!r}; choose one of: {', '.join(LANGS)}")
         if self.size_kind not in EVENT_KINDS:
-            raise UsageError(f"unknown event kind {self.size_kind!r} to size markers by; choose one of: "
-                             f"{', '.join(EVENT_KINDS)}")
+            raise UsageError(
+                f"unknown event kind {self.size_kind!r} to size markers by; choose one of: {', '.join(EVENT_KINDS)}"
+            )
         presets.get(self.preset, self.dpi)  # validates both
         if self.title is not None and not self.title.strip():
             object.__setattr__(self, "title", None)
@@ -49,8 +50,10 @@ def format_for(path) -> str:
     suffix = str(path).lower().rsplit(".", 1)[-1] if "." in str(path) else ""
     fmt = FORMATS.get("." + suffix)
     if fmt is None:
-        raise UsageError(f"{path}: unknown output format {('.' + suffix) if suffix else '(no suffix)'}; "
-                         f"use one of {', '.join(FORMATS)}")
+        raise UsageError(
+            f"{path}: unknown output format {('.' + suffix) if suffix else '(no suffix)'}; "
+            f"use one of {', '.join(FORMATS)}"
+        )
     return fmt
 
 
@@ -58,9 +61,11 @@ def filters_key(f) -> tuple:
     """A plain, hashable, order-independent form of Filters (for caches): its query-string parameters
     (geo.filterparams, as in the app's URL); sensitive is always off."""
     from ..filterparams import to_params
+
     return tuple(to_params(f).items())
 
 
 def filters_from_key(key: tuple):
     from ..filterparams import from_params
+
     return from_params(dict(key))

@@ -22,9 +22,14 @@ from ..query import SITE_REFS
 from . import scene as scene_mod
 from . import wording
 
-PLAY_WORDS = {"play": i18n.N_("Play"), "pause": i18n.N_("Pause"), "unit": i18n.N_("Step"), "speed": i18n.N_("Speed"),
-              "units": {"month": i18n.N_("month"), "quarter": i18n.N_("quarter"), "year": i18n.N_("year")},
-              "speeds": {"slow": i18n.N_("slow"), "normal": i18n.N_("normal"), "fast": i18n.N_("fast")}}
+PLAY_WORDS = {
+    "play": i18n.N_("Play"),
+    "pause": i18n.N_("Pause"),
+    "unit": i18n.N_("Step"),
+    "speed": i18n.N_("Speed"),
+    "units": {"month": i18n.N_("month"), "quarter": i18n.N_("quarter"), "year": i18n.N_("year")},
+    "speeds": {"slow": i18n.N_("slow"), "normal": i18n.N_("normal"), "fast": i18n.N_("fast")},
+}
 
 
 PLAY_BYTES = 250_000  # the play data's share of an export (geo.export.html.MAX_BYTES is the whole file's)
@@ -33,6 +38,7 @@ PLAY_BYTES = 250_000  # the play data's share of an export (geo.export.html.MAX_
 @dataclass(frozen=True)
 class _Numbers:
     """What wording.subtitle_parts reads of a scene, for one window."""
+
     date_from: date
     date_to: date
     events: int
@@ -49,11 +55,22 @@ def words(lang: str) -> dict:
 
     def walk(table):
         return {k: walk(v) if isinstance(v, dict) else _(v) for k, v in table.items()}
+
     return walk(PLAY_WORDS)
 
 
-def frames(public, events: pd.DataFrame, lo: date, hi: date, size_kind: str, site_ids: list[str],
-           route_stops: list[tuple], lang: str, site_radius, route_widths) -> dict:
+def frames(
+    public,
+    events: pd.DataFrame,
+    lo: date,
+    hi: date,
+    size_kind: str,
+    site_ids: list[str],
+    route_stops: list[tuple],
+    lang: str,
+    site_radius,
+    route_widths,
+) -> dict:
     """For every step unit, one frame per window of [lo, hi]: {unit: [[from, to, {lang: label}, numbers,
     sites, routes], …]}. `numbers`: the header's line for the window; `sites`: [position in `site_ids`
     (the export's marker order), radius] for each site the window has events at (the others are drawn
@@ -71,8 +88,9 @@ def frames(public, events: pd.DataFrame, lo: date, hi: date, size_kind: str, sit
     # the stops as categories of the site table once, so every window's totals take integer codes
     # (geo.query.site_positions) instead of matching site names again
     sites = pd.CategoricalDtype(public.sites.index)
-    events = events.assign(**{c: events[c].astype(sites) for c in SITE_REFS
-                              if not isinstance(events[c].dtype, pd.CategoricalDtype)})
+    events = events.assign(
+        **{c: events[c].astype(sites) for c in SITE_REFS if not isinstance(events[c].dtype, pd.CategoricalDtype)}
+    )
     position = {sid: i for i, sid in enumerate(site_ids)}
     seen: dict = {}  # the same events in several windows (a quiet quarter's one busy month): decided once
     out: dict = {}
@@ -88,12 +106,17 @@ def frames(public, events: pd.DataFrame, lo: date, hi: date, size_kind: str, sit
             inside = np.flatnonzero((end >= np.datetime64(a)) & (start <= np.datetime64(b)))
             key = inside.tobytes()
             if key not in seen:
-                seen[key] = _window(public, events.iloc[inside], size_kind, position, route_stops, site_radius,
-                                    route_widths)
+                seen[key] = _window(
+                    public, events.iloc[inside], size_kind, position, route_stops, site_radius, route_widths
+                )
             by_kind, sites, routes = seen[key]
             numbers = _Numbers(date.fromisoformat(a), date.fromisoformat(b), len(inside), by_kind)
-            parts = (wording.subtitle_parts(numbers, sub) if len(inside) else  # a quiet window: no filter to blame
-                     [wording.date_range(numbers.date_from, numbers.date_to, sub), wording.word("no_events", sub)])
+            parts = (
+                wording.subtitle_parts(numbers, sub)
+                if len(inside)
+                # a quiet window: no filter to blame
+                else [wording.date_range(numbers.date_from, numbers.date_to, sub), wording.word("no_events", sub)]
+            )
             rows.append([a, b, label, " · ".join(parts), sites, routes])
         used += len(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         made += len(rows)
@@ -101,8 +124,9 @@ def frames(public, events: pd.DataFrame, lo: date, hi: date, size_kind: str, sit
     return {unit: out[unit] for unit in every if unit in out}  # month, quarter, year: the control's order
 
 
-def _window(public, win: pd.DataFrame, size_kind: str, position: dict, route_stops: list[tuple], site_radius,
-            route_widths) -> tuple:
+def _window(
+    public, win: pd.DataFrame, size_kind: str, position: dict, route_stops: list[tuple], site_radius, route_widths
+) -> tuple:
     """One window's events: each kind's computed sum, the sites with events (sized by the size kind's
     largest stated figures, as the export's markers) and the lines with events (widths likewise)."""
     if not len(win):
@@ -116,5 +140,7 @@ def _window(public, win: pd.DataFrame, size_kind: str, position: dict, route_sto
     sites = sorted([position[s], site_radius(highs[s], largest)] for s in here)
     along = scene_mod.routes_along(public, query.route_totals(public, win), size_kind)
     widest = max((e["high"] for e in along.values()), default=0)
-    routes = [[i, *route_widths(along[s]["high"], along[s]["low"], widest)] for i, s in enumerate(route_stops) if s in along]
+    routes = [
+        [i, *route_widths(along[s]["high"], along[s]["low"], widest)] for i, s in enumerate(route_stops) if s in along
+    ]
     return by_kind, sites, routes

@@ -27,8 +27,11 @@ def encode(rgba: np.ndarray, dpi: float, text: dict[str, str] | None = None, lev
     rows[:, 0] = 0  # filter type None
     rows[:, 1:] = rgba[:, :, :3].reshape(h, w * 3)
     ppm = int(round(dpi / 0.0254))
-    out = [SIGNATURE, _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
-           _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1))]
+    out = [
+        SIGNATURE,
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
+        _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)),
+    ]
     for key, value in (text or {}).items():
         try:
             out.append(_chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1")))

@@ -49,15 +49,18 @@ def from_mm(name, label, width_mm, height_mm, dpi, base_pt, inset=True, max_labe
     return Preset(name, label, width_mm / MM_PER_INCH, height_mm / MM_PER_INCH, dpi, base_pt, inset, max_labels)
 
 
-PRESETS: dict[str, Preset] = {p.name: p for p in (
-    from_pixels("default", N_("Screen 1600×1000"), 1600, 1000, 100, 10.5),
-    from_pixels("social", N_("Social card 1200×630"), 1200, 630, 150, 7.0, inset=False, max_labels=10),
-    from_pixels("square", N_("Square 1080×1080"), 1080, 1080, 150, 7.0, max_labels=16),
-    from_pixels("story", N_("Vertical story 1080×1920"), 1080, 1920, 150, 7.5, max_labels=18),
-    from_pixels("wide", N_("Slide 16:9 1920×1080"), 1920, 1080, 120, 10.0),
-    from_mm("a4", N_("A4 print landscape 297×210 mm, 300 dpi"), 297, 210, 300, 8.0),
-    from_mm("a4-portrait", N_("A4 print portrait 210×297 mm, 300 dpi"), 210, 297, 300, 8.0),
-)}
+PRESETS: dict[str, Preset] = {
+    p.name: p
+    for p in (
+        from_pixels("default", N_("Screen 1600×1000"), 1600, 1000, 100, 10.5),
+        from_pixels("social", N_("Social card 1200×630"), 1200, 630, 150, 7.0, inset=False, max_labels=10),
+        from_pixels("square", N_("Square 1080×1080"), 1080, 1080, 150, 7.0, max_labels=16),
+        from_pixels("story", N_("Vertical story 1080×1920"), 1080, 1920, 150, 7.5, max_labels=18),
+        from_pixels("wide", N_("Slide 16:9 1920×1080"), 1920, 1080, 120, 10.0),
+        from_mm("a4", N_("A4 print landscape 297×210 mm, 300 dpi"), 297, 210, 300, 8.0),
+        from_mm("a4-portrait", N_("A4 print portrait 210×297 mm, 300 dpi"), 210, 297, 300, 8.0),
+    )
+}
 DEFAULT = "default"
 
 

@@ -16,6 +16,7 @@ LCC = "+proj=lcc +lat_1=38 +lat_2=44 +lat_0=41 +lon_0=126 +x_0=0 +y_0=0 +ellps=W
 @lru_cache(maxsize=None)
 def _transformers():
     from pyproj import Transformer
+
     fwd = Transformer.from_crs("EPSG:4326", LCC, always_xy=True)
     inv = Transformer.from_crs(LCC, "EPSG:4326", always_xy=True)
     return fwd, inv
@@ -24,6 +25,7 @@ def _transformers():
 @lru_cache(maxsize=None)
 def geod():
     from pyproj import Geod
+
     return Geod(ellps="WGS84")
 
 

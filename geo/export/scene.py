@@ -93,8 +93,12 @@ def _focus(points: list[tuple[float, float, float]]) -> tuple:
         xs, ys = projection.project(np.array([west, east, west, east]), np.array([south, south, north, north]))
         return float(np.min(xs)), float(np.min(ys)), float(np.max(xs)), float(np.max(ys))
     arr = np.array(points, dtype=float)
-    return (float((arr[:, 0] - arr[:, 2]).min()), float((arr[:, 1] - arr[:, 2]).min()),
-            float((arr[:, 0] + arr[:, 2]).max()), float((arr[:, 1] + arr[:, 2]).max()))
+    return (
+        float((arr[:, 0] - arr[:, 2]).min()),
+        float((arr[:, 1] - arr[:, 2]).min()),
+        float((arr[:, 0] + arr[:, 2]).max()),
+        float((arr[:, 1] + arr[:, 2]).max()),
+    )
 
 
 def _site_figures(public: Dataset, events: pd.DataFrame, summary: pd.DataFrame, size_kind: str) -> dict:
@@ -102,6 +106,7 @@ def _site_figures(public: Dataset, events: pd.DataFrame, summary: pd.DataFrame, 
     (as geo.evidence words it, sources left to the credits) when one event, else the computed sum."""
     from .. import claims as rules
     from .. import evidence
+
     out = {}
     one = summary.index[(summary["size_events"] == 1).to_numpy()]
     if len(one):
@@ -128,9 +133,15 @@ def site_totals(public: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     if len(events):
         return query.site_totals(public, events)
     from .. import claims as rules
+
     index = pd.MultiIndex.from_arrays([pd.Index([], dtype=object), pd.Index([], dtype=object)], names=["site", "kind"])
-    return pd.DataFrame({c: pd.Series([], dtype=bool if c in ("approx", "low_open", "high_open") else np.int64)
-                         for c in rules.SUM_COLUMNS}, index=index)
+    return pd.DataFrame(
+        {
+            c: pd.Series([], dtype=bool if c in ("approx", "low_open", "high_open") else np.int64)
+            for c in rules.SUM_COLUMNS
+        },
+        index=index,
+    )
 
 
 def routes_along(public: Dataset, routes: pd.DataFrame, size_kind: str) -> dict:
@@ -170,12 +181,34 @@ def build(ds: Dataset, filters: query.Filters, size_kind: str = SIZE_KIND) -> Sc
     xs, ys = projection.project(sites["lon"].to_numpy(float), sites["lat"].to_numpy(float))
     cols = ["name_en", "name_ko", "kind", "precision", "uncertainty_m", "lon", "lat"]
     marks = [
-        SiteMark(id=str(sid), name_en=str(n_en), name_ko=str(n_ko), kind=str(kind), precision=str(prec),
-                 uncertainty_m=int(unc), lon=float(lon), lat=float(lat), x=float(x), y=float(y), events=int(n),
-                 size_events=int(sn), size_low=int(lo), size_high=int(hi), figure=figures.get(sid, ()))
+        SiteMark(
+            id=str(sid),
+            name_en=str(n_en),
+            name_ko=str(n_ko),
+            kind=str(kind),
+            precision=str(prec),
+            uncertainty_m=int(unc),
+            lon=float(lon),
+            lat=float(lat),
+            x=float(x),
+            y=float(y),
+            events=int(n),
+            size_events=int(sn),
+            size_low=int(lo),
+            size_high=int(hi),
+            figure=figures.get(sid, ()),
+        )
         for sid, (n_en, n_ko, kind, prec, unc, lon, lat), x, y, n, sn, lo, hi in zip(
-            sites.index, sites[cols].itertuples(index=False, name=None), np.atleast_1d(xs), np.atleast_1d(ys),
-            stats["events"], stats["size_events"], stats["size_low"], stats["size_high"])]
+            sites.index,
+            sites[cols].itertuples(index=False, name=None),
+            np.atleast_1d(xs),
+            np.atleast_1d(ys),
+            stats["events"],
+            stats["size_events"],
+            stats["size_low"],
+            stats["size_high"],
+        )
+    ]
     marks.sort(key=lambda m: (-m.size_high, -m.events, m.id))
 
     known = public.sites.index
@@ -215,13 +248,27 @@ def build(ds: Dataset, filters: query.Filters, size_kind: str = SIZE_KIND) -> Sc
     else:
         d_from, d_to = f.date_from, f.date_to
     from .. import version
+
     v = version.of(ds.root) if ds.root is not None else None
-    return Scene(tuple(marks), tuple(lines), tuple(pairs), d_from, d_to, summary.events, _by_kind(summary), size_kind,
-                 _focus(points), (v.credit_line("en"), v.credit_line("ko")) if v else ())
+    return Scene(
+        tuple(marks),
+        tuple(lines),
+        tuple(pairs),
+        d_from,
+        d_to,
+        summary.events,
+        _by_kind(summary),
+        size_kind,
+        _focus(points),
+        (v.credit_line("en"), v.credit_line("ko")) if v else (),
+    )
 
 
 def _by_kind(summary: query.Summary) -> tuple:
     """Each kind's computed sum as plain Python values, in the schema's kind order."""
     frame = summary.by_kind
-    return tuple((str(k), {c: (bool(v) if isinstance(v, (bool, np.bool_)) else int(v)) for c, v in frame.loc[k].items()})
-                 for k in KIND_ORDER if k in frame.index)
+    return tuple(
+        (str(k), {c: (bool(v) if isinstance(v, (bool, np.bool_)) else int(v)) for c, v in frame.loc[k].items()})
+        for k in KIND_ORDER
+        if k in frame.index
+    )

@@ -42,8 +42,14 @@ class RenderInfo:
     texts: list = field(default_factory=list)  # every string drawn (title, subtitle, legend, labels, credits)
 
 
-def render(scene, options: ExportOptions, fmt: str, basemap_dir=None, info: RenderInfo | None = None,
-           description: str | None = None) -> bytes:
+def render(
+    scene,
+    options: ExportOptions,
+    fmt: str,
+    basemap_dir=None,
+    info: RenderInfo | None = None,
+    description: str | None = None,
+) -> bytes:
     """The map as PNG, SVG or PDF bytes. `description`: the image's text alternative, kept in the file
     (PNG Description, SVG Description, PDF Subject)."""
     if fmt not in METADATA:
@@ -56,11 +62,18 @@ def render(scene, options: ExportOptions, fmt: str, basemap_dir=None, info: Rend
     style = Style(page.base_pt)
     # text stays text in SVG (<text>, editable and searchable) and PDF (embedded TrueType); the SVG names
     # the fonts, ending with the generic sans-serif so a machine without Noto Sans CJK still shows Korean
-    rc = {"font.family": ["sans-serif"], "font.sans-serif": fonts.families(options.lang), "svg.hashsalt": "geo-export",
-          "svg.fonttype": "none",
-          "pdf.fonttype": 42, "path.simplify": True, "text.hinting": "no_hinting", "axes.unicode_minus": False,
-          "text.parse_math": False,  # names from data are text, never TeX: "$5 and $6" stays as written
-          "text.color": style.ink}
+    rc = {
+        "font.family": ["sans-serif"],
+        "font.sans-serif": fonts.families(options.lang),
+        "svg.hashsalt": "geo-export",
+        "svg.fonttype": "none",
+        "pdf.fonttype": 42,
+        "path.simplify": True,
+        "text.hinting": "no_hinting",
+        "axes.unicode_minus": False,
+        "text.parse_math": False,  # names from data are text, never TeX: "$5 and $6" stays as written
+        "text.color": style.ink,
+    }
     bm = basemap_mod.load(basemap_dir)
     info = info if info is not None else RenderInfo()
     with _LOCK, matplotlib.rc_context(rc):
@@ -73,6 +86,7 @@ def render(scene, options: ExportOptions, fmt: str, basemap_dir=None, info: Rend
         buf = io.BytesIO()
         if fmt == "png":
             from . import png
+
             canvas.draw()
             text = {**METADATA["png"], **({"Description": description} if description else {})}
             buf.write(png.encode(np.asarray(canvas.buffer_rgba()), page.dpi, text))
@@ -85,13 +99,17 @@ def render(scene, options: ExportOptions, fmt: str, basemap_dir=None, info: Rend
 
 # --- text -------------------------------------------------------------------------------------
 
+
 def header_lines(renderer, scene, options: ExportOptions, style: Style, width_px: float) -> list[Line]:
     lang = options.lang
     out = []
     if options.title:
         titles = [(options.title.strip(), style.title, "bold", style.ink)]
     elif lang == "en+ko":
-        titles = [(wording.TITLE["en"], style.title, "bold", style.ink), (wording.TITLE["ko"], style.title2, "normal", style.ink)]
+        titles = [
+            (wording.TITLE["en"], style.title, "bold", style.ink),
+            (wording.TITLE["ko"], style.title2, "normal", style.ink),
+        ]
     else:
         titles = [(wording.TITLE[lang], style.title, "bold", style.ink)]
     for text, size, weight, colour in titles:
@@ -131,8 +149,10 @@ def credit_lines(renderer, scene, lang: str, style: Style, width_px: float, max_
 
 # --- drawing ----------------------------------------------------------------------------------
 
+
 def draw_basemap(ax, bm, extent, style):
     from matplotlib.collections import LineCollection, PathCollection
+
     x0, y0, x1, y1 = extent
     dx, dy = (x1 - x0) * 0.02, (y1 - y0) * 0.02
     box = (x0 - dx, y0 - dy, x1 + dx, y1 + dy)
@@ -141,22 +161,37 @@ def draw_basemap(ax, bm, extent, style):
         geom = basemap_mod.clip(bm.countries[iso], box)
         path = basemap_mod.polygon_path(geom) if geom is not None else None
         if path is not None:
-            ax.add_collection(PathCollection([path], facecolors=LAND.get(iso, LAND_OTHER), edgecolors=COAST,
-                                             linewidths=0.45 * k, zorder=1), autolim=False)
+            ax.add_collection(
+                PathCollection(
+                    [path], facecolors=LAND.get(iso, LAND_OTHER), edgecolors=COAST, linewidths=0.45 * k, zorder=1
+                ),
+                autolim=False,
+            )
     for lake in bm.lakes:
         geom = basemap_mod.clip(lake, box)
         path = basemap_mod.polygon_path(geom) if geom is not None else None
         if path is not None:
-            ax.add_collection(PathCollection([path], facecolors=SEA, edgecolors=LAKE_EDGE, linewidths=0.35 * k,
-                                             zorder=2), autolim=False)
+            ax.add_collection(
+                PathCollection([path], facecolors=SEA, edgecolors=LAKE_EDGE, linewidths=0.35 * k, zorder=2),
+                autolim=False,
+            )
     for (a, b), geom in bm.borders:
         geom = basemap_mod.clip(geom, box)
         if geom is None:
             continue
         focus = {a, b} == {"CN", "KP"}
         segs = basemap_mod.line_paths(geom)
-        ax.add_collection(LineCollection(segs, colors=BORDER_CN_KP if focus else BORDER, linewidths=(1.0 if focus else 0.7) * k,
-                                         linestyles=[(0, (6, 1.6, 1.2, 1.6))], zorder=3, capstyle="butt"), autolim=False)
+        ax.add_collection(
+            LineCollection(
+                segs,
+                colors=BORDER_CN_KP if focus else BORDER,
+                linewidths=(1.0 if focus else 0.7) * k,
+                linestyles=[(0, (6, 1.6, 1.2, 1.6))],
+                zorder=3,
+                capstyle="butt",
+            ),
+            autolim=False,
+        )
 
 
 def marker_radius(site, largest, style) -> float:
@@ -200,6 +235,7 @@ def layout_markers(ax, sites, style, largest, gap_pt: float = 1.2) -> dict:
                 parent[i] = parent[parent[i]]
                 i = parent[i]
             return i
+
         dist = np.hypot(pos[:, None, 0] - pos[None, :, 0], pos[:, None, 1] - pos[None, :, 1])
         close = np.argwhere(np.triu(dist < r[:, None] + r[None, :] + gap * 0.5, k=1))
         if not len(close):
@@ -230,8 +266,11 @@ def layout_markers(ax, sites, style, largest, gap_pt: float = 1.2) -> dict:
                 pos[a] = centre - d * span * r[b] / (r[a] + r[b])
                 pos[b] = centre + d * span * r[a] / (r[a] + r[b])
                 continue
-            radius = max((r[order[a]] + r[order[b]] + gap) / (2 * np.sin(np.pi * (b - a) / n))
-                         for a in range(n) for b in range(a + 1, n))
+            radius = max(
+                (r[order[a]] + r[order[b]] + gap) / (2 * np.sin(np.pi * (b - a) / n))
+                for a in range(n)
+                for b in range(a + 1, n)
+            )
             for k, i in enumerate(order):
                 a = start + 2 * np.pi * k / n
                 pos[i] = centre + radius * np.array([np.cos(a), np.sin(a)])
@@ -247,22 +286,41 @@ def draw_routes(ax, routes, markers, style):
     pale wide line = the sum of its largest stated figures, dark inner line = of its smallest; a route
     with no event of that kind is a thin pale line."""
     from matplotlib.collections import LineCollection, PolyCollection
+
     k = style.base / 10
     largest = max((r.size_high for r in routes), default=0)
     pt = ax.figure.dpi / 72
-    lines = [np.array([(markers[s].x, markers[s].y) if s in markers else tuple(p) for s, p in zip(r.stops, r.xy)])
-             for r in routes]
+    lines = [
+        np.array([(markers[s].x, markers[s].y) if s in markers else tuple(p) for s, p in zip(r.stops, r.xy)])
+        for r in routes
+    ]
     if not lines:
         return lines
     high = [scaled(float(r.size_high), largest, style.route_min * 2.2, style.route_max) for r in routes]
-    ax.add_collection(LineCollection(lines, colors=ROUTE_COLOUR, alpha=0.3, linewidths=high, capstyle="round",
-                                     joinstyle="round", zorder=10), autolim=False)
-    low = [(xy, max(scaled(float(r.size_low), largest, style.route_min, style.route_max) * 0.55, 0.7 * k))
-           for r, xy in zip(routes, lines) if r.size_low]
+    ax.add_collection(
+        LineCollection(
+            lines, colors=ROUTE_COLOUR, alpha=0.3, linewidths=high, capstyle="round", joinstyle="round", zorder=10
+        ),
+        autolim=False,
+    )
+    low = [
+        (xy, max(scaled(float(r.size_low), largest, style.route_min, style.route_max) * 0.55, 0.7 * k))
+        for r, xy in zip(routes, lines)
+        if r.size_low
+    ]
     if low:
-        ax.add_collection(LineCollection([xy for xy, _ in low], colors=ROUTE_COLOUR, alpha=0.9,
-                                         linewidths=[w for _, w in low], capstyle="round", joinstyle="round",
-                                         zorder=11), autolim=False)
+        ax.add_collection(
+            LineCollection(
+                [xy for xy, _ in low],
+                colors=ROUTE_COLOUR,
+                alpha=0.9,
+                linewidths=[w for _, w in low],
+                capstyle="round",
+                joinstyle="round",
+                zorder=11,
+            ),
+            autolim=False,
+        )
     # direction chevrons on segments long enough to carry one, built in pixels and mapped back to data
     inv = ax.transData.inverted()
     size = style.base * 0.75 * pt
@@ -280,8 +338,13 @@ def draw_routes(ax, routes, markers, style):
             u = (pb - pa) / length
             n = np.array([-u[1], u[0]])
             tip = pa + (pb - pa) * 0.55 + u * size * 0.5
-            heads.append(inv.transform(np.array([tip, tip - u * size + n * size * 0.5, tip - u * size * 0.7,
-                                                 tip - u * size - n * size * 0.5])))
+            heads.append(
+                inv.transform(
+                    np.array(
+                        [tip, tip - u * size + n * size * 0.5, tip - u * size * 0.7, tip - u * size - n * size * 0.5]
+                    )
+                )
+            )
     if heads:
         ax.add_collection(PolyCollection(heads, facecolors="#7a0f4c", edgecolors="none", zorder=12), autolim=False)
     return lines
@@ -291,18 +354,20 @@ def shape_marker(shape: str):
     """(matplotlib marker, size factor) for a site kind's shape: the factor turns a circle's (2r)² into the
     size that gives the shape the circle's area (matplotlib scales a path marker to its widest point)."""
     from matplotlib.path import Path as MplPath
+
     points = shape_points(shape, 1.0)
     if points is None:
         return "o", 1.0
     extent = max(max(abs(x), abs(y)) for x, y in points)
     vertices = [(x, -y) for x, y in points]  # matplotlib's y runs up
-    return MplPath(vertices + vertices[:1], closed=True), extent ** 2
+    return MplPath(vertices + vertices[:1], closed=True), extent**2
 
 
 def draw_sites(ax, markers, style):
     """Uncertainty circles at the true places, then markers (largest first), tied to their place when pushed aside."""
     from matplotlib.collections import LineCollection, PolyCollection
     from . import projection
+
     k = style.base / 10
     pt = ax.figure.dpi / 72
     per_px = (ax.get_xlim()[1] - ax.get_xlim()[0]) / ax.get_window_extent().width
@@ -315,18 +380,40 @@ def draw_sites(ax, markers, style):
         if m.displaced:
             ties.append(((s.x, s.y), (m.x, m.y)))
     if rings:
-        ax.add_collection(PolyCollection(rings, facecolors=ring_colours, alpha=0.08, edgecolors="none", zorder=14),
-                          autolim=False)
-        ax.add_collection(PolyCollection(rings, facecolors="none", edgecolors=ring_colours, linewidths=0.8 * k,
-                                         linestyles=[(0, (3, 2))], alpha=0.9, zorder=14), autolim=False)
+        ax.add_collection(
+            PolyCollection(rings, facecolors=ring_colours, alpha=0.08, edgecolors="none", zorder=14), autolim=False
+        )
+        ax.add_collection(
+            PolyCollection(
+                rings,
+                facecolors="none",
+                edgecolors=ring_colours,
+                linewidths=0.8 * k,
+                linestyles=[(0, (3, 2))],
+                alpha=0.9,
+                zorder=14,
+            ),
+            autolim=False,
+        )
     if ties:
         ax.add_collection(LineCollection(ties, colors="#333333", linewidths=0.6 * k, zorder=18), autolim=False)
-        ax.scatter([a[0] for a, _ in ties], [a[1] for a, _ in ties], s=(3.2 * k) ** 2, color="#333333", linewidths=0,
-                   zorder=18.5)
+        ax.scatter(
+            [a[0] for a, _ in ties],
+            [a[1] for a, _ in ties],
+            s=(3.2 * k) ** 2,
+            color="#333333",
+            linewidths=0,
+            zorder=18.5,
+        )
     for involved in (False, True):
-        for shape in dict.fromkeys(KIND_SHAPES.get(m.site.kind, "circle") for m in markers.values()):  # each kind's shape
-            group = [m for m in markers.values() if m.site.involved == involved
-                     and KIND_SHAPES.get(m.site.kind, "circle") == shape]
+        for shape in dict.fromkeys(
+            KIND_SHAPES.get(m.site.kind, "circle") for m in markers.values()
+        ):  # each kind's shape
+            group = [
+                m
+                for m in markers.values()
+                if m.site.involved == involved and KIND_SHAPES.get(m.site.kind, "circle") == shape
+            ]
             if not group:
                 continue
             marker, factor = shape_marker(shape)
@@ -337,17 +424,37 @@ def draw_sites(ax, markers, style):
             if involved:
                 edges = ["#2b2b2b" if m.site.approximate else "white" for m in group]
                 styles = [(0, (2.2, 1.6)) if m.site.approximate else "solid" for m in group]
-                ax.scatter(xs, ys, s=sizes, marker=marker, facecolors=colours, edgecolors=edges, linewidths=0.9 * k,
-                           linestyles=styles, alpha=0.92, zorder=20)
+                ax.scatter(
+                    xs,
+                    ys,
+                    s=sizes,
+                    marker=marker,
+                    facecolors=colours,
+                    edgecolors=edges,
+                    linewidths=0.9 * k,
+                    linestyles=styles,
+                    alpha=0.92,
+                    zorder=20,
+                )
             else:
-                ax.scatter(xs, ys, s=sizes, marker=marker, facecolors=colours, edgecolors="white", linewidths=0.5 * k,
-                           alpha=0.4, zorder=19)
+                ax.scatter(
+                    xs,
+                    ys,
+                    s=sizes,
+                    marker=marker,
+                    facecolors=colours,
+                    edgecolors="white",
+                    linewidths=0.5 * k,
+                    alpha=0.4,
+                    zorder=19,
+                )
 
 
 def balanced_wrap(text: str, width: int) -> str:
     """Wrap to at most `width` characters a line, with lines of similar length (no lone last word)."""
     import math
     import textwrap
+
     if len(text) <= width:
         return text
     n = math.ceil(len(text) / width)
@@ -374,6 +481,7 @@ def label_texts(site, lang, size_kind) -> tuple[str, str]:
 def draw_labels(ax, renderer, markers, style, lang, obstacles, route_lines, info, max_labels=None, size_kind=None):
     """Site labels (name, then people) placed around their markers; returns every box labels must now avoid."""
     from matplotlib.lines import Line2D
+
     pt = ax.figure.dpi / 72
     to_px = ax.transData.transform
     inv = ax.transData.inverted()
@@ -399,18 +507,58 @@ def draw_labels(ax, renderer, markers, style, lang, obstacles, route_lines, info
             continue
         px, py = to_px((m.x, m.y))
         name, detail = label_texts(m.site, lang, size_kind)
-        t1 = halo_text(ax, m.x, m.y, name, fontsize=style.label, fontweight="bold", color=style.ink, va="top",
-                       ha="left", zorder=40, linespacing=1.1, **halo)
-        t2 = halo_text(ax, m.x, m.y, detail, fontsize=style.detail, color=style.muted, va="top", ha="left", zorder=40,
-                       linespacing=1.15, **halo)
+        t1 = halo_text(
+            ax,
+            m.x,
+            m.y,
+            name,
+            fontsize=style.label,
+            fontweight="bold",
+            color=style.ink,
+            va="top",
+            ha="left",
+            zorder=40,
+            linespacing=1.1,
+            **halo,
+        )
+        t2 = halo_text(
+            ax,
+            m.x,
+            m.y,
+            detail,
+            fontsize=style.detail,
+            color=style.muted,
+            va="top",
+            ha="left",
+            zorder=40,
+            linespacing=1.15,
+            **halo,
+        )
         b1, b2 = t1.get_window_extent(renderer), t2.get_window_extent(renderer)
         artists[sid] = (t1, t2, b1.height)
-        requests.append(labels.Request(sid, px, py, m.r * pt, max(b1.width, b2.width), b1.height + gap_px + b2.height,
-                                       compact=(b1.width, b1.height)))
+        requests.append(
+            labels.Request(
+                sid,
+                px,
+                py,
+                m.r * pt,
+                max(b1.width, b2.width),
+                b1.height + gap_px + b2.height,
+                compact=(b1.width, b1.height),
+            )
+        )
     soft = labels.line_samples([to_px(xy) for xy in route_lines], step=3.0)
     rings = tuple(v * pt * style.base / 10 for v in (0, 10, 22, 38, 56, 80))
-    placed = labels.place(requests, obstacles, bounds, soft, gap=style.base * 0.3 * pt, rings=rings,
-                          marker_boxes=marker_boxes, soft_boxes=pale_boxes)
+    placed = labels.place(
+        requests,
+        obstacles,
+        bounds,
+        soft,
+        gap=style.base * 0.3 * pt,
+        rings=rings,
+        marker_boxes=marker_boxes,
+        soft_boxes=pale_boxes,
+    )
     for sid, (t1, t2, h1) in artists.items():
         p = placed.get(sid)
         if p is None:
@@ -434,8 +582,9 @@ def draw_labels(ax, renderer, markers, style, lang, obstacles, route_lines, info
             if d > r_px:
                 sx, sy = ax_px + (lx - ax_px) * r_px / d, ay_px + (ly - ay_px) * r_px / d
                 (a, b), (c, e) = inv.transform((sx, sy)), inv.transform((lx, ly))
-                ax.add_line(Line2D([a, c], [b, e], color="#4a4a4a", lw=0.6 * style.base / 10, zorder=39,
-                                   solid_capstyle="butt"))
+                ax.add_line(
+                    Line2D([a, c], [b, e], color="#4a4a4a", lw=0.6 * style.base / 10, zorder=39, solid_capstyle="butt")
+                )
     return list(marker_boxes.values()) + pale_boxes + [p.box for p in placed.values() if p is not None]
 
 
@@ -443,6 +592,7 @@ def draw_country_labels(ax, renderer, bm, extent, style, lang, avoid, route_line
     import shapely
     from shapely.geometry import box as shp_box
     from shapely.ops import polylabel
+
     to_px = ax.transData.transform
     inv = ax.transData.inverted()
     bb = ax.get_window_extent(renderer)
@@ -461,8 +611,20 @@ def draw_country_labels(ax, renderer, bm, extent, style, lang, avoid, route_line
         en, ko = wording.COUNTRIES[iso]
         spaced = "\u2009".join(en).replace("\u2009 \u2009", "\u2002")
         text = {"en": spaced, "ko": ko, "en+ko": f"{spaced}\n{ko}"}[lang]
-        t = halo_text(ax, 0, 0, text, fontsize=style.country, color="#857d6e", ha="center", va="center", zorder=8,
-                      linespacing=1.25, fontweight="normal", **halo_of(style, style.base * 0.25))
+        t = halo_text(
+            ax,
+            0,
+            0,
+            text,
+            fontsize=style.country,
+            color="#857d6e",
+            ha="center",
+            va="center",
+            zorder=8,
+            linespacing=1.25,
+            fontweight="normal",
+            **halo_of(style, style.base * 0.25),
+        )
         tb = t.get_window_extent(renderer)
         largest = max(getattr(part, "geoms", [part]), key=lambda g: g.area)
         if largest.geom_type != "Polygon":
@@ -502,8 +664,9 @@ def compose(fig, renderer, scene, options: ExportOptions, style: Style, bm, info
 
     largest = max((s.size_high for s in scene.sites if s.involved), default=0)
     secs = legend.sections(scene, style, lang, any(not s.involved for s in scene.sites), largest)
-    map_rect, inset_rect, legend_pos, fs = layout.plan(fig, renderer, scene.focus, options.page, style, secs,
-                                                       header_h, footer_h)
+    map_rect, inset_rect, legend_pos, fs = layout.plan(
+        fig, renderer, scene.focus, options.page, style, secs, header_h, footer_h
+    )
 
     extent = layout.fit_extent(scene.focus, map_rect.width / map_rect.height)
     info.extent = extent
@@ -533,26 +696,43 @@ def compose(fig, renderer, scene, options: ExportOptions, style: Style, bm, info
     gw, gh, ground, length = furniture.scale_group_size(ax, style)
     bb = ax.get_window_extent(renderer)
     pad = style.base * 0.7 * fig.dpi / 72
-    corners = [labels.Box(bb.x0 + pad, bb.y0 + pad, bb.x0 + pad + gw, bb.y0 + pad + gh),
-               labels.Box(bb.x1 - pad - gw, bb.y0 + pad, bb.x1 - pad, bb.y0 + pad + gh),
-               labels.Box(bb.x0 + pad, bb.y1 - pad - gh, bb.x0 + pad + gw, bb.y1 - pad),
-               labels.Box(bb.x1 - pad - gw, bb.y1 - pad - gh, bb.x1 - pad, bb.y1 - pad)]
+    corners = [
+        labels.Box(bb.x0 + pad, bb.y0 + pad, bb.x0 + pad + gw, bb.y0 + pad + gh),
+        labels.Box(bb.x1 - pad - gw, bb.y0 + pad, bb.x1 - pad, bb.y0 + pad + gh),
+        labels.Box(bb.x0 + pad, bb.y1 - pad - gh, bb.x0 + pad + gw, bb.y1 - pad),
+        labels.Box(bb.x1 - pad - gw, bb.y1 - pad - gh, bb.x1 - pad, bb.y1 - pad),
+    ]
     pts = np.array([to_px((m.x, m.y)) for m in markers.values()]) if markers else np.zeros((0, 2))
     samples = labels.line_samples([to_px(xy) for xy in route_lines])
+
     def blocked(c):
         g = c.grow(pad)
         return g.contains(pts) * 50 + g.contains(samples)
+
     scores = [blocked(c) * 10 + i for i, c in enumerate(corners)]
     group = corners[int(np.argmin(scores))]
     info.furniture = group
-    furniture.draw_scale_and_north(ax, group, ground, length, style, wording.word("north", "ko" if lang == "ko" else "en"))
+    furniture.draw_scale_and_north(
+        ax, group, ground, length, style, wording.word("north", "ko" if lang == "ko" else "en")
+    )
 
-    avoid = draw_labels(ax, renderer, markers, style, lang, [group.grow(2)], route_lines, info, page.max_labels,
-                        scene.size_kind)
+    avoid = draw_labels(
+        ax, renderer, markers, style, lang, [group.grow(2)], route_lines, info, page.max_labels, scene.size_kind
+    )
     draw_country_labels(ax, renderer, bm, extent, style, lang, avoid + [group], route_lines)
     if scene.empty:
-        ax.text(0.5, 0.5, wording.word("no_match", lang), transform=ax.transAxes, ha="center", va="center",
-                fontsize=style.subtitle, color=style.muted, zorder=50,
-                bbox=dict(boxstyle="round,pad=0.6", facecolor="white", edgecolor="#bbbbbb", linewidth=0.6))
+        ax.text(
+            0.5,
+            0.5,
+            wording.word("no_match", lang),
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=style.subtitle,
+            color=style.muted,
+            zorder=50,
+            bbox=dict(boxstyle="round,pad=0.6", facecolor="white", edgecolor="#bbbbbb", linewidth=0.6),
+        )
     from matplotlib.text import Text
+
     info.texts = [t.get_text() for t in fig.findobj(Text) if t.get_text() and t.get_visible() and t.figure is fig]

@@ -21,8 +21,12 @@ KIND_LABELS_KO = {
     "political-prison-camp": "관리소 (정치범수용소)",
 }
 COUNTRIES = {
-    "CN": ("CHINA", "중국"), "KP": ("NORTH KOREA", "북한"), "KR": ("SOUTH KOREA", "한국"),
-    "RU": ("RUSSIA", "러시아"), "JP": ("JAPAN", "일본"), "MN": ("MONGOLIA", "몽골"),
+    "CN": ("CHINA", "중국"),
+    "KP": ("NORTH KOREA", "북한"),
+    "KR": ("SOUTH KOREA", "한국"),
+    "RU": ("RUSSIA", "러시아"),
+    "JP": ("JAPAN", "일본"),
+    "MN": ("MONGOLIA", "몽골"),
 }
 WORDS = {
     "sites": ("Sites", "장소"),

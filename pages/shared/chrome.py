@@ -89,19 +89,27 @@ def _switch_lang() -> None:
 def language_switch(current: str) -> None:
     """The language switch at the top of every page's sidebar; the URL keeps the choice (?lang=)."""
     st.session_state["ui_lang"] = current
-    st.sidebar.radio("Language · 언어", i18n.LANGS, key="ui_lang", horizontal=True,
-                     format_func=i18n.LANG_NAMES.get, on_change=_switch_lang)
+    st.sidebar.radio(
+        "Language · 언어",
+        i18n.LANGS,
+        key="ui_lang",
+        horizontal=True,
+        format_func=i18n.LANG_NAMES.get,
+        on_change=_switch_lang,
+    )
     if st.query_params.get("lang") != current:
         st.query_params["lang"] = current
     # WCAG 2.2 AA contrast: Streamlit fades captions (opacity 0.6: about 3:1 on white); these are 8:1
-    st.html("<style>[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] *, "
-            "[data-testid='stImageCaption'], .data-text {color: #4a4a55 !important} "
-            "[data-testid='stCaptionContainer'] {opacity: 1 !important} "
-            # Korean wraps between words, not inside one (a title no longer breaks as 강제/북송)
-            ":lang(ko) h1, :lang(ko) h2, :lang(ko) h3 {word-break: keep-all} "
-            # WCAG 2.5.8 target size: a typed date's year, month and day parts are each at least 24 px
-            "[data-testid='stDateInput'] [role='spinbutton'] {display: inline-block; min-width: 24px; "
-            "min-height: 24px; line-height: 24px; text-align: center}</style>")
+    st.html(
+        "<style>[data-testid='stCaptionContainer'], [data-testid='stCaptionContainer'] *, "
+        "[data-testid='stImageCaption'], .data-text {color: #4a4a55 !important} "
+        "[data-testid='stCaptionContainer'] {opacity: 1 !important} "
+        # Korean wraps between words, not inside one (a title no longer breaks as 강제/북송)
+        ":lang(ko) h1, :lang(ko) h2, :lang(ko) h3 {word-break: keep-all} "
+        # WCAG 2.5.8 target size: a typed date's year, month and day parts are each at least 24 px
+        "[data-testid='stDateInput'] [role='spinbutton'] {display: inline-block; min-width: 24px; "
+        "min-height: 24px; line-height: 24px; text-align: center}</style>"
+    )
     # the document's language, for screen readers and hyphenation (WCAG 3.1.1); `current` is one of i18n.LANGS
     st.html(f"<script>document.documentElement.lang = {json.dumps(current)};</script>", unsafe_allow_javascript=True)
 
@@ -208,6 +216,7 @@ class MapView:
 
     def __init__(self, ds, f: Filters, lang: str):
         from geo import mapbuild, query
+
         self.ds, self.filters, self.lang = ds, f, lang
         kinds = schemas.labels("events", "kind", lang)
         self.events = query.filter_events(ds, f)
@@ -218,25 +227,31 @@ class MapView:
         for kind in HEADLINE_KINDS:
             row = self.summary.kind(kind)
             self.metrics.append((kind, metric_value(row), evidence.total_text(ds, self.events, row, lang)))
-        self.others = [f"{kinds.get(kind, kind)}: {evidence.total_text(ds, self.events, row, lang)}"
-                       for kind, row in self.summary.by_kind.iterrows() if kind not in HEADLINE_KINDS]
+        self.others = [
+            f"{kinds.get(kind, kind)}: {evidence.total_text(ds, self.events, row, lang)}"
+            for kind, row in self.summary.by_kind.iterrows()
+            if kind not in HEADLINE_KINDS
+        ]
         self.route_rows = mapbuild.route_rows(ds, self.routes, events=self.events, lang=lang)
         # the map's text alternative (WCAG 1.1.1): what it shows, the largest figures, the period
         shown_sites = int(ds.sites["layer"].isin(f.layers).sum())
-        self.description = evidence.selection_description(ds, self.events, self.summary.by_kind, f.date_from,
-                                                          f.date_to, shown_sites, lang)
+        self.description = evidence.selection_description(
+            ds, self.events, self.summary.by_kind, f.date_from, f.date_to, shown_sites, lang
+        )
         self._site_rows: dict = {}
         self._lock = threading.Lock()
 
     def site_rows(self, selected) -> list:
         """The site layer's rows with `selected` marked (a click changes only this, not the view)."""
         from geo import mapbuild
+
         with self._lock:
             if selected not in self._site_rows:
                 if len(self._site_rows) > 64:
                     self._site_rows.clear()
-                self._site_rows[selected] = mapbuild.site_rows(self.ds, self.totals, self.filters.layers, selected,
-                                                               self.events, lang=self.lang)
+                self._site_rows[selected] = mapbuild.site_rows(
+                    self.ds, self.totals, self.filters.layers, selected, self.events, lang=self.lang
+                )
             return self._site_rows[selected]
 
 
@@ -263,6 +278,7 @@ def map_view(f: Filters, lang: str, playing: bool = False) -> MapView:
 def _base_map(ds, lang: str):
     """The map page's base: the first view around the sites near the border, with the 'All N sites' button."""
     from geo import mapbuild, mapux
+
     base = mapbuild.base_map(bounds=mapux.view_bounds(ds.sites, mapbuild.BORDER_BOUNDS), lang=lang)
     show_all = mapux.all_sites_control(ds.sites, lang)
     if show_all is not None:
@@ -274,6 +290,7 @@ def _compute_base_parts(root: str, content_hash: str, lang: str) -> dict:
     """The part of the map the filters never change (basemap, legend, controls, the default view around
     every site) as st_folium sends it."""
     import streamlit_folium as sf
+
     base = _base_map(_public(root, content_hash), lang)
     base.get_root().render()
     base.render()
@@ -286,9 +303,16 @@ def _compute_base_parts(root: str, content_hash: str, lang: str) -> dict:
         js += [u for _, u in getattr(el, "default_js", [])]
         links.extend(getattr(el, "_children", {}).values())
     (s, w), (n, e) = base.get_bounds()
-    return {"script": sf._get_map_string(base), "header": header, "html": html, "id": sf.get_full_id(base),
-            "css_links": list(dict.fromkeys(css)), "js_links": list(dict.fromkeys(js)), "zoom": base.options.get("zoom"),
-            "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}}}
+    return {
+        "script": sf._get_map_string(base),
+        "header": header,
+        "html": html,
+        "id": sf.get_full_id(base),
+        "css_links": list(dict.fromkeys(css)),
+        "js_links": list(dict.fromkeys(js)),
+        "zoom": base.options.get("zoom"),
+        "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}},
+    }
 
 
 _base_parts = _Shared(_compute_base_parts, 8)
@@ -298,6 +322,7 @@ def _layer_groups(view, selected, play_date: str) -> list:
     """A view's route and site layers; the site layer carries the play-through's date (mapux.PlayDate:
     '' hides it), so a play step, like any filter change, swaps layers and never the map."""
     from geo import mapbuild, mapux
+
     sites = mapbuild.site_group(view.site_rows(selected))
     sites.add_child(mapux.PlayDate(play_date))
     return [mapbuild.route_group(*view.route_rows), sites]
@@ -308,6 +333,7 @@ def _compute_layer_script(root: str, content_hash: str, key: tuple, lang: str, s
     'map_div', so it fits any base)."""
     import folium
     import streamlit_folium as sf
+
     view = (_play_views if play_date else _views)(root, content_hash, key, lang)
     holder = folium.Map(tiles=None)
     groups = _layer_groups(view, selected, play_date)
@@ -318,36 +344,76 @@ _layer_scripts = _Shared(_compute_layer_script, 128)
 _play_layer_scripts = _Shared(_compute_layer_script, 160)  # (see _play_views)
 
 
-def shared_map(f: Filters, selected, lang: str, key: str, height: int, returned_objects: list[str],
-               play_date: str = "") -> dict:
+def shared_map(
+    f: Filters, selected, lang: str, key: str, height: int, returned_objects: list[str], play_date: str = ""
+) -> dict:
     """The map as st_folium would draw it, but from parts built once and shared by every session: the
     base once per data content hash and language, the layers once per view, selected site and the
     play-through's date on the map (play_date; '' while not playing). Uses
     streamlit_folium's own helpers and component (version pinned in constraints.txt); if they move, it
     falls back to st_folium itself."""
     import streamlit_folium as sf
+
     root, content_hash = data_key()
     selected = selected or None
-    if not all(hasattr(sf, n) for n in ("_component_func", "_get_feature_group_string", "generate_js_hash", "_get_map_string")):
+    if not all(
+        hasattr(sf, n) for n in ("_component_func", "_get_feature_group_string", "generate_js_hash", "_get_map_string")
+    ):
         view = map_view(f, lang, playing=bool(play_date))
-        return sf.st_folium(_base_map(_public(root, content_hash), lang), key=key, height=height,
-                            use_container_width=True, returned_objects=returned_objects,
-                            feature_group_to_add=_layer_groups(view, selected, play_date)) or {}
+        return (
+            sf.st_folium(
+                _base_map(_public(root, content_hash), lang),
+                key=key,
+                height=height,
+                use_container_width=True,
+                returned_objects=returned_objects,
+                feature_group_to_add=_layer_groups(view, selected, play_date),
+            )
+            or {}
+        )
     base = _base_parts(root, content_hash, lang)
-    layers = (_play_layer_scripts if play_date else _layer_scripts)(root, content_hash, _filters_key(f), lang, selected,
-                                                                    play_date)
+    layers = (_play_layer_scripts if play_date else _layer_scripts)(
+        root, content_hash, _filters_key(f), lang, selected, play_date
+    )
     hash_key = sf.generate_js_hash(base["script"], key, False)
-    defaults = {k: v for k, v in {"last_object_clicked_tooltip": None, "last_object_clicked_count": None,
-                                  "bounds": base["bounds"], "zoom": base["zoom"]}.items() if k in returned_objects}
+    defaults = {
+        k: v
+        for k, v in {
+            "last_object_clicked_tooltip": None,
+            "last_object_clicked_count": None,
+            "bounds": base["bounds"],
+            "zoom": base["zoom"],
+        }.items()
+        if k in returned_objects
+    }
 
     def _on_change():
         st.session_state[key] = st.session_state.get(hash_key, {})
 
-    return sf._component_func(script=base["script"], header=base["header"], html=base["html"], id=base["id"], key=hash_key,
-                              height=height, width=None, returned_objects=returned_objects, default=defaults, zoom=None,
-                              center=None, feature_group=layers, return_on_hover=False, layer_control=None,
-                              pixelated=False, css_links=base["css_links"], js_links=base["js_links"], on_change=_on_change,
-                              wrap_longitude=False) or {}
+    return (
+        sf._component_func(
+            script=base["script"],
+            header=base["header"],
+            html=base["html"],
+            id=base["id"],
+            key=hash_key,
+            height=height,
+            width=None,
+            returned_objects=returned_objects,
+            default=defaults,
+            zoom=None,
+            center=None,
+            feature_group=layers,
+            return_on_hover=False,
+            layer_control=None,
+            pixelated=False,
+            css_links=base["css_links"],
+            js_links=base["js_links"],
+            on_change=_on_change,
+            wrap_longitude=False,
+        )
+        or {}
+    )
 
 
 def dataset():
@@ -355,8 +421,13 @@ def dataset():
     root, report, public = _cached_data()
     if public is None:
         _ = tr()
-        st.error(_("The data in `{root}` has {n} problem(s); the map is not shown until they are fixed.",
-                   root=root, n=i18n.number(len(report.errors), lang())))
+        st.error(
+            _(
+                "The data in `{root}` has {n} problem(s); the map is not shown until they are fixed.",
+                root=root,
+                n=i18n.number(len(report.errors), lang()),
+            )
+        )
         st.code("\n".join(str(p) for p in report.problems[:200]), language=None)
         st.stop()
     return public
@@ -370,8 +441,11 @@ def _restore_from_url(ds) -> None:
     st.session_state["_restored"] = True
     f = from_params(st.query_params.to_dict(), allowed=URL_VALUES, bounds=(lo, hi), sites=ds.sites.index)
     st.session_state["f_dates"] = (f.date_from or lo, f.date_to or hi)
-    for key, allowed, chosen in (("f_kinds", KINDS, f.kinds), ("f_conf", CONFIDENCE_LEVELS, f.confidence),
-                                 ("f_layers", LAYERS, f.layers)):
+    for key, allowed, chosen in (
+        ("f_kinds", KINDS, f.kinds),
+        ("f_conf", CONFIDENCE_LEVELS, f.confidence),
+        ("f_layers", LAYERS, f.layers),
+    ):
         st.session_state[key] = [v for v in allowed if chosen is None or v in chosen]
     st.session_state["site"] = f.site
 
@@ -412,6 +486,7 @@ def warm_up() -> None:
     serve.py), along with the heavy modules the map page imports. Not streamlit_folium: a component
     registers itself only when first imported inside a script run."""
     from geo import downloads, mapbuild  # noqa: F401
+
     _cached_data()
 
 
@@ -470,8 +545,13 @@ def filters(ds, framed: bool = True) -> Filters:
     for key in FILTER_KEYS:
         st.session_state[f"_keep{key}"] = st.session_state[key]
     start, end = _date_pair(st.session_state["f_dates"])
-    f = Filters(date_from=start, date_to=end, kinds=frozenset(st.session_state["f_kinds"]),
-                confidence=frozenset(st.session_state["f_conf"]), layers=frozenset(st.session_state["f_layers"]))
+    f = Filters(
+        date_from=start,
+        date_to=end,
+        kinds=frozenset(st.session_state["f_kinds"]),
+        confidence=frozenset(st.session_state["f_conf"]),
+        layers=frozenset(st.session_state["f_layers"]),
+    )
     _write_url(ds, replace(f, site=st.session_state.get("site")))
     return f
 
@@ -482,8 +562,6 @@ def select_site(site_id: str | None) -> None:
         st.query_params["site"] = site_id
     elif "site" in st.query_params:
         del st.query_params["site"]
-
-
 
 
 def metric_value(row) -> str:
@@ -501,24 +579,36 @@ def data_heading(value: str) -> None:
 
 def data_caption(value: str) -> None:
     """A caption made of data text, shown as text (see data_heading)."""
-    st.html(f'<p class="data-text" style="font-size:0.875rem;color:rgba(49,51,63,0.6);margin:0">{escape_text(value)}</p>')
+    st.html(
+        f'<p class="data-text" style="font-size:0.875rem;color:rgba(49,51,63,0.6);margin:0">{escape_text(value)}</p>'
+    )
 
 
 def footer() -> None:
     _ = tr()
     st.divider()
-    st.caption(_("Every figure is shown as its sources state it, with who said it; where sources disagree both "
-                 "figures are shown; sums are labelled as computed and never add different kinds of event; dashed "
-                 "markers and circles are approximate locations. See *About & sources*."))
+    st.caption(
+        _(
+            "Every figure is shown as its sources state it, with who said it; where sources disagree both "
+            "figures are shown; sums are labelled as computed and never add different kinds of event; dashed "
+            "markers and circles are approximate locations. See *About & sources*."
+        )
+    )
 
 
 def source_table(ds, source_ids) -> None:
     """Sources as a table with safe links (only http/https addresses become links)."""
     _ = tr()
     frame, link, archived = display.sources_view(ds, source_ids, lang())
-    st.dataframe(frame, hide_index=True, width="stretch",
-                 column_config={link: st.column_config.LinkColumn(link, display_text=_("open")),
-                                archived: st.column_config.LinkColumn(archived, display_text=_("open"))})
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            link: st.column_config.LinkColumn(link, display_text=_("open")),
+            archived: st.column_config.LinkColumn(archived, display_text=_("open")),
+        },
+    )
 
 
 def site_panel(ds, site_id: str, events) -> None:
@@ -530,10 +620,15 @@ def site_panel(ds, site_id: str, events) -> None:
     first, second = ("name_ko", "name_en") if code == "ko" else ("name_en", "name_ko")
     data_heading(f"{site[first]} · {site[second]}")
     zh = f" · {site['name_zh']}" if site["name_zh"] else ""
-    approx = "" if site["precision"] == "facility" else _(", within about {m} m",
-                                                          m=i18n.number(int(site["uncertainty_m"]), code))
-    st.text(f"{labels('site', 'kind')[site['kind']]}{zh}\n"
-            + _("Location: {where}", where=labels("site", "precision")[site["precision"]] + approx))
+    approx = (
+        ""
+        if site["precision"] == "facility"
+        else _(", within about {m} m", m=i18n.number(int(site["uncertainty_m"]), code))
+    )
+    st.text(
+        f"{labels('site', 'kind')[site['kind']]}{zh}\n"
+        + _("Location: {where}", where=labels("site", "precision")[site["precision"]] + approx)
+    )
     note = site_note(site, code)
     if note:
         st.text(note)
@@ -560,11 +655,17 @@ def event_claims(ds, events) -> None:
     texts = evidence.figure_texts(ds, events, code, grouped=grouped)
     kind_labels, conf_labels = labels("events", "kind"), labels("events", "confidence")
     for eid, ev in zip(events.index, events.itertuples(index=False)):
-        st.text(f"{display.event_date(ev.date, ev.date_precision, code)} · {kind_labels.get(ev.kind, ev.kind)} · "
-                f"{texts[eid]} · {conf_labels.get(ev.confidence, ev.confidence)}\n{event_summary(ev, code)}")
+        st.text(
+            f"{display.event_date(ev.date, ev.date_precision, code)} · {kind_labels.get(ev.kind, ev.kind)} · "
+            f"{texts[eid]} · {conf_labels.get(ev.confidence, ev.confidence)}\n{event_summary(ev, code)}"
+        )
         frame, link = display.claims_view(ds, grouped.get(eid, ds.claims.iloc[:0]), code)
-        st.dataframe(frame, hide_index=True, width="stretch",
-                     column_config={link: st.column_config.LinkColumn(link, display_text=_("open"))})
+        st.dataframe(
+            frame,
+            hide_index=True,
+            width="stretch",
+            column_config={link: st.column_config.LinkColumn(link, display_text=_("open"))},
+        )
 
 
 def event_summary(ev, code: str) -> str:
@@ -588,11 +689,24 @@ def events_table(ds, events) -> None:
     pages = max(1, -(-len(events) // TABLE_PAGE_ROWS))
     page_no = 1
     if pages > 1:
-        page_no = int(st.number_input(_("Page (of {pages}; {rows} events each)", pages=i18n.number(pages, code),
-                                        rows=TABLE_PAGE_ROWS), 1, pages, 1, key="table_page"))
+        page_no = int(
+            st.number_input(
+                _("Page (of {pages}; {rows} events each)", pages=i18n.number(pages, code), rows=TABLE_PAGE_ROWS),
+                1,
+                pages,
+                1,
+                key="table_page",
+            )
+        )
     start = (page_no - 1) * TABLE_PAGE_ROWS
-    shown = events.iloc[start:start + TABLE_PAGE_ROWS]
+    shown = events.iloc[start : start + TABLE_PAGE_ROWS]
     st.dataframe(display.events_view(ds, shown, code), hide_index=True, width="stretch", height=320)
     if pages > 1:
-        st.caption(_("Events {first}–{last} of {total}. The downloads hold all of them.", first=i18n.number(start + 1, code),
-                     last=i18n.number(start + len(shown), code), total=i18n.number(len(events), code)))
+        st.caption(
+            _(
+                "Events {first}–{last} of {total}. The downloads hold all of them.",
+                first=i18n.number(start + 1, code),
+                last=i18n.number(start + len(shown), code),
+                total=i18n.number(len(events), code),
+            )
+        )

@@ -72,16 +72,39 @@ def date_controls(lo: date, hi: date, _: i18n.Translator, lang: str) -> None:
     labels[CUSTOM] = _("Dates chosen below")
     options = [p.key for p in presets] + [CUSTOM]  # always there: changing the options would make a new widget
     _sync("f_preset", current)
-    st.selectbox(_("Period"), options, key="f_preset", format_func=labels.get, on_change=_on_preset, args=(lo, hi),
-                 help=_("Events whose date (or dated period, for month or year precision) overlaps this range."))
+    st.selectbox(
+        _("Period"),
+        options,
+        key="f_preset",
+        format_func=labels.get,
+        on_change=_on_preset,
+        args=(lo, hi),
+        help=_("Events whose date (or dated period, for month or year precision) overlaps this range."),
+    )
     _sync("f_from", start)
     _sync("f_to", end)
-    st.date_input(_("Start date"), min_value=lo, max_value=hi, key="f_from", format="YYYY-MM-DD",
-                    on_change=_on_typed, args=(lo, hi))
-    st.date_input(_("End date"), min_value=lo, max_value=hi, key="f_to", format="YYYY-MM-DD",
-                     on_change=_on_typed, args=(lo, hi))
+    st.date_input(
+        _("Start date"),
+        min_value=lo,
+        max_value=hi,
+        key="f_from",
+        format="YYYY-MM-DD",
+        on_change=_on_typed,
+        args=(lo, hi),
+    )
+    st.date_input(
+        _("End date"), min_value=lo, max_value=hi, key="f_to", format="YYYY-MM-DD", on_change=_on_typed, args=(lo, hi)
+    )
     # by month: a step of 31 days, each end snapped to its month (st.select_slider, tried first, froze)
     _sync("f_months", (start, end))
-    st.slider(_("Months"), min_value=lo, max_value=hi, key="f_months", step=timedelta(days=31),
-              format="YYYY년 M월" if lang == "ko" else "MMM YYYY", on_change=_on_months, args=(lo, hi),
-              label_visibility="collapsed")
+    st.slider(
+        _("Months"),
+        min_value=lo,
+        max_value=hi,
+        key="f_months",
+        step=timedelta(days=31),
+        format="YYYY년 M월" if lang == "ko" else "MMM YYYY",
+        on_change=_on_months,
+        args=(lo, hi),
+        label_visibility="collapsed",
+    )

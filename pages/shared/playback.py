@@ -60,12 +60,20 @@ def controls(f: Filters, window, _: i18n.Translator, lang: str) -> str | None:
     st.session_state.setdefault("play_speed", "normal")
     on = bool(st.session_state.get("play_on"))
     c1, c2, c3 = st.columns([2, 1, 1], vertical_alignment="bottom")
-    c1.button(_("Pause") if on else _("Play through time"), key="play_button", on_click=_toggle,
-              icon=":material/pause:" if on else ":material/play_arrow:",
-              help=_("Steps the map and the numbers through the selected dates, one window at a time; the map keeps "
-                     "its zoom. Pause to choose a site."), width="stretch")
-    c2.selectbox(_("Step"), list(timeplay.UNITS), key="play_unit", format_func=lambda u: _(UNIT_WORDS[u]),
-                 on_change=_restart)
+    c1.button(
+        _("Pause") if on else _("Play through time"),
+        key="play_button",
+        on_click=_toggle,
+        icon=":material/pause:" if on else ":material/play_arrow:",
+        help=_(
+            "Steps the map and the numbers through the selected dates, one window at a time; the map keeps "
+            "its zoom. Pause to choose a site."
+        ),
+        width="stretch",
+    )
+    c2.selectbox(
+        _("Step"), list(timeplay.UNITS), key="play_unit", format_func=lambda u: _(UNIT_WORDS[u]), on_change=_restart
+    )
     c3.selectbox(_("Speed"), list(timeplay.SPEEDS_MS), key="play_speed", format_func=lambda s: _(SPEED_WORDS[s]))
     if not on or window is None:
         return None

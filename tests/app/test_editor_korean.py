@@ -25,7 +25,9 @@ from tests.common import load_layer
 REPO = Path(__file__).resolve().parents[2]
 PAGE = str(REPO / "pages" / "6_editor.py")
 PASSWORD = "correct horse battery"
-ENGLISH_RUN = re.compile(r"\b[A-Za-z][a-z]+(?:[;:]? [A-Za-z][a-z]+){2,}\b")  # three English words, spaced (a list of field names has commas)
+ENGLISH_RUN = re.compile(
+    r"\b[A-Za-z][a-z]+(?:[;:]? [A-Za-z][a-z]+){2,}\b"
+)  # three English words, spaced (a list of field names has commas)
 # the interface's own columns of the Editor's tables (the others hold file names, ids and values)
 INTERFACE_COLUMNS = ("severity", "where", "problem", "change")
 

@@ -27,7 +27,9 @@ def editors():
 @pytest.fixture
 def root(data_dir, monkeypatch):
     monkeypatch.setenv("GEO_DATA_DIR", str(data_dir))
-    monkeypatch.setenv("GEO_CHECK_TIME_S", "120")  # the page's checks, not the budget, are tested here (tests/geo/test_bounded.py)
+    monkeypatch.setenv(
+        "GEO_CHECK_TIME_S", "120"
+    )  # the page's checks, not the budget, are tested here (tests/geo/test_bounded.py)
     return data_dir
 
 
@@ -58,8 +60,11 @@ def task(at, name: str) -> AppTest:
 
 
 def texts(at) -> str:
-    parts = [str(e.value) for kind in ("markdown", "text", "code", "info", "warning", "error", "success", "caption")
-             for e in getattr(at, kind)]
+    parts = [
+        str(e.value)
+        for kind in ("markdown", "text", "code", "info", "warning", "error", "success", "caption")
+        for e in getattr(at, kind)
+    ]
     parts += [d.value.to_csv() for d in at.dataframe]
     return "\n".join(parts)
 
@@ -72,6 +77,7 @@ def upload(at, name: str, content: bytes) -> AppTest:
 
 
 # ---------------------------------------------------------------- login
+
 
 def test_no_editors_configured_explains_the_command(root):
     at = page({"other": {"x": 1}})
@@ -136,6 +142,7 @@ def test_sign_in_is_throttled_across_sessions_and_says_when_it_unlocks(root, edi
 
 # ---------------------------------------------------------------- upload
 
+
 def test_upload_validate_diff_save(root, editors):
     at = signed_in(editors)
     doc = load_layer(root, "crossings")
@@ -158,18 +165,36 @@ def test_upload_validate_diff_save(root, editors):
     assert len(Store(root).versions("crossings")) == 1
 
 
-@pytest.mark.parametrize("name, content, fragment", [
-    ("crossings.geojson", b"{not json", "malformed JSON"),
-    ("crossings.geojson", '{"type": "FeatureCollection"}'.encode("utf-16"), "UTF-16"),
-    ("crossings.geojson", b"", "empty"),
-    ("crossings.geojson", b'{"a": NaN}', "NaN"),
-    ("crossings.geojson", b"[" * 100 + b"]" * 100, "nested too deeply"),
-    ("crossings.geojson", b'{"type": "Feature"}', "not a GeoJSON FeatureCollection"),
-    ("crossings.geojson", json.dumps({"type": "FeatureCollection", "name": "crossings", "features": [
-        {"type": "Feature", "id": "x", "geometry": {"type": "LineString", "coordinates": [[124, 40], [125, 41]]},
-         "properties": {}}]}).encode(), "not supported"),
-    ("events.csv", None, "not a real calendar date"),
-])
+@pytest.mark.parametrize(
+    "name, content, fragment",
+    [
+        ("crossings.geojson", b"{not json", "malformed JSON"),
+        ("crossings.geojson", '{"type": "FeatureCollection"}'.encode("utf-16"), "UTF-16"),
+        ("crossings.geojson", b"", "empty"),
+        ("crossings.geojson", b'{"a": NaN}', "NaN"),
+        ("crossings.geojson", b"[" * 100 + b"]" * 100, "nested too deeply"),
+        ("crossings.geojson", b'{"type": "Feature"}', "not a GeoJSON FeatureCollection"),
+        (
+            "crossings.geojson",
+            json.dumps(
+                {
+                    "type": "FeatureCollection",
+                    "name": "crossings",
+                    "features": [
+                        {
+                            "type": "Feature",
+                            "id": "x",
+                            "geometry": {"type": "LineString", "coordinates": [[124, 40], [125, 41]]},
+                            "properties": {},
+                        }
+                    ],
+                }
+            ).encode(),
+            "not supported",
+        ),
+        ("events.csv", None, "not a real calendar date"),
+    ],
+)
 def test_bad_uploads_are_explained_and_not_saved(root, editors, name, content, fragment):
     if content is None:
         content = (root / "events.csv").read_bytes().replace(b"2021-07-14,day", b"2023-13-45,day", 1)
@@ -185,6 +210,7 @@ def test_bad_uploads_are_explained_and_not_saved(root, editors, name, content, f
 
 def test_upload_with_crs_is_reprojected_and_says_so(root, editors):
     from pyproj import Transformer
+
     doc = load_layer(root, "crossings")
     t = Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
     for f in doc["features"]:
@@ -224,6 +250,7 @@ def test_conflict_shows_both_versions_and_saves_nothing(root, editors):
 
 # ---------------------------------------------------------------- tables
 
+
 def test_table_edit_is_validated_then_saved(root, editors):
     """Claims are edited like any other table: a qualifier without its number is refused, a fixed row saved."""
     at = task(signed_in(editors), "Edit tables")
@@ -235,7 +262,11 @@ def test_table_edit_is_validated_then_saved(root, editors):
     assert "qualifier 'about' needs the number the source states" in texts(at)
     assert at.button(key="table_save").disabled
     key = at.data_editor[0].key
-    at.session_state[key] = {"edited_rows": {0: {"qualifier": "nearly", "people": 50}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[key] = {
+        "edited_rows": {0: {"qualifier": "nearly", "people": 50}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert not at.button(key="table_save").disabled
     at.button(key="table_save").click()
@@ -258,6 +289,7 @@ def test_site_table_edit(root, editors):
 
 # ---------------------------------------------------------------- add a site
 
+
 def fill_site_form(at, **values):
     if "layer" in values:  # outside the form: choosing it reruns and fits kind, country and precision
         at.selectbox(key="add_layer").set_value(values.pop("layer"))
@@ -265,9 +297,17 @@ def fill_site_form(at, **values):
     at.number_input(key="add_lon").set_value(values.pop("lon"))
     at.number_input(key="add_lat").set_value(values.pop("lat"))
     for key, value in values.items():
-        widget = {"system": at.selectbox, "layer": at.selectbox, "kind": at.selectbox, "country": at.selectbox,
-                  "precision": at.selectbox, "radius": at.number_input, "sources": at.multiselect,
-                  "sensitive": at.checkbox, "notes": at.text_area}.get(key, at.text_input)
+        widget = {
+            "system": at.selectbox,
+            "layer": at.selectbox,
+            "kind": at.selectbox,
+            "country": at.selectbox,
+            "precision": at.selectbox,
+            "radius": at.number_input,
+            "sources": at.multiselect,
+            "sensitive": at.checkbox,
+            "notes": at.text_area,
+        }.get(key, at.text_input)
         widget(key=f"add_{key}").set_value(value)
     [b for b in at.button if b.label == "Check this site"][0].click()
     at.run()
@@ -276,11 +316,25 @@ def fill_site_form(at, **values):
 
 def test_add_a_site(root, editors):
     from geo.editing.chinese_offsets import wgs84_to_gcj02, distance_m
+
     at = task(signed_in(editors), "Add a site on the map")
     gcj = wgs84_to_gcj02(124.8, 40.5)
-    fill_site_form(at, lon=round(gcj[0], 6), lat=round(gcj[1], 6), system="GCJ-02", layer="china-detention",
-                   id="new-detention-site", name_en="New site", name_ko="새 시설", kind="detention-centre", country="CN",
-                   precision="town", radius=5000, sources=["newsweek-2023-12"], sensitive=True)
+    fill_site_form(
+        at,
+        lon=round(gcj[0], 6),
+        lat=round(gcj[1], 6),
+        system="GCJ-02",
+        layer="china-detention",
+        id="new-detention-site",
+        name_en="New site",
+        name_ko="새 시설",
+        kind="detention-centre",
+        country="CN",
+        precision="town",
+        radius=5000,
+        sources=["newsweek-2023-12"],
+        sensitive=True,
+    )
     assert "Converted from GCJ-02" in texts(at)
     at.button(key="add_save").click()
     at.run()
@@ -292,8 +346,20 @@ def test_add_a_site(root, editors):
 
 def test_add_a_site_with_problems(root, editors):
     at = task(signed_in(editors), "Add a site on the map")
-    fill_site_form(at, lon=129.85083, lat=42.95444, layer="crossings", id="Bad Id", name_en="X", name_ko="X",
-                   kind="border-crossing", country="CN", precision="facility", radius=0, sources=["newsweek-2023-12"])
+    fill_site_form(
+        at,
+        lon=129.85083,
+        lat=42.95444,
+        layer="crossings",
+        id="Bad Id",
+        name_en="X",
+        name_ko="X",
+        kind="border-crossing",
+        country="CN",
+        precision="facility",
+        radius=0,
+        sources=["newsweek-2023-12"],
+    )
     shown = texts(at)
     assert "feature 2 (Bad Id) id" in shown and "feature 2 (Bad Id) properties.country" in shown
     assert at.button(key="add_save").disabled
@@ -306,18 +372,30 @@ def test_add_site_form_starts_from_choices_that_fit_the_layer(root, editors, lay
     if at.selectbox(key="add_layer").value != layer:
         at.selectbox(key="add_layer").set_value(layer)
         at.run()
-    expected = {"crossings": ("border-crossing", "CN-KP"), "china-detention": ("detention-centre", "CN"),
-                "nk-facilities": ("holding-centre", "KP")}[layer]
+    expected = {
+        "crossings": ("border-crossing", "CN-KP"),
+        "china-detention": ("detention-centre", "CN"),
+        "nk-facilities": ("holding-centre", "KP"),
+    }[layer]
     assert (at.selectbox(key="add_kind").value, at.selectbox(key="add_country").value) == expected
     # only what a person must supply is left: coordinates typed, names, an id, a source, a crossing's sides
     sides = {"side_cn": "Quanhe", "side_kp": "Wonjong"} if layer == "crossings" else {}
-    fill_site_form(at, lon=130.3, lat=42.5, id="a-new-site", name_en="A new site", name_ko="새 장소",
-                   sources=["newsweek-2023-12"], **sides)
+    fill_site_form(
+        at,
+        lon=130.3,
+        lat=42.5,
+        id="a-new-site",
+        name_en="A new site",
+        name_ko="새 장소",
+        sources=["newsweek-2023-12"],
+        **sides,
+    )
     assert "No problems found." in texts(at), texts(at)
     assert not at.button(key="add_save").disabled
 
 
 # ---------------------------------------------------------------- history
+
 
 def test_history_and_restore(root, editors):
     store = Store(root)

@@ -13,8 +13,14 @@ from geo import i18n
 from tests.common import FIXTURE_DATA
 
 REPO = Path(__file__).resolve().parents[2]
-PAGES = ["app.py", "pages/1_timeline.py", "pages/2_sites.py", "pages/5_about.py", "pages/4_export.py",
-         "pages/3_statistics.py"]
+PAGES = [
+    "app.py",
+    "pages/1_timeline.py",
+    "pages/2_sites.py",
+    "pages/5_about.py",
+    "pages/4_export.py",
+    "pages/3_statistics.py",
+]
 MIN_CHARS = 10  # shorter pieces ("Kind", "open") also occur inside other words and names
 
 
@@ -34,7 +40,9 @@ def english_pieces() -> set[str]:
         for literal, *_rest in string.Formatter().parse(english):
             for line in literal.splitlines():
                 line = line.strip(" .,;:()—-*")
-                if len(line) >= MIN_CHARS and line not in (msg.string if isinstance(msg.string, str) else msg.string[0]):
+                if len(line) >= MIN_CHARS and line not in (
+                    msg.string if isinstance(msg.string, str) else msg.string[0]
+                ):
                     out.add(line)
     return out
 
@@ -55,6 +63,7 @@ def page_text(at: AppTest) -> str:
                 proto.CopyFrom(node.proto)
                 proto.ClearField("arrow_data")
             parts.append(str(proto))
+
     walk(at._tree)
     return "\n".join(parts)
 

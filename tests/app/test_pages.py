@@ -91,7 +91,10 @@ def test_query_parameters_round_trip():
     assert any("Tumen–Namyang bridge" in h.proto.body for h in at.get("html"))  # data text: escaped HTML, not Markdown
     # change a filter: the URL follows
     at.sidebar.pills[0].set_value(["repatriation", "arrest"]).run()
-    assert at.query_params["kind"] in (["arrest,repatriation"], "arrest,repatriation")  # one spelling: sorted (geo.filterparams)
+    assert at.query_params["kind"] in (
+        ["arrest,repatriation"],
+        "arrest,repatriation",
+    )  # one spelling: sorted (geo.filterparams)
     assert at.query_params["site"] in (["tumen-namyang"], "tumen-namyang")
     assert at.query_params["from"] in (["2023-01-01"], "2023-01-01")
 
@@ -103,6 +106,7 @@ def _param(at, key):
 
 def test_date_presets_typed_dates_and_month_slider_agree_and_go_into_the_url():
     from datetime import date
+
     at = run_app()  # the fixture's events run from 2021-07-14 to 2023-10-09
     assert not at.exception
     preset = at.sidebar.selectbox[0]
@@ -115,7 +119,9 @@ def test_date_presets_typed_dates_and_month_slider_agree_and_go_into_the_url():
     at.sidebar.date_input[0].set_value(date(2021, 7, 20)).run()
     assert at.sidebar.selectbox[0].value == "custom" and _param(at, "from") == "2021-07-20"
     months = at.sidebar.slider[0]
-    assert months.value == (date(2021, 7, 20), date(2023, 10, 9)) and months.proto.step == 31 * 86400 * 1_000_000  # 31 days
+    assert (
+        months.value == (date(2021, 7, 20), date(2023, 10, 9)) and months.proto.step == 31 * 86400 * 1_000_000
+    )  # 31 days
     at.sidebar.date_input[1].set_value(date(2022, 12, 31)).run()
     assert _param(at, "to") == "2022-12-31" and at.sidebar.date_input[0].value == date(2021, 7, 20)
     # the month slider: the thumb moved snaps to its month, the other keeps its date
@@ -143,6 +149,7 @@ def test_hostile_data_renders_as_text(tmp_path, monkeypatch):
 
 def test_invalid_data_shows_problems_not_a_traceback(tmp_path, monkeypatch):
     from tests.common import copy_data, edit_event
+
     root = copy_data(tmp_path)
     edit_event(root, 0, date="2023-13-45")
     monkeypatch.setenv("GEO_DATA_DIR", str(root))
@@ -157,6 +164,7 @@ def counted_checks(tmp_path, monkeypatch) -> list:
     """A copy of the fixture data as the data directory; the list records every read-and-validate."""
     import shutil
     from geo import dataset as dataset_mod
+
     root = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, root)
     monkeypatch.setenv("GEO_DATA_DIR", str(root))
@@ -170,6 +178,7 @@ def test_warm_up_loads_the_data_the_first_visit_uses(counted_checks):
     """chrome.warm_up (serve.py's start-up hook) reads and validates the data once; the first visitor's
     run finds it cached."""
     from pages.shared import chrome
+
     chrome.warm_up()  # outside any script run, as at start-up
     assert len(counted_checks) == 1
     at = run_app()
@@ -180,6 +189,7 @@ def test_warm_up_loads_the_data_the_first_visit_uses(counted_checks):
 
 def test_warm_up_survives_invalid_data(tmp_path, monkeypatch):
     from pages.shared import chrome
+
     (tmp_path / "events.csv").write_text("not,a\nvalid,file\n", encoding="utf-8")
     monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
     chrome.warm_up()  # the page shows the problems later; start-up goes on
@@ -193,6 +203,7 @@ def test_serve_py_serves_app_py_and_runs_the_warm_up_at_start_up(counted_checks)
     import importlib.util
     import streamlit as st
     from tests.common import run_async
+
     spec = importlib.util.spec_from_file_location("serve_under_test", REPO / "serve.py")
     serve = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(serve)
@@ -201,6 +212,7 @@ def test_serve_py_serves_app_py_and_runs_the_warm_up_at_start_up(counted_checks)
     async def start_up():
         async with serve._lifespan(serve.app):
             pass
+
     run_async(start_up())
     assert len(counted_checks) == 1
     at = run_app()

@@ -54,7 +54,10 @@ def test_korean_controls_and_date():
     assert at.selectbox(key="play_unit").label == "단위"
     at.button(key="play_button").click().run()
     assert at.button(key="play_button").label == "일시 정지"
-    assert '"2021\\ub144 3\\ubd84\\uae30"' in map_args(at)["feature_group"] or "2021년 3분기" in map_args(at)["feature_group"]
+    assert (
+        '"2021\\ub144 3\\ubd84\\uae30"' in map_args(at)["feature_group"]
+        or "2021년 3분기" in map_args(at)["feature_group"]
+    )
 
 
 def test_play_windows_are_cached_apart_from_the_readers_views():
@@ -62,6 +65,7 @@ def test_play_windows_are_cached_apart_from_the_readers_views():
     from datetime import date
 
     from pages.shared import chrome
+
     for cache in (chrome._views, chrome._play_views, chrome._layer_scripts, chrome._play_layer_scripts):
         cache.clear()
     at = run_app()

@@ -29,7 +29,9 @@ def test_site_panel_tables_read_as_words():
     at.run()
     assert not at.exception
     texts = [t.value for t in at.text]
-    assert any(t.startswith("14 Jul 2021 · Returned to North Korea · about 50 (Radio Free Asia) · corroborated") for t in texts)
+    assert any(
+        t.startswith("14 Jul 2021 · Returned to North Korea · about 50 (Radio Free Asia) · corroborated") for t in texts
+    )
     for frame in frames(at):
         assert not set(RAW) & set(frame.columns), list(frame.columns)
         assert "None" not in frame.astype(str).to_csv()

@@ -88,6 +88,7 @@ def test_shared_cache_is_bounded_least_recently_used_first():
 
 def test_a_changed_file_gives_a_new_key(tmp_path, monkeypatch):
     import shutil
+
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     monkeypatch.setenv("GEO_DATA_DIR", str(data))

@@ -64,9 +64,11 @@ def final_arrivals(shipped, kind):
 def test_page_runs_on_the_shipped_data(page, shipped):
     assert not page.exception, page.exception
     assert page.title[0].value == "Statistics"
-    assert [s.value for s in page.subheader] == ["Arrivals in South Korea",
-                                                 "Estimates: people held, hiding, arrested or returned",
-                                                 "Every figure and its sources"]
+    assert [s.value for s in page.subheader] == [
+        "Arrivals in South Korea",
+        "Estimates: people held, hiding, arrested or returned",
+        "Every figure and its sources",
+    ]
     measures = set(shipped.statistics["measure"]) - {"arrivals-south-korea"}
     assert len(charts(page)) == 2 + len(measures)  # years, quarters, one chart per estimated measure
 
@@ -77,7 +79,8 @@ def test_arrivals_chart_shows_every_published_year_with_its_final_figure(page, s
     assert list(years["id"]) == list(final_years.sort_values("period_start").index)
     assert list(years["period_label"]) == [str(y) for y in range(1998, 2026)]  # first published year to 2025, each once
     assert dict(zip(years["period_label"], years["value"])) == {
-        str(int(p.year)): v for p, v in zip(final_years["period_start"], final_years["value"])}
+        str(int(p.year)): v for p, v in zip(final_years["period_start"], final_years["value"])
+    }
     by_year = dict(zip(years["period_label"], years["value"]))
     assert (by_year["2002"], by_year["2020"], by_year["2021"], by_year["2025"]) == (1138, 229, 63, 223)
     assert set(years["estimator"]) == {"South Korea's Ministry of Unification"}
@@ -100,7 +103,13 @@ def test_superseded_first_announcements_are_listed_with_their_date_never_as_the_
     stats = shipped.statistics
     first = stats[stats["superseded_by"].notna().to_numpy() & stats["measure"].eq("arrivals-south-korea").to_numpy()]
     table = page.dataframe[0].value
-    assert list(table.columns) == ["period", "first announced", "revised to (figure shown)", "estimated by", "source(s)"]
+    assert list(table.columns) == [
+        "period",
+        "first announced",
+        "revised to (figure shown)",
+        "estimated by",
+        "source(s)",
+    ]
     assert len(table) == len(first)
     row = table[table["period"].eq("2021 Q2")].iloc[0]
     assert row["first announced"] == "2, stated 2021-07" and row["revised to (figure shown)"] == "5, stated 2022-01-20"
@@ -112,8 +121,16 @@ def test_superseded_first_announcements_are_listed_with_their_date_never_as_the_
 
 def test_every_figure_is_listed_in_words_as_stated_with_estimator_and_sources(page, shipped):
     figures = page.dataframe[1].value
-    assert list(figures.columns) == ["measure", "period", "figure", "estimated by", "stated",
-                                     "first announcement, revised to", "source(s)", "notes"]
+    assert list(figures.columns) == [
+        "measure",
+        "period",
+        "figure",
+        "estimated by",
+        "stated",
+        "first announcement, revised to",
+        "source(s)",
+        "notes",
+    ]
     assert len(figures) == len(shipped.statistics)
     assert figures["estimated by"].str.len().gt(0).all() and figures["source(s)"].str.len().gt(0).all()
     words = set(figures["figure"])
@@ -154,7 +171,11 @@ def test_source_table_lists_each_figure_with_publisher_title_date_and_safe_link(
     urls = {u for u in shipped.sources["url"] if u}
     for link in sources["link"].dropna():
         assert link.startswith(("http://", "https://")) and link in urls
-    assert sources["figure"].str.contains("Held in Chinese custody, 22 July 2021: at least 1,170 \\(Human Rights Watch\\)").any()
+    assert (
+        sources["figure"]
+        .str.contains("Held in Chinese custody, 22 July 2021: at least 1,170 \\(Human Rights Watch\\)")
+        .any()
+    )
 
 
 def test_page_without_statistics_says_so(monkeypatch):
@@ -173,7 +194,10 @@ def test_broken_statistics_stop_the_page_with_the_problem_listed(monkeypatch, tm
     at = run_page(monkeypatch, root)
     assert not at.exception
     assert at.error and "problem" in at.error[0].value
-    assert "statistics.csv:row 2 (arrivals-1998) column sources: source 'no-such-source' is not in sources.csv" in at.code[0].value
+    assert (
+        "statistics.csv:row 2 (arrivals-1998) column sources: source 'no-such-source' is not in sources.csv"
+        in at.code[0].value
+    )
     assert charts(at) == []
 
 

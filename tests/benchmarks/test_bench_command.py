@@ -11,26 +11,73 @@ from benchmarks import bench, export_bench
 
 
 def _fake(n, ours_s=0.5, explore_s=10.0):
-    steps = {"check": ours_s / 2, "join": 0.01, "aggregate": 0.04, "map_build": 0.02, "map_render": ours_s / 2 - 0.07,
-             "filter_compute": 0.1, "filter_groups": 0.02, "filter_serialise": 0.03, "filter_table": 0.02}
-    return {"n": n, "ours": {
-        "steps": steps, "pipeline_s": ours_s, "pipeline_cpu_s": ours_s, "map_s": 0.2, "filter_s": 0.17,
-        "filter_serialised": True, "html_bytes": 400 * 1024, "html_base_bytes": 8 * 1024,
-        "standalone_bytes": 680 * 1024, "standalone_s": 0.1, "payload_bytes": 390 * 1024,
-        "filter_payload_bytes": 300 * 1024, "png_s": None, "png_how": "n/a", "peak_mb": 300.0, "baseline_mb": 160.0,
-        "events_public": n, "sites": 80, "routes": 100, "events_after_filter": n // 2, "routes_after_filter": 90,
-        "validation": {"validate events": 0.3, "total": 0.4}},
-        "explore": {"map_s": explore_s, "html_bytes": 30_000_000, "peak_mb": 900.0}}
+    steps = {
+        "check": ours_s / 2,
+        "join": 0.01,
+        "aggregate": 0.04,
+        "map_build": 0.02,
+        "map_render": ours_s / 2 - 0.07,
+        "filter_compute": 0.1,
+        "filter_groups": 0.02,
+        "filter_serialise": 0.03,
+        "filter_table": 0.02,
+    }
+    return {
+        "n": n,
+        "ours": {
+            "steps": steps,
+            "pipeline_s": ours_s,
+            "pipeline_cpu_s": ours_s,
+            "map_s": 0.2,
+            "filter_s": 0.17,
+            "filter_serialised": True,
+            "html_bytes": 400 * 1024,
+            "html_base_bytes": 8 * 1024,
+            "standalone_bytes": 680 * 1024,
+            "standalone_s": 0.1,
+            "payload_bytes": 390 * 1024,
+            "filter_payload_bytes": 300 * 1024,
+            "png_s": None,
+            "png_how": "n/a",
+            "peak_mb": 300.0,
+            "baseline_mb": 160.0,
+            "events_public": n,
+            "sites": 80,
+            "routes": 100,
+            "events_after_filter": n // 2,
+            "routes_after_filter": 90,
+            "validation": {"validate events": 0.3, "total": 0.4},
+        },
+        "explore": {"map_s": explore_s, "html_bytes": 30_000_000, "peak_mb": 900.0},
+    }
 
 
 def _browser(ms=2500.0):
-    return {"visits_ms": [ms, ms - 500], "painted_ms": [ms - 200, None], "script_done_ms": [ms + 100, ms - 400],
-            "first_ms": ms, "median_ms": ms - 250, "worst_ms": ms, "painted_median_ms": ms - 200, "ready_s": 3.2,
-            "server_peak_mb": 400.0, "filter": [{"metrics_ms": 250.0, "done_ms": 300.0}, {"error": "Timeout"}]}
+    return {
+        "visits_ms": [ms, ms - 500],
+        "painted_ms": [ms - 200, None],
+        "script_done_ms": [ms + 100, ms - 400],
+        "first_ms": ms,
+        "median_ms": ms - 250,
+        "worst_ms": ms,
+        "painted_median_ms": ms - 200,
+        "ready_s": 3.2,
+        "server_peak_mb": 400.0,
+        "filter": [{"metrics_ms": 250.0, "done_ms": 300.0}, {"error": "Timeout"}],
+    }
 
 
-INFO = {"cpu": "test", "nproc": 2, "ram": "1 GiB", "python": "3", "os": "x", "packages": {}, "chromium": "-",
-        "load": (0.5, 0.4, 0.3), "load_end": (0.6, 0.5, 0.4)}
+INFO = {
+    "cpu": "test",
+    "nproc": 2,
+    "ram": "1 GiB",
+    "python": "3",
+    "os": "x",
+    "packages": {},
+    "chromium": "-",
+    "load": (0.5, 0.4, 0.3),
+    "load_end": (0.6, 0.5, 0.4),
+}
 
 
 def test_final_line_has_the_promised_shape():
@@ -72,8 +119,9 @@ def test_the_report_without_explore_or_browser():
 def test_write_readme_keeps_the_export_section(tmp_path):
     readme = tmp_path / "README.md"
     export = "## Export\n\nexport numbers | 1.23 s\n"
-    readme.write_text("# Benchmarks\n\nold results\n\n" + export + "\n## Later\n\nkept? no: bench owns the rest\n",
-                      encoding="utf-8")
+    readme.write_text(
+        "# Benchmarks\n\nold results\n\n" + export + "\n## Later\n\nkept? no: bench owns the rest\n", encoding="utf-8"
+    )
     bench.write_readme([_fake(100_000)], INFO, None, readme)
     text = readme.read_text(encoding="utf-8")
     assert "old results" not in text and text.count("## Export") == 1 and "export numbers | 1.23 s" in text
@@ -106,12 +154,24 @@ def test_the_export_section_stops_before_a_kept_section(tmp_path):
 
 
 def test_export_section_shape():
-    m = {"data": None, "repeat": 2, "load": (0.1, 0.2, 0.3), "when": "now", "startup": [0.5, 0.6],
-         "cold": [(1.5, 1.4), (1.6, 1.5)],
-         "warm": {"warm PNG 1600×1000 (same filters)": ([0.4, 0.45], [0.4, 0.4], 300_000),
-                  "warm HTML (self-contained)": ([0.1, 0.1], [0.1, 0.1], 500_000), "_events": 35, "_sites": 30}}
+    m = {
+        "data": None,
+        "repeat": 2,
+        "load": (0.1, 0.2, 0.3),
+        "when": "now",
+        "startup": [0.5, 0.6],
+        "cold": [(1.5, 1.4), (1.6, 1.5)],
+        "warm": {
+            "warm PNG 1600×1000 (same filters)": ([0.4, 0.45], [0.4, 0.4], 300_000),
+            "warm HTML (self-contained)": ([0.1, 0.1], [0.1, 0.1], 500_000),
+            "_events": 35,
+            "_sites": 30,
+        },
+    }
     text = export_bench.section_text(m)
-    assert text.startswith("## Export\n") and "≤ 2.0 s: met" in text and "≤ 0.5 s: met" in text and "≤ 1 MB: met" in text
+    assert (
+        text.startswith("## Export\n") and "≤ 2.0 s: met" in text and "≤ 0.5 s: met" in text and "≤ 1 MB: met" in text
+    )
 
 
 @pytest.mark.parametrize("argv", [["bench", "--events", "0"], ["bench", "--repeat", "0"], ["bench", "--sites", "2"]])
@@ -123,6 +183,7 @@ def test_the_workers_run_for_real_on_a_small_data_set(tmp_path):
     """Ours and the explore() baseline, each in its own process as the bench runs them: a missing
     dependency of the baseline fails here, not silently as 'n/a' in the published numbers."""
     from tools import synthetic
+
     root = tmp_path / "data"
     synthetic.write(synthetic.generate(300, sites=12), root)
     ours = bench.run_worker("ours", root, repeat=1)

@@ -20,8 +20,17 @@ REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def require_chromium() -> None:
@@ -37,19 +46,17 @@ def browser():
     """One headless Chromium for the whole run (Playwright's sync API allows one driver per thread)."""
     require_chromium()
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
 
-
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
-
-
 
 
 def free_port() -> int:
@@ -69,9 +76,26 @@ class StreamlitServer:
         ARTIFACTS.mkdir(exist_ok=True)
         self._log_fh = open(self.log, "w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(app_dir / "serve.py"), "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=app_dir, env=env, stdout=self._log_fh, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(app_dir / "serve.py"),
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=app_dir,
+            env=env,
+            stdout=self._log_fh,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_for_http(self.url + "/_stcore/health", self.proc, 60, f"streamlit (see {self.log})", pause=0.3)
         except RuntimeError:
@@ -106,6 +130,7 @@ def app_copy_with_editor(root: Path, user: str = "alice", password: bytes = b"co
     import shutil
 
     import bcrypt
+
     root.mkdir(parents=True, exist_ok=True)
     for name in ("app.py", "serve.py", "geo", "pages", "static", "data"):  # data: the schemas (tests use a copy)
         src = REPO / name
@@ -129,6 +154,7 @@ def stop_process(proc: subprocess.Popen, wait_s: float = 5) -> None:
 @pytest.fixture(scope="session")
 def server():
     from tests.common import FIXTURE_DATA
+
     srv = StreamlitServer(FIXTURE_DATA)
     yield srv
     srv.stop()
@@ -153,6 +179,7 @@ class PageWatch:
             else:
                 self.external.append(url)
                 route.abort()
+
         page.context.route("**/*", _route)
 
     def asset_failures(self):
@@ -240,6 +267,7 @@ def routes_on_screen(page) -> int:
     colour's strong red-over-green (#c51b7d, pale or dark), which no basemap fill or water has."""
     import io
     from PIL import Image
+
     shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
     scale = shot.width / page.viewport_size["width"]
     seen = 0

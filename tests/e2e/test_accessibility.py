@@ -35,7 +35,9 @@ def run_axe(target, context: str = "document") -> list[dict]:
                                      {runOnly: {type: 'tag', values: tags}, iframes: false, resultTypes: ['violations']});
              return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                             nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary + ' :: ' + n.html.slice(0, 160))}));
-           }""", [context, TAGS])
+           }""",
+        [context, TAGS],
+    )
     return result
 
 
@@ -84,6 +86,7 @@ def test_html_export_has_no_serious_axe_violation(browser, tmp_path, lang):
     from geo.export import ExportOptions, render
     from geo.query import Filters, public_view
     from tests.common import FIXTURE_DATA
+
     ds = public_view(dataset.check(FIXTURE_DATA).dataset)
     out = tmp_path / f"map-{lang}.html"
     out.write_bytes(render(ds, Filters(), ExportOptions(lang=lang), "html"))

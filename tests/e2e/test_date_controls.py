@@ -8,19 +8,26 @@ from tests.e2e.test_interactions import metric
 
 
 def wait_events(page, n: str) -> None:
-    page.wait_for_function("n => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === n)",
-                           arg=n, timeout=20000)
+    page.wait_for_function(
+        "n => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === n)",
+        arg=n,
+        timeout=20000,
+    )
     assert metric(page, "Events") == n
 
 
 def sidebar(page):
     if page.size_id == "390x844":  # the sidebar is folded on a phone: open it
-        page.locator("[data-testid='stExpandSidebarButton'], [data-testid='stSidebarCollapsedControl'] button").first.click()
+        page.locator(
+            "[data-testid='stExpandSidebarButton'], [data-testid='stSidebarCollapsedControl'] button"
+        ).first.click()
     bar = page.locator("[data-testid='stSidebar']")
     bar.get_by_text("Period").wait_for(timeout=20000)
     # the phone's sidebar slides in: a click aimed while it still moves lands beside the control
-    eventually(lambda: bar.evaluate("e => e.getAnimations({subtree: true}).every(a => a.playState !== 'running')"),
-               what="the sidebar settling")
+    eventually(
+        lambda: bar.evaluate("e => e.getAnimations({subtree: true}).every(a => a.playState !== 'running')"),
+        what="the sidebar settling",
+    )
     return bar
 
 
@@ -64,9 +71,12 @@ def test_preset_typed_dates_and_slider(sized, server):
         screenshot(page, f"dates-typed-{page.size_id}-FAILED")
         raise
     try:
-        page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stSidebar] [data-testid=stSelectbox]')]"
-                               ".some(e => (e.textContent + ' ' + [...e.querySelectorAll('input')].map(i => i.value + ' ' + (i.getAttribute('aria-label') || '')).join(' '))"
-                               ".includes('Dates chosen below'))", timeout=20000)  # no preset now
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stSidebar] [data-testid=stSelectbox]')]"
+            ".some(e => (e.textContent + ' ' + [...e.querySelectorAll('input')].map(i => i.value + ' ' + (i.getAttribute('aria-label') || '')).join(' '))"
+            ".includes('Dates chosen below'))",
+            timeout=20000,
+        )  # no preset now
     except Exception:
         screenshot(page, f"dates-typed2-{page.size_id}-FAILED")
         raise

@@ -23,12 +23,13 @@ PASSWORD = "correct horse battery"
 @pytest.fixture(scope="module")
 def login_server(tmp_path_factory):
     import bcrypt
+
     root = tmp_path_factory.mktemp("login-app")
     for name in ("app.py", "serve.py", "geo", "pages", "static", "data"):
         src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name,
-                                                           **({"ignore": shutil.ignore_patterns(".history", ".auth")}
-                                                              if src.is_dir() else {}))
+        (shutil.copytree if src.is_dir() else shutil.copy)(
+            src, root / name, **({"ignore": shutil.ignore_patterns(".history", ".auth")} if src.is_dir() else {})
+        )
     (root / ".streamlit").mkdir()
     shutil.copy(REPO / ".streamlit" / "config.toml", root / ".streamlit" / "config.toml")
     digest = bcrypt.hashpw(PASSWORD.encode(), bcrypt.gensalt(rounds=4)).decode()
@@ -100,8 +101,14 @@ def http(url, method="GET", data=None, headers=None):
 
 def multipart(name: str, data: bytes) -> tuple[bytes, str]:
     boundary = "----geo-test-boundary"
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
-            "Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     return body, f"multipart/form-data; boundary={boundary}"
 
 
@@ -111,10 +118,12 @@ async def _upload_attempts(url, cookie_value, count, size):
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
+
     xsrf = generate_xsrf_token_string()
     statuses = []
-    async with websockets.connect(url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"],
-                                  origin=url, max_size=None) as ws:
+    async with websockets.connect(
+        url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"], origin=url, max_size=None
+    ) as ws:
         back = BackMsg()
         back.rerun_script.query_string = ""
         back.rerun_script.page_name = "about"
@@ -137,6 +146,7 @@ def raw_put(url, path, headers, body) -> int:
     """PUT over a plain socket, reading the answer while the body is still being sent: a server that
     refuses before reading answers at once (and may close the connection on the unread rest)."""
     import socket
+
     host, port = url.removeprefix("http://").split(":")
     head = [f"PUT {path} HTTP/1.1", f"Host: {host}:{port}", f"Content-Length: {len(body)}", "Connection: close"]
     head += [f"{k}: {v}" for k, v in headers.items()]
@@ -155,7 +165,7 @@ def raw_put(url, path, headers, body) -> int:
                 pass
             if sent < len(body):
                 try:
-                    sent += sock.send(body[sent:sent + 65536])
+                    sent += sock.send(body[sent : sent + 65536])
                 except (BlockingIOError, InterruptedError):
                     __import__("time").sleep(0.01)
                 except (BrokenPipeError, ConnectionResetError):
@@ -176,8 +186,10 @@ def test_anonymous_uploads_get_403_and_use_no_memory(login_server, capsys):
     statuses = run_async(_upload_attempts(login_server.url, None, 10, 19 * 1024 * 1024))
     after = rss_kb(login_server.proc.pid, "VmRSS")
     with capsys.disabled():
-        print(f"\nten anonymous 19 MB uploads: statuses {sorted(set(statuses))}, server RSS {before // 1024} -> "
-              f"{after // 1024} MB")
+        print(
+            f"\nten anonymous 19 MB uploads: statuses {sorted(set(statuses))}, server RSS {before // 1024} -> "
+            f"{after // 1024} MB"
+        )
     assert statuses == [403] * 10
     assert after - before < 20 * 1024  # the bodies were never read
     token = LoginStore(login_server.data)._new_session("alice")  # a signed-in editor's session cookie

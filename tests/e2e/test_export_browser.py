@@ -21,6 +21,7 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def html() -> bytes:
     from geo.dataset import load
+
     return render_html(load(FIXTURE_DATA), Filters(), ExportOptions(lang="en+ko"))
 
 
@@ -28,6 +29,7 @@ def _open_offline(browser, path: Path):
     outside: list[str] = []
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     try:
+
         def route(r):
             url = r.request.url
             if url.startswith(("file:", "data:", "about:")):
@@ -35,14 +37,18 @@ def _open_offline(browser, path: Path):
             else:
                 outside.append(url)
                 r.abort()
+
         page.route("**/*", route)
-        page.on("request", lambda req: None if req.url.startswith(("file:", "data:", "about:"))
-                else outside.append(req.url))
+        page.on(
+            "request", lambda req: None if req.url.startswith(("file:", "data:", "about:")) else outside.append(req.url)
+        )
         page.goto(path.as_uri())
         page.wait_for_selector(".leaflet-container path.leaflet-interactive", timeout=15_000)
         markers = page.locator(".leaflet-container path.leaflet-interactive").count()
         basemap = page.locator(".leaflet-container path").count() - markers
-        state = page.evaluate("() => ({xss: window.__xss, maps: document.querySelectorAll('.leaflet-container').length})")
+        state = page.evaluate(
+            "() => ({xss: window.__xss, maps: document.querySelectorAll('.leaflet-container').length})"
+        )
     finally:
         page.close()
     return outside, markers, basemap, state
@@ -60,12 +66,14 @@ def test_opens_offline_with_zero_requests_and_shows_markers(browser, tmp_path, h
 
 def test_hostile_data_runs_no_script_in_the_browser(browser, tmp_path):
     from geo.dataset import load
+
     ds = load(hostile_copy(tmp_path))
     path = tmp_path / "hostile.html"
     path.write_bytes(render_html(ds, Filters(), ExportOptions(title=XSS_PAYLOADS[1])))
     outside, markers, _, state = _open_offline(browser, path)
     assert outside == [] and markers >= 5
     assert state["xss"] is None
+
 
 def test_downloads_in_a_real_browser(browser):
     """The page served by Streamlit: the PDF is drawn on click and every file downloads intact."""

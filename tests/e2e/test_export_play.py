@@ -49,8 +49,14 @@ def test_export_play_steps_the_window_and_keeps_the_view(browser, export_file, s
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     outside: list[str] = []
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "about:"))
-               else (outside.append(r.request.url), r.abort()))
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("file:", "data:", "about:"))
+            else (outside.append(r.request.url), r.abort())
+        ),
+    )
     try:
         page.goto(export_file.as_uri())
         page.wait_for_selector("path.site-marker", timeout=15_000)
@@ -78,7 +84,9 @@ def test_export_play_steps_the_window_and_keeps_the_view(browser, export_file, s
             shown = page.wait_for_function(
                 f"seen => {{ const t = ({_DATE})(); return t && !seen.includes(t) && "
                 f"[t, document.querySelector('.geo-export-head .numbers').textContent, ({_MARKERS})()]; }}",
-                arg=seen, timeout=10_000).json_value()
+                arg=seen,
+                timeout=10_000,
+            ).json_value()
             seen.append(shown[0])
             lines.add(shown[1])
             markers.add(shown[2])

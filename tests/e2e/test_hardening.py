@@ -36,16 +36,19 @@ def test_static_serving_serves_vendored_assets_only(server):
     assert not list((REPO / "static").rglob("*.toml")) and not list((REPO / "static").rglob("*.csv"))
 
 
-@pytest.mark.parametrize("path", [
-    "/app/static/../.streamlit/secrets.toml",
-    "/app/static/%2e%2e/.streamlit/secrets.toml",
-    "/app/static/..%2f.streamlit%2fsecrets.toml",
-    "/app/static/%2e%2e/%2e%2e/etc/passwd",
-    "/app/static/../data/events.csv",
-    "/app/static/../data/.history/",
-    "/.streamlit/secrets.toml",
-    "/data/events.csv",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/app/static/../.streamlit/secrets.toml",
+        "/app/static/%2e%2e/.streamlit/secrets.toml",
+        "/app/static/..%2f.streamlit%2fsecrets.toml",
+        "/app/static/%2e%2e/%2e%2e/etc/passwd",
+        "/app/static/../data/events.csv",
+        "/app/static/../data/.history/",
+        "/.streamlit/secrets.toml",
+        "/data/events.csv",
+    ],
+)
 def test_no_path_to_secrets_history_or_data(server, path):
     status, body = fetch(server.url + path)
     assert b"[editors]" not in body and b"root:x:" not in body and b"people_low" not in body

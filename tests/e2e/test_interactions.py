@@ -1,7 +1,6 @@
 """A person using the app: the date slider changes numbers and markers, every page loads,
 the URL holds the view."""
 
-
 import pytest
 
 from tests.e2e.conftest import eventually, map_frame, map_handle, screenshot, wait_until_idle
@@ -26,11 +25,15 @@ def test_date_slider_changes_numbers_and_markers(page, server):
     thumb = page.locator("[data-testid='stSidebar'] [data-testid='stSlider'] input[type='range']").first
     thumb.focus()
     thumb.press("End")  # the start thumb jumps to the last month: October 2023 is left
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === '3')",
-                           timeout=20000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === '3')",
+        timeout=20000,
+    )
     assert metric(page, "Events") == "3"
     # the metrics redraw one after another within the rerun: wait for this one's own new value
-    eventually(lambda: metric(page, "Returned to North Korea") == "~500–600", what="the returns metric for the new period")
+    eventually(
+        lambda: metric(page, "Returned to North Korea") == "~500–600", what="the returns metric for the new period"
+    )
     eventually(lambda: marker_radii(frame) != before_markers, what="markers resized for the new period")
     assert "from=2023-10-01" in page.url  # the slider moves by month
     screenshot(page, "slider-moved")
@@ -58,7 +61,9 @@ def test_filter_changes_leave_one_route_canvas(page, server):
     assert handle.evaluate(count) == 1
 
 
-@pytest.mark.parametrize("path, heading", [("/timeline", "Timeline"), ("/sites", "Sites"), ("/about", "About & sources")])
+@pytest.mark.parametrize(
+    "path, heading", [("/timeline", "Timeline"), ("/sites", "Sites"), ("/about", "About & sources")]
+)
 def test_every_page_loads(page, server, path, heading):
     page.goto(server.url, wait_until="domcontentloaded")
     map_frame(page)
@@ -77,6 +82,7 @@ def test_deep_link_to_a_fresh_server(browser, path):
     """The first visitor after start-up follows a shared link straight to its page: no false 'Page not found'."""
     from tests.common import FIXTURE_DATA
     from tests.e2e.conftest import StreamlitServer, watched_page
+
     srv = StreamlitServer(FIXTURE_DATA)
     try:
         page = watched_page(browser, srv.url)
@@ -100,11 +106,15 @@ def test_deep_link_to_a_fresh_server(browser, path):
 def test_url_restores_filters(page, server):
     page.goto(server.url + "/?from=2023-01-01&confidence=single-source", wait_until="domcontentloaded")
     map_frame(page)
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === '2')",
-                           timeout=20000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === '2')",
+        timeout=20000,
+    )
     assert metric(page, "Events") == "2"
-    pressed = page.evaluate("() => [...document.querySelectorAll('[data-testid=stSidebar] button[aria-pressed=true]')]"
-                            ".map(b => b.innerText.trim())")
+    pressed = page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=stSidebar] button[aria-pressed=true]')]"
+        ".map(b => b.innerText.trim())"
+    )
     assert "single source" in pressed and "corroborated" not in pressed and "unverified" not in pressed
     # the kinds the URL did not name stay selected (the pills show each kind's label, not its code)
     assert "Returned to North Korea" in pressed and "Arrested in China" in pressed
@@ -122,6 +132,7 @@ def test_downloads_hold_the_filtered_events(page, server):
     with page.expect_download(timeout=30000) as info:
         page.get_by_role("button", name="Download events (GeoJSON)").click()
     import json
+
     doc = json.load(open(info.value.path(), encoding="utf-8"))
     assert doc["type"] == "FeatureCollection" and len(doc["features"]) == 3
 

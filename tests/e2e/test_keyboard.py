@@ -21,8 +21,10 @@ def test_keyboard_only_journey_to_shenyang(page, server):
     page.goto(server.url + "/sites?lang=en", wait_until="domcontentloaded")
     page.locator("h1").first.wait_for(timeout=60000)
     wait_until_idle(page, timeout=120000)
-    combo = "() => { const e = document.activeElement; return !!e && e.getAttribute('role') === 'combobox' && " \
-            "(e.getAttribute('aria-label') || '').startsWith('Site'); }"
+    combo = (
+        "() => { const e = document.activeElement; return !!e && e.getAttribute('role') === 'combobox' && "
+        "(e.getAttribute('aria-label') || '').startsWith('Site'); }"
+    )
     assert tab_until(page, combo), "the site list cannot be reached with Tab"
     page.keyboard.type("Shenyang")
     page.keyboard.press("Enter")

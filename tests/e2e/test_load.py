@@ -25,7 +25,8 @@ def test_concurrent_sessions(capsys):
 
         async def main():
             return await asyncio.wait_for(
-                asyncio.gather(*(one_session(server.url) for _ in range(SESSIONS)), return_exceptions=True), BUDGET_S)
+                asyncio.gather(*(one_session(server.url) for _ in range(SESSIONS)), return_exceptions=True), BUDGET_S
+            )
 
         started = time.perf_counter()
         results = run_async(main())
@@ -41,8 +42,12 @@ def test_concurrent_sessions(capsys):
     with capsys.disabled():
         print(f"\n{SESSIONS} concurrent sessions x {1 + MOVES} runs on loopback in {wall:.1f} s, errors: {len(errors)}")
         if first:
-            print(f"  open the map (server, first run):  p50 {statistics.median(first):.2f} s, p95 {pct(first, .95):.2f} s")
-            print(f"  move the date slider (server run): p50 {statistics.median(moves):.2f} s, p95 {pct(moves, .95):.2f} s")
+            print(
+                f"  open the map (server, first run):  p50 {statistics.median(first):.2f} s, p95 {pct(first, 0.95):.2f} s"
+            )
+            print(
+                f"  move the date slider (server run): p50 {statistics.median(moves):.2f} s, p95 {pct(moves, 0.95):.2f} s"
+            )
         print(f"  server memory: RSS at start {rss_before / 1024:.0f} MB, peak {peak / 1024:.0f} MB")
     assert errors == [], errors[:5]
     assert len(ok) == SESSIONS

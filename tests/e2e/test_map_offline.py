@@ -1,6 +1,14 @@
 """What a person sees: the map draws offline with its markers and routes, and nothing fails."""
 
-from tests.e2e.conftest import eventually, map_frame, route_points, routes_ink, routes_on_screen, screenshot, wait_until_idle
+from tests.e2e.conftest import (
+    eventually,
+    map_frame,
+    route_points,
+    routes_ink,
+    routes_on_screen,
+    screenshot,
+    wait_until_idle,
+)
 
 PUBLIC_SITES = 6  # fixture: 7 sites, one of them sensitive
 

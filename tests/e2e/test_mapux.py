@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tests.e2e.conftest import map_frame, map_handle, screenshot, wait_until_idle
 
+
 def iframe(page):
     return page.locator("iframe[title*='streamlit_folium']").first
 
@@ -67,8 +68,9 @@ def test_deep_link_popup_is_inside_the_map_and_fully_visible(sized, server):
     frame.locator(".leaflet-popup-content h4").wait_for(timeout=20000)
     wait_until_idle(page)
     try:  # the popup opens, then the map pans to show it whole: wait for the pan to end
-        map_handle(page).wait_for_function(f"() => {{ const g = ({_POPUP_GEOMETRY_JS})(); return g && g.inside; }}",
-                                           timeout=10000)
+        map_handle(page).wait_for_function(
+            f"() => {{ const g = ({_POPUP_GEOMETRY_JS})(); return g && g.inside; }}", timeout=10000
+        )
     except Exception:
         screenshot(page, f"mapux-deep-link-{page.size_id}-FAILED")
     geo = popup_geometry(page)
@@ -139,7 +141,9 @@ def test_tooltips_show_no_ids_and_tables_speak_plainly(sized, server):
     for tip in tips:
         assert "site id" not in tip and not any(i in tip.split() for i in ids), tip
     main = page.locator("[data-testid='stMain']")
-    main.get_by_text("14 Jul 2021 · Returned to North Korea · about 50 (Radio Free Asia) · corroborated").wait_for(timeout=20000)
+    main.get_by_text("14 Jul 2021 · Returned to North Korea · about 50 (Radio Free Asia) · corroborated").wait_for(
+        timeout=20000
+    )
     screenshot(page, f"mapux-site-panel-{page.size_id}")
 
 
@@ -164,15 +168,21 @@ def test_overlapping_sites_are_each_clickable(sized, server):
     wait_until_idle(page)
     handle = map_handle(page)
     handle.wait_for_function("() => document.querySelectorAll('path.spread-leg').length >= 4")
-    default_view = handle.evaluate("() => { const m = Object.values(window).find(v => v instanceof L.Map); "
-                                   "return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; }")
+    default_view = handle.evaluate(
+        "() => { const m = Object.values(window).find(v => v instanceof L.Map); "
+        "return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; }"
+    )
     for zoom in (None, 9, 11, 5):
         if zoom is not None:  # around the Dandong pair
-            handle.evaluate(f"() => Object.values(window).find(v => v instanceof L.Map).setView([40.11, 124.39], {zoom}, {{animate: false}})")
+            handle.evaluate(
+                f"() => Object.values(window).find(v => v instanceof L.Map).setView([40.11, 124.39], {zoom}, {{animate: false}})"
+            )
         tops = handle.evaluate(_TOPMOST_JS)
         assert len(tops) >= (6 if zoom is None else 2) and all(ok for _, ok in tops), (zoom, tops)
-    handle.evaluate(f"() => Object.values(window).find(v => v instanceof L.Map).setView([{default_view[0]}, {default_view[1]}], "
-                    f"{default_view[2]}, {{animate: false}})")
+    handle.evaluate(
+        f"() => Object.values(window).find(v => v instanceof L.Map).setView([{default_view[0]}, {default_view[1]}], "
+        f"{default_view[2]}, {{animate: false}})"
+    )
     click_like_a_person(page, frame, "path.site-sinuiju-holding")
     page.get_by_text("Sinuiju MSS holding centre · 신의주 보위부 집결소").wait_for(timeout=20000)
     assert "site=sinuiju-holding" in page.url

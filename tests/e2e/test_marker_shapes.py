@@ -27,7 +27,9 @@ def _check_markers(markers, kind_of: dict) -> set:
             assert "a" in m["d"] or "A" in m["d"], m  # Leaflet's circle arcs
         else:  # a closed polygon of straight sides, never an arc
             assert m["d"].startswith("M") and m["d"].endswith("z") and "a" not in m["d"].lower().replace("m0 0", ""), m
-            assert m["d"].count("L") == {"square": 3, "diamond": 3, "triangle": 2, "triangle-down": 2, "hexagon": 5}[shape]
+            assert (
+                m["d"].count("L") == {"square": 3, "diamond": 3, "triangle": 2, "triangle-down": 2, "hexagon": 5}[shape]
+            )
         seen.add(shape)
     return seen
 
@@ -46,9 +48,11 @@ def test_app_map_draws_each_kind_in_its_shape_with_a_legend_to_match(sized, serv
     frame.evaluate("() => { const l = document.querySelector('.map-legend'); l.open = true; }")  # folded on a phone
     legend = frame.evaluate(_LEGEND_JS)
     from geo import schemas
+
     labels = schemas.labels("site", "kind")
-    assert [(e["cls"], e["label"]) for e in legend] == [(f"legend-shape shape-{KIND_SHAPES[k]}", labels[k])
-                                                        for k in KIND_SHAPES]
+    assert [(e["cls"], e["label"]) for e in legend] == [
+        (f"legend-shape shape-{KIND_SHAPES[k]}", labels[k]) for k in KIND_SHAPES
+    ]
     # keyboard: the legend's summary takes the focus, and the focus shows
     summary = frame.locator(".map-legend summary")
     summary.focus()
@@ -61,6 +65,7 @@ def test_app_map_draws_each_kind_in_its_shape_with_a_legend_to_match(sized, serv
 def test_html_export_draws_each_kind_in_its_shape(browser, tmp_path, fixture_ds, lang):
     from geo.export import ExportOptions, render
     from geo.query import Filters, public_view
+
     ds = public_view(fixture_ds)
     out = tmp_path / f"map-{lang}.html"
     out.write_bytes(render(ds, Filters(), ExportOptions(lang=lang), "html"))

@@ -40,13 +40,19 @@ def test_first_screen(sized, server):
     handle = map_handle(page)
     # the map's own controls (zoom, layers, scale, credits, legend, buttons) never cover one another
     boxes = handle.evaluate(_CONTROLS)
-    overlaps = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-                if a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1]
+    overlaps = [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[1] < b[2] - 1 and b[1] < a[2] - 1 and a[3] < b[4] - 1 and b[3] < a[4] - 1
+    ]
     assert len(boxes) >= 4 and overlaps == [], (overlaps, boxes)
     handle.evaluate("() => { const l = document.querySelector('.map-legend'); l.open = true; }")
-    legend = handle.evaluate("() => { const l = document.querySelector('.map-legend').getBoundingClientRect(), "
-                             "m = document.querySelector('.leaflet-container').getBoundingClientRect(); "
-                             "return [l.height, m.height, l.width, m.width]; }")
+    legend = handle.evaluate(
+        "() => { const l = document.querySelector('.map-legend').getBoundingClientRect(), "
+        "m = document.querySelector('.leaflet-container').getBoundingClientRect(); "
+        "return [l.height, m.height, l.width, m.width]; }"
+    )
     if page.size_id == "390x844":
         assert legend[0] <= 0.46 * legend[1], legend
     map_frame(page)

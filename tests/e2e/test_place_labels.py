@@ -40,14 +40,20 @@ def test_places_are_named_at_the_default_view_without_overlap(sized, server):
     assert {"Dandong", "Shenyang"} <= set(shown["names"]), shown
     assert not shown["overlapping"] and not shown["clickable"], shown
     # zoomed in on the Tumen–Namyang crossing, the towns facing each other both have their names
-    handle.evaluate("() => Object.values(window).find(v => v instanceof L.Map).setView([42.96, 129.85], 10, {animate: false})")
-    handle.wait_for_function("() => [...document.querySelectorAll('.place-label.placed')].some(e => e.textContent === 'Namyang')")
+    handle.evaluate(
+        "() => Object.values(window).find(v => v instanceof L.Map).setView([42.96, 129.85], 10, {animate: false})"
+    )
+    handle.wait_for_function(
+        "() => [...document.querySelectorAll('.place-label.placed')].some(e => e.textContent === 'Namyang')"
+    )
     near = handle.evaluate(_LABELS_JS)
     assert {"Tumen", "Namyang"} <= set(near["names"]) and not near["overlapping"], near
     iframe(page).scroll_into_view_if_needed()
     screenshot(page, f"places-tumen-{page.size_id}")
     # zoomed out, fewer names: decluttered by zoom
-    handle.evaluate("() => Object.values(window).find(v => v instanceof L.Map).setView([41.5, 127], 5, {animate: false})")
+    handle.evaluate(
+        "() => Object.values(window).find(v => v instanceof L.Map).setView([41.5, 127], 5, {animate: false})"
+    )
     handle.wait_for_function("() => Object.values(window).find(v => v instanceof L.Map).getZoom() === 5")
     far = handle.evaluate(_LABELS_JS)
     assert 3 <= len(far["names"]) < len(near["names"]) + 20 and not far["overlapping"], far

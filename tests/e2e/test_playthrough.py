@@ -29,8 +29,10 @@ _LOOK = """() => {
   return {zoom: m.getZoom(), zooms: w.zooms, sizes: w.sizes,
           worst: Math.max(w.worst, Math.abs(p.x - s.x / 2), Math.abs(p.y - s.y / 2))};
 }"""
-_MARKERS = ("[...document.querySelectorAll('path.site-marker')].map(e => e.getAttribute('class') + ' ' + "
-            "e.getAttribute('fill-opacity')).join('|')")
+_MARKERS = (
+    "[...document.querySelectorAll('path.site-marker')].map(e => e.getAttribute('class') + ' ' + "
+    "e.getAttribute('fill-opacity')).join('|')"
+)
 _DATE = "() => { const e = document.querySelector('.geo-play-date'); return e && e.style.display !== 'none' ? e.textContent : ''; }"
 
 
@@ -45,11 +47,18 @@ def test_play_steps_the_window_and_keeps_the_view(sized, server):
     iframe(page).scroll_into_view_if_needed()
     handle = map_handle(page)
     zoom0 = handle.evaluate("() => Object.values(window).find(v => v instanceof L.Map).getZoom()")
-    largest = max((frame.locator("path.site-marker").nth(i).bounding_box() for i in range(frame.locator("path.site-marker").count())),
-                  key=lambda b: b["width"] if b else 0)
+    largest = max(
+        (
+            frame.locator("path.site-marker").nth(i).bounding_box()
+            for i in range(frame.locator("path.site-marker").count())
+        ),
+        key=lambda b: b["width"] if b else 0,
+    )
     page.mouse.move(largest["x"] + largest["width"] / 2, largest["y"] + largest["height"] / 2)
     page.mouse.wheel(0, -120)
-    handle.wait_for_function(f"() => Object.values(window).find(v => v instanceof L.Map).getZoom() > {zoom0}", timeout=10000)
+    handle.wait_for_function(
+        f"() => Object.values(window).find(v => v instanceof L.Map).getZoom() > {zoom0}", timeout=10000
+    )
     handle.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim')", timeout=10000)
     zoom, _ = handle.evaluate(_WATCH)
 
@@ -60,8 +69,11 @@ def test_play_steps_the_window_and_keeps_the_view(sized, server):
     for _ in range(3):  # three windows in a row (quarters from 2021 Q3, the fixture data's first event)
         handle = map_handle(page)
         # the window's date and its markers read in one go (the next step may come while the test reads)
-        shown = handle.wait_for_function(f"seen => {{ const t = ({_DATE})(); return t && !seen.includes(t) && [t, {_MARKERS}]; }}",
-                                         arg=seen, timeout=30000).json_value()
+        shown = handle.wait_for_function(
+            f"seen => {{ const t = ({_DATE})(); return t && !seen.includes(t) && [t, {_MARKERS}]; }}",
+            arg=seen,
+            timeout=30000,
+        ).json_value()
         seen.append(shown[0])
         markers[shown[0]] = shown[1]
         numbers.add(metric(page, "Events"))
@@ -79,7 +91,9 @@ def test_play_steps_the_window_and_keeps_the_view(sized, server):
     assert not view["sizes"], view  # the map's frame was never resized while playing
     assert max(places) - min(places) <= 3, places  # nor moved up or down the page
     main.get_by_role("button", name="Pause").click()
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === '4')",
-                           timeout=20000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].some(e => e.innerText.trim() === '4')",
+        timeout=20000,
+    )
     map_handle(page).wait_for_function(f"() => ({_DATE})() === ''", timeout=20000)  # paused: the whole range again
     assert map_handle(page).evaluate(_LOOK)["zoom"] == zoom

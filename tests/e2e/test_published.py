@@ -15,15 +15,17 @@ from tests.common import FIXTURE_DATA, hostile_copy
 from tests.e2e.conftest import ARTIFACTS, eventually, free_port, stop_process, wait_for_http
 
 
-
 class StaticServer:
     """`python -m http.server` on loopback, serving one folder; stopped by the fixture."""
 
     def __init__(self, root):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.proc = subprocess.Popen([sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1",
-                                      "--directory", str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(root)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             wait_for_http(self.url + "/", self.proc, 20, "the static file server", pause=0.1)
         except RuntimeError:
@@ -40,10 +42,13 @@ def site_root(tmp_path_factory):
     publish.write(publish.build(dataset.load(FIXTURE_DATA)), root / "map")
     publish.write(publish.build(dataset.load(hostile_copy(tmp_path_factory.mktemp("hostile")))), root / "hostile")
     snippet = (root / "map" / "embed-snippet.html").read_text().replace('src="./index.html"', 'src="map/index.html"')
-    (root / "article.html").write_text("<!doctype html><html><head><meta charset='utf-8'><meta name='viewport' "
-                                       "content='width=device-width,initial-scale=1'><title>Article</title></head><body "
-                                       "style='max-width:1200px;margin:0 auto;font-family:serif'><h1>News</h1><p>Text "
-                                       f"before.</p>{snippet}<p>Text after.</p></body></html>", encoding="utf-8")
+    (root / "article.html").write_text(
+        "<!doctype html><html><head><meta charset='utf-8'><meta name='viewport' "
+        "content='width=device-width,initial-scale=1'><title>Article</title></head><body "
+        "style='max-width:1200px;margin:0 auto;font-family:serif'><h1>News</h1><p>Text "
+        f"before.</p>{snippet}<p>Text after.</p></body></html>",
+        encoding="utf-8",
+    )
     srv = StaticServer(root)
     yield root, srv
     srv.stop()
@@ -66,6 +71,7 @@ def open_map(browser, base: str, query: str = "", folder: str = "map", size=(140
         else:
             pg.outside.append(r.request.url)
             r.abort()
+
     context.route("**/*", route)
     pg.goto(f"{own}index.html{query}")
     pg.wait_for_selector("body.ready", timeout=20000)
@@ -116,8 +122,10 @@ def test_map_filters_panel_language_and_play(browser, base):
         # the play-through steps the window, keeps the zoom, shows the date large
         pg.select_option(".geo-play-speed", "fast")
         pg.click(".geo-play-button")
-        playing = eventually(lambda: (lambda v: v if v["from"] != everything["from"] or v["to"] != everything["to"]
-                                      else None)(view(pg)), what="the play-through stepping the window")
+        playing = eventually(
+            lambda: (lambda v: v if v["from"] != everything["from"] or v["to"] != everything["to"] else None)(view(pg)),
+            what="the play-through stepping the window",
+        )
         assert pg.locator(".geo-play-date").is_visible() and "분기" in pg.locator(".geo-play-date").inner_text()
         assert playing["zoom"] == zoom
         ARTIFACTS.mkdir(exist_ok=True)
@@ -133,7 +141,12 @@ def test_deep_link_restores_site_dates_kind_and_language(browser, base):
     try:
         v = view(pg)
         assert (v["site"], v["from"], v["to"], v["kinds"], v["lang"]) == (
-            "dandong-sinuiju", "2021-07-14", "2021-12-31", ["repatriation"], "ko")
+            "dandong-sinuiju",
+            "2021-07-14",
+            "2021-12-31",
+            ["repatriation"],
+            "ko",
+        )
         assert pg.locator("#panel").is_visible() and "약 50" in pg.locator("#panel").inner_text()
         pg.screenshot(path=str(ARTIFACTS / f"published-{base.split(':')[0]}-deeplink.png"))
         if base.startswith("http"):  # a file:// page may not rewrite its URL; a served one keeps it in step
@@ -175,7 +188,10 @@ def test_embed_snippet_in_an_article(browser, site_root):
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     pg = context.new_page()
     outside = []
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(srv.url) else (outside.append(r.request.url), r.abort()))
+    context.route(
+        "**/*",
+        lambda r: r.continue_() if r.request.url.startswith(srv.url) else (outside.append(r.request.url), r.abort()),
+    )
     try:
         pg.goto(srv.url + "/article.html")
         frame = pg.frame_locator("figure.nk-repatriation-map iframe")

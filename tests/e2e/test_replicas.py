@@ -20,8 +20,16 @@ import pytest
 
 from deploy.balancer import config
 from tests.common import copy_data, run_async
-from tests.e2e.conftest import (ARTIFACTS, StreamlitServer, app_copy_with_editor, free_port, screenshot, stop_process,
-                                wait_for_http, wait_until_idle)
+from tests.e2e.conftest import (
+    ARTIFACTS,
+    StreamlitServer,
+    app_copy_with_editor,
+    free_port,
+    screenshot,
+    stop_process,
+    wait_for_http,
+    wait_until_idle,
+)
 from benchmarks.loadclient import one_session, run_once
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
@@ -78,17 +86,25 @@ def cluster(tmp_path, monkeypatch):
 
 def _in_thread(make, budget):
     """Run make() (a coroutine factory) on an event loop in a thread of its own, within `budget` seconds."""
+
     async def bounded():
         return await asyncio.wait_for(make(), budget)
+
     return run_async(bounded())
 
 
 async def _metrics_via(url: str, server_cookie: str) -> dict:
     """One session pinned to a replica through the balancer (its cookie): the Map page's metric tiles."""
     import websockets
+
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-    async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
-                                  additional_headers={"Cookie": f"GEOSRV={server_cookie}"}) as ws:
+    async with websockets.connect(
+        ws_url,
+        subprotocols=["streamlit"],
+        origin=url,
+        max_size=None,
+        additional_headers={"Cookie": f"GEOSRV={server_cookie}"},
+    ) as ws:
         _, _, metrics, problems, _ = await run_once(ws)
     assert problems == [], problems
     return metrics
@@ -110,14 +126,20 @@ def test_two_replicas_share_data_and_take_over(browser, cluster, tmp_path):
     app1, app2, lb, data = cluster
     # 1. a short, bounded load through the balancer
     results = _in_thread(lambda: asyncio.gather(*(one_session(lb.url) for _ in range(4)), return_exceptions=True), 90)
-    errors = [repr(r) for r in results if isinstance(r, BaseException)] + [p for r in results if not isinstance(r, BaseException) for p in r[1]]
+    errors = [repr(r) for r in results if isinstance(r, BaseException)] + [
+        p for r in results if not isinstance(r, BaseException) for p in r[1]
+    ]
     assert errors == []
 
     # 2. an edit saved through replica 1 shows in replica 2 on its next rerun
     before = _in_thread(lambda: _metrics_via(lb.url, "app2"), 30)
     edited = tmp_path / "events.csv"
-    edited.write_text((data / "events.csv").read_text(encoding="utf-8").replace(
-        f"{EDIT_EVENT},2021-07-14,day,repatriation,", f"{EDIT_EVENT},2021-07-14,day,arrest,"), encoding="utf-8")
+    edited.write_text(
+        (data / "events.csv")
+        .read_text(encoding="utf-8")
+        .replace(f"{EDIT_EVENT},2021-07-14,day,repatriation,", f"{EDIT_EVENT},2021-07-14,day,arrest,"),
+        encoding="utf-8",
+    )
     editor = browser.new_context(viewport={"width": 1400, "height": 1000})
     editor.add_cookies([{"name": "GEOSRV", "value": "app1", "url": lb.url}])
     try:
@@ -126,7 +148,10 @@ def test_two_replicas_share_data_and_take_over(browser, cluster, tmp_path):
         editor.close()
     assert ",arrest," in (data / "events.csv").read_text(encoding="utf-8")
     after = _in_thread(lambda: _metrics_via(lb.url, "app2"), 30)
-    assert after["Arrested in China"] != before["Arrested in China"] and after["Arrested in China"] != "–", (before, after)
+    assert after["Arrested in China"] != before["Arrested in China"] and after["Arrested in China"] != "–", (
+        before,
+        after,
+    )
 
     # 3. a reader on replica 1 when it stops: the page reconnects to replica 2, no error, same view
     reader = browser.new_context(viewport={"width": 1400, "height": 1000})

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from tests.common import hostile_copy, read_rows, write_rows
-from tests.e2e.conftest import StreamlitServer, map_frame, map_handle, route_points, screenshot, wait_until_idle, watched_page
+from tests.e2e.conftest import (
+    StreamlitServer,
+    map_frame,
+    map_handle,
+    route_points,
+    screenshot,
+    wait_until_idle,
+    watched_page,
+)
 
 XSS_FLAG = "() => window.__xss === undefined"
 

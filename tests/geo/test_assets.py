@@ -11,7 +11,10 @@ def test_folium_defaults_are_replaced_by_local_leaflet():
     assert external_links(m)  # folium's defaults point at CDNs
     use_local_assets(m)
     assert external_links(m) == []
-    assert asset_links(m) == ["/app/static/vendor/leaflet/1.9.4/leaflet.js", "/app/static/vendor/leaflet/1.9.4/leaflet.css"]
+    assert asset_links(m) == [
+        "/app/static/vendor/leaflet/1.9.4/leaflet.js",
+        "/app/static/vendor/leaflet/1.9.4/leaflet.css",
+    ]
 
 
 def test_vendored_files_match_their_checksums():

@@ -28,6 +28,7 @@ def test_failed_write_keeps_the_old_bytes_and_leaves_no_temp(tmp_path, monkeypat
 
     def broken(fh, chunk):
         raise OSError("disk full")
+
     monkeypatch.setattr(atomicfile, "_write_chunk", broken)
     with pytest.raises(OSError, match="disk full"):
         atomic_write(path, b"new")

@@ -14,5 +14,8 @@ def test_basemap_layers_cover_the_border():
 
 def test_static_basemap_copies_match_the_data():
     from geo.paths import BASEMAP_DIR, STATIC_DIR
+
     for name in basemap.LAYERS:
-        assert (STATIC_DIR / basemap.STATIC_URL_PATH / f"{name}.geojson").read_bytes() == (BASEMAP_DIR / f"{name}.geojson").read_bytes()
+        assert (STATIC_DIR / basemap.STATIC_URL_PATH / f"{name}.geojson").read_bytes() == (
+            BASEMAP_DIR / f"{name}.geojson"
+        ).read_bytes()

@@ -61,10 +61,13 @@ def test_problems_are_capped_per_file_with_a_count_of_the_rest(data_dir):
     assert last.place == "file" and "more problem(s) not listed" in last.message and last.is_error
 
 
-@pytest.mark.parametrize("name, part, make", [
-    ("events.csv", "events", lambda: bad_events(16 * 1_000_000)),  # 16 MB, about 130,000 broken rows
-    ("crossings.geojson", "crossings", lambda: empty_features(900_000)),  # 2.7 MB of empty features
-])
+@pytest.mark.parametrize(
+    "name, part, make",
+    [
+        ("events.csv", "events", lambda: bad_events(16 * 1_000_000)),  # 16 MB, about 130,000 broken rows
+        ("crossings.geojson", "crossings", lambda: empty_features(900_000)),  # 2.7 MB of empty features
+    ],
+)
 def test_hostile_file_within_the_upload_limit_is_answered_within_the_budget(data_dir, capsys, name, part, make):
     raw = make()
     assert len(raw) <= 20 * 1_000_000  # within the app's upload limit (server.maxUploadSize = 20 MB)
@@ -73,8 +76,10 @@ def test_hostile_file_within_the_upload_limit_is_answered_within_the_budget(data
     cand = check_upload(data_dir, raw, name, part, bounded=True)
     took = time.monotonic() - started
     with capsys.disabled():
-        print(f"\n{name} {len(raw) / 1e6:.1f} MB: answered in {took:.1f} s with {len(cand.problems)} problem(s); "
-              f"last: {str(cand.problems[-1])[:120]}")
+        print(
+            f"\n{name} {len(raw) / 1e6:.1f} MB: answered in {took:.1f} s with {len(cand.problems)} problem(s); "
+            f"last: {str(cand.problems[-1])[:120]}"
+        )
     assert took < budget.TIME_S + 2
     assert cand.text is None and cand.errors  # refused, with the reasons (or the budget) named
     assert all(p.path == name for p in cand.problems)

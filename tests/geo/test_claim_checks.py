@@ -13,23 +13,28 @@ def messages(root):
     return [str(p) for p in check(root).problems if p.is_error]
 
 
-@pytest.mark.parametrize("changes, column, words", [
-    ({"event": "no-such-event"}, "event", "event 'no-such-event' is not in events.csv"),
-    ({"source": "no-such-source"}, "source", "source 'no-such-source' is not in sources.csv"),
-    ({"qualifier": "about", "people": ""}, "people", "qualifier 'about' needs the number"),
-    ({"qualifier": "not-given", "people": "5"}, "people", "states no number"),
-    ({"qualifier": "range", "people": "60", "people_to": "50"}, "people_to", "must be above people 60"),
-    ({"qualifier": "range", "people_to": ""}, "people_to", "a range needs its second number"),
-    ({"qualifier": "about", "people_to": "70"}, "people_to", "only for qualifier range"),
-    ({"qualifier": "roughly"}, "qualifier", "'roughly' is not one of"),
-    ({"people": "-3"}, "people", "is below the minimum 0"),
-    ({"date": "2021-07-14", "date_precision": ""}, "date_precision", "needs its precision"),
-    ({"date": "2021-07-14", "date_precision": "month"}, "date", "first day of the month"),
-    ({"sites": "atlantis"}, "sites", "site 'atlantis' does not exist"),
-])
+@pytest.mark.parametrize(
+    "changes, column, words",
+    [
+        ({"event": "no-such-event"}, "event", "event 'no-such-event' is not in events.csv"),
+        ({"source": "no-such-source"}, "source", "source 'no-such-source' is not in sources.csv"),
+        ({"qualifier": "about", "people": ""}, "people", "qualifier 'about' needs the number"),
+        ({"qualifier": "not-given", "people": "5"}, "people", "states no number"),
+        ({"qualifier": "range", "people": "60", "people_to": "50"}, "people_to", "must be above people 60"),
+        ({"qualifier": "range", "people_to": ""}, "people_to", "a range needs its second number"),
+        ({"qualifier": "about", "people_to": "70"}, "people_to", "only for qualifier range"),
+        ({"qualifier": "roughly"}, "qualifier", "'roughly' is not one of"),
+        ({"people": "-3"}, "people", "is below the minimum 0"),
+        ({"date": "2021-07-14", "date_precision": ""}, "date_precision", "needs its precision"),
+        ({"date": "2021-07-14", "date_precision": "month"}, "date", "first day of the month"),
+        ({"sites": "atlantis"}, "sites", "site 'atlantis' does not exist"),
+    ],
+)
 def test_a_broken_claim_is_named(tmp_path, changes, column, words):
     root = copy_data(tmp_path)
-    edit_claim(root, 0, **{"qualifier": "range", "people": "48", "people_to": "50"} if "qualifier" not in changes else {})
+    edit_claim(
+        root, 0, **{"qualifier": "range", "people": "48", "people_to": "50"} if "qualifier" not in changes else {}
+    )
     edit_claim(root, 0, **changes)
     found = [m for m in messages(root) if "claims.csv:row 2 (2021-07-14-dandong-return--rfa-2021-07-20)" in m]
     assert any(f"column {column}" in m and words in m for m in found), found
@@ -85,6 +90,7 @@ def test_claims_of_a_sensitive_event_never_reach_the_public_view(fixture_ds):
 def test_a_claim_naming_a_sensitive_site_loses_that_site_in_public(tmp_path):
     from geo.dataset import load
     from tests.common import edit_feature
+
     root = copy_data(tmp_path)
     edit_feature(root, "crossings", 0, sensitive=True)  # dandong-sinuiju
     public = query.public_view(load(root))
@@ -93,6 +99,7 @@ def test_a_claim_naming_a_sensitive_site_loses_that_site_in_public(tmp_path):
 
 def test_changing_a_figure_changes_only_that_event(tmp_path):
     from geo.dataset import load
+
     root = copy_data(tmp_path)
     edit_event(root, 0, summary="changed")
     edit_claim(root, 0, qualifier="exact", people="47")

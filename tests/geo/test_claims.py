@@ -20,17 +20,20 @@ def claims(*rows) -> pd.DataFrame:
     return frame
 
 
-@pytest.mark.parametrize("qualifier, people, to, text", [
-    ("exact", 80, None, "80"),
-    ("about", 50, None, "about 50"),
-    ("nearly", 50, None, "nearly 50"),
-    ("at-least", 1170, None, "at least 1,170"),
-    ("more-than", 500, None, "more than 500"),
-    ("up-to", 200, None, "up to 200"),
-    ("fewer-than", 10, None, "fewer than 10"),
-    ("range", 50, 60, "50–60"),
-    ("not-given", None, None, "not given"),
-])
+@pytest.mark.parametrize(
+    "qualifier, people, to, text",
+    [
+        ("exact", 80, None, "80"),
+        ("about", 50, None, "about 50"),
+        ("nearly", 50, None, "nearly 50"),
+        ("at-least", 1170, None, "at least 1,170"),
+        ("more-than", 500, None, "more than 500"),
+        ("up-to", 200, None, "up to 200"),
+        ("fewer-than", 10, None, "fewer than 10"),
+        ("range", 50, 60, "50–60"),
+        ("not-given", None, None, "not given"),
+    ],
+)
 def test_every_qualifier_is_worded_as_stated(qualifier, people, to, text):
     assert rules.stated_text(qualifier, people, to) == text
 
@@ -47,8 +50,11 @@ def test_one_claim_about_50_reads_about_50_with_its_source():
 
 
 def test_agreeing_claims_show_once_with_every_source():
-    c = claims(("e", "rfa", None, "about", 50, None), ("e", "wiki", "Radio Free Asia", "about", 50, None),
-               ("e", "hrw", None, "about", 50, None))
+    c = claims(
+        ("e", "rfa", None, "about", 50, None),
+        ("e", "wiki", "Radio Free Asia", "about", 50, None),
+        ("e", "hrw", None, "about", 50, None),
+    )
     assert rules.event_figure_text(c, PUBS) == "about 50 (Radio Free Asia, Human Rights Watch)"
 
 
@@ -77,7 +83,13 @@ def test_derived_numbers_are_the_stated_figures_never_widened():
     d = derived(claims(("e", "rfa", None, "about", 50, None))).loc["e"]
     assert (d["people_low"], d["people_high"], d["approx"], d["agree"]) == (50, 50, True, True)
     d = derived(claims(("e", "hrw", None, "more-than", 500, None), ("e", "nw", "TJWG", "about", 600, None))).loc["e"]
-    assert (d["people_low"], d["people_high"], d["agree"], d["high_open"], d["low_open"]) == (500, 600, False, False, False)
+    assert (d["people_low"], d["people_high"], d["agree"], d["high_open"], d["low_open"]) == (
+        500,
+        600,
+        False,
+        False,
+        False,
+    )
     d = derived(claims(("e", "hrw", None, "at-least", 1170, None))).loc["e"]
     assert (d["people_low"], d["people_high"], d["high_open"]) == (1170, 1170, True)
     d = derived(claims(("e", "nw", None, "up-to", 200, None))).loc["e"]

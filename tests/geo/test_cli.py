@@ -31,14 +31,22 @@ def test_validate_lists_problems_one_per_line(data_dir):
     assert proc.returncode == 1
     lines = proc.stdout.strip().splitlines()
     assert any(l.startswith(f"{data_dir}/events.csv:row 2 (2021-07-14-dandong-return) column date: ") for l in lines)
-    assert any(l.startswith(f"{data_dir}/claims.csv:row 2 (2021-07-14-dandong-return--rfa-2021-07-20) column people_to: ")
-               and "people_to 50 must be above people 90" in l for l in lines)
-    assert any(l.startswith(f"{data_dir}/sites/crossings.geojson:feature 1 (tumen-namyang) geometry: ") and "swapped" in l for l in lines)
+    assert any(
+        l.startswith(f"{data_dir}/claims.csv:row 2 (2021-07-14-dandong-return--rfa-2021-07-20) column people_to: ")
+        and "people_to 50 must be above people 90" in l
+        for l in lines
+    )
+    assert any(
+        l.startswith(f"{data_dir}/sites/crossings.geojson:feature 1 (tumen-namyang) geometry: ") and "swapped" in l
+        for l in lines
+    )
 
 
 def test_validate_single_file_against_the_rest(data_dir, tmp_path):
     candidate = tmp_path / "events.csv"
-    candidate.write_text((data_dir / "events.csv").read_text(encoding="utf-8").replace("shenyang,", "mukden,", 1), encoding="utf-8")
+    candidate.write_text(
+        (data_dir / "events.csv").read_text(encoding="utf-8").replace("shenyang,", "mukden,", 1), encoding="utf-8"
+    )
     proc = run("validate", "--data", str(data_dir), str(candidate))
     assert proc.returncode == 1
     assert proc.stdout.startswith(f"{candidate}:row 2 (2021-07-14-dandong-return) column origin: site 'mukden'")
@@ -46,8 +54,17 @@ def test_validate_single_file_against_the_rest(data_dir, tmp_path):
     assert proc.returncode == 0
 
 
-@pytest.mark.parametrize("content", [b"", b"\xff\xfe{\x00}\x00", b"{not json", b'{"type": "FeatureCollection", "features": [' + b"[" * 5000 + b"]" * 5000 + b"]}",
-                                     b'{"a": NaN}', b"<html><script>alert(1)</script></html>"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\xff\xfe{\x00}\x00",
+        b"{not json",
+        b'{"type": "FeatureCollection", "features": [' + b"[" * 5000 + b"]" * 5000 + b"]}",
+        b'{"a": NaN}',
+        b"<html><script>alert(1)</script></html>",
+    ],
+)
 def test_validate_hostile_files_never_traceback(data_dir, tmp_path, content):
     bad = tmp_path / "crossings.geojson"
     bad.write_bytes(content)
@@ -72,11 +89,16 @@ def test_events_json_joined(fixture_data):
     data = json.loads(proc.stdout)
     assert [e["id"] for e in data] == ["2021-07-14-dandong-return"]
     e = data[0]
-    assert e["crossing"]["name_en"].startswith("Sino-Korean Friendship Bridge") and e["crossing"]["precision"] == "facility"
+    assert (
+        e["crossing"]["name_en"].startswith("Sino-Korean Friendship Bridge")
+        and e["crossing"]["precision"] == "facility"
+    )
     assert e["confidence"] == "corroborated"
     # each claim with its own source and its figure as stated; the event's figure derived from them
     first = e["claims"][0]
-    assert first["source"]["title"].startswith("Concern About Fate") and first["source"]["publisher"] == "Radio Free Asia"
+    assert (
+        first["source"]["title"].startswith("Concern About Fate") and first["source"]["publisher"] == "Radio Free Asia"
+    )
     assert (first["qualifier"], first["people"], first["stated"]) == ("about", 50, "about 50")
     assert e["claims"][1]["attributed_to"] == "Radio Free Asia" and e["claims"][1]["source"]["publisher"] == "Wikinews"
     assert e["figure"]["text"] == "about 50 (Radio Free Asia)" and e["figure"]["basis"] == "as stated"
@@ -105,23 +127,27 @@ def test_geo_data_dir_environment(fixture_data, monkeypatch, capsys):
 
 def test_help_imports_no_command_module_and_lists_every_command():
     """`python -m geo --help` loads only the parser: no command, pandas or geopandas (issue 16: ≤ 0.3 s)."""
-    code = ("import sys, contextlib, io\nfrom geo import cli\nout = io.StringIO()\n"
-            "with contextlib.redirect_stdout(out):\n    try:\n        cli.main(['--help'])\n    except SystemExit:\n        pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('geo.commands', 'tools', 'benchmarks', 'pandas', 'geopandas'))))\n"
-            "print(out.getvalue())")
+    code = (
+        "import sys, contextlib, io\nfrom geo import cli\nout = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n    try:\n        cli.main(['--help'])\n    except SystemExit:\n        pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('geo.commands', 'tools', 'benchmarks', 'pandas', 'geopandas'))))\n"
+        "print(out.getvalue())"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     loaded, _, help_text = proc.stdout.partition("\n")
     assert loaded == "[]"
     from geo.cli import COMMANDS
+
     assert all(name in help_text for name in COMMANDS)
 
 
 def test_a_command_imports_only_its_own_module():
-    code = ("import sys\nfrom geo import cli\ncli.build_parser(['fmt', '--check'])\n"
-            "print(sorted(m for m in sys.modules if m.startswith('geo.commands.')))")
+    code = (
+        "import sys\nfrom geo import cli\ncli.build_parser(['fmt', '--check'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('geo.commands.')))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "['geo.commands.fmt']", proc.stderr
-
 
 
 def test_events_take_the_filters_of_a_shared_link(fixture_data, capsys):
@@ -134,8 +160,10 @@ def test_events_take_the_filters_of_a_shared_link(fixture_data, capsys):
     assert {e["kind"] for e in json.loads(capsys.readouterr().out)} <= {"arrest"}
 
 
-@pytest.mark.parametrize("argv, message", [(["--kind", "teleport"], "unknown kind 'teleport'"),
-                                           (["--view", "from=2023-02-30"], "is not a date")])
+@pytest.mark.parametrize(
+    "argv, message",
+    [(["--kind", "teleport"], "unknown kind 'teleport'"), (["--view", "from=2023-02-30"], "is not a date")],
+)
 def test_unknown_filter_values_are_usage_errors(fixture_data, capsys, argv, message):
     assert main(["events", "--data", str(fixture_data), *argv]) == 2
     assert message in capsys.readouterr().err
@@ -146,8 +174,13 @@ def test_validate_in_korean_keeps_the_data_as_it_is(data_dir):
     edit_event(data_dir, 0, date="2023-13-45")
     english = run("validate", "--data", str(data_dir))
     korean = run("validate", "--lang", "ko", "--data", str(data_dir))
-    by_locale = subprocess.run([sys.executable, "-m", "geo", "validate", "--data", str(data_dir)], capture_output=True,
-                               text=True, timeout=120, env={**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ko_KR.UTF-8"})
+    by_locale = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", "--data", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ko_KR.UTF-8"},
+    )
     assert english.returncode == korean.returncode == by_locale.returncode == 1
     assert korean.stdout == by_locale.stdout and korean.stderr == by_locale.stderr
     line = next(ln for ln in english.stdout.splitlines() if "column date" in ln)

@@ -39,13 +39,17 @@ def _lab(linear_rgb):
 
 
 def seen_as(hex_colour: str, matrix) -> np.ndarray:
-    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     return _lab(np.clip(np.asarray(matrix) @ _linear(rgb), 0, 1))
 
 
 def closest_pair(palette: dict, matrix):
-    return min(((float(np.linalg.norm(seen_as(palette[a], matrix) - seen_as(palette[b], matrix))), a, b)
-                for a, b in combinations(palette, 2)))
+    return min(
+        (
+            (float(np.linalg.norm(seen_as(palette[a], matrix) - seen_as(palette[b], matrix))), a, b)
+            for a, b in combinations(palette, 2)
+        )
+    )
 
 
 @pytest.mark.parametrize("vision", SIMULATIONS)

@@ -68,6 +68,7 @@ def test_validate_refuses_a_csv_it_cannot_place(tmp_path):
 
 def test_a_spaced_list_in_statistics_is_read_item_by_item(tmp_path):
     from geo.dataset import check
+
     root = tmp_path / "data"
     shutil.copytree(REPO / "data", root, ignore=shutil.ignore_patterns("basemap"))
     rows = read_rows(root / "statistics.csv")
@@ -95,8 +96,8 @@ from pathlib import Path
 p.SCHEMA_DIR = Path({str(schema_dir)!r})
 from geo import dataset, query, mapbuild
 from tests.common import copy_data, edit_feature
-root = Path({str(tmp_path / 'd')!r})
-import shutil; shutil.copytree({str(copy_data(tmp_path / 'src'))!r}, root)
+root = Path({str(tmp_path / "d")!r})
+import shutil; shutil.copytree({str(copy_data(tmp_path / "src"))!r}, root)
 edit_feature(root, "china-detention", 0, kind="police-station")
 ds = dataset.load(root)
 ev = query.filter_events(ds, query.Filters())

@@ -20,33 +20,76 @@ from geo.problems import MAX_PER_FILE
 from tests.common import read_rows, write_rows
 
 EVENT_EDITS = [
-    {"id": "Bad Id"}, {"id": "x\n"}, {"id": "2021-07-14-dandong-return"}, {"date": "\u0662\u0660\u0662\u0661-07-14"},
-    {"date": "2021-07"}, {"date": "2021"}, {"date": "2021-02-30"}, {"date": "2999-01-01"}, {"date": "1900-01-01"},
-    {"date": "2021-07-14\n"}, {"date": "\uff12\uff10\uff12\uff11-07-14"}, {"date_precision": "month"},
-    {"date_precision": "year", "date": "2021-03-01"}, {"kind": "abduction"}, {"origin": "ghost"},
-    {"origin": "\u0663"}, {"crossing": "shenyang"}, {"origin": "tumen-detention", "destination": "tumen-detention",
-                                                     "crossing": ""},
-    {"part_of": "ghost-event"}, {"part_of": "2023-10-09-tumen"}, {"summary": "\u3000\u200b "},
-    {"summary": "\u202eabc"}, {"summary": "a\nb"}, {"summary_ko": "한국어 요약"}, {"summary_ko": "\u200b"},
-    {"sensitive": "True"}, {"confidence": "sure"}, {"origin": "shenyang\n"},
+    {"id": "Bad Id"},
+    {"id": "x\n"},
+    {"id": "2021-07-14-dandong-return"},
+    {"date": "\u0662\u0660\u0662\u0661-07-14"},
+    {"date": "2021-07"},
+    {"date": "2021"},
+    {"date": "2021-02-30"},
+    {"date": "2999-01-01"},
+    {"date": "1900-01-01"},
+    {"date": "2021-07-14\n"},
+    {"date": "\uff12\uff10\uff12\uff11-07-14"},
+    {"date_precision": "month"},
+    {"date_precision": "year", "date": "2021-03-01"},
+    {"kind": "abduction"},
+    {"origin": "ghost"},
+    {"origin": "\u0663"},
+    {"crossing": "shenyang"},
+    {"origin": "tumen-detention", "destination": "tumen-detention", "crossing": ""},
+    {"part_of": "ghost-event"},
+    {"part_of": "2023-10-09-tumen"},
+    {"summary": "\u3000\u200b "},
+    {"summary": "\u202eabc"},
+    {"summary": "a\nb"},
+    {"summary_ko": "한국어 요약"},
+    {"summary_ko": "\u200b"},
+    {"sensitive": "True"},
+    {"confidence": "sure"},
+    {"origin": "shenyang\n"},
 ]
 CLAIM_EDITS = [
-    {"id": "2021-07-14-dandong-return--rfa-2021-07-20"}, {"event": "ghost"}, {"source": "ghost"},
-    {"sites": "shenyang; dandong-sinuiju"}, {"sites": "shenyang;;dandong-sinuiju"}, {"sites": ";shenyang"},
-    {"sites": "shenyang;"}, {"sites": "shenyang;\n"}, {"sites": "A-B"}, {"sites": "-a"}, {"sites": "shenyang;shenyang"},
-    {"sites": "ghost;shenyang"}, {"sites": "shenyang\u3000;x"}, {"people": "\u0661\u0662"}, {"people": "+5"},
-    {"people": "99999999999999999999"}, {"people": "\uff15"},
-    {"qualifier": "range", "people": "60", "people_to": "50"}, {"qualifier": "range", "people": "\u0667",
-                                                                "people_to": "3"},
-    {"qualifier": "not-given", "people": "5"}, {"date": "2021-07-15", "date_precision": "month"},
-    {"date": "\u0662\u0660\u0662\u0661-07-14", "date_precision": "day"}, {"date": "2019-01-01", "date_precision": "year"},
-    {"date": "2021-07-14", "date_precision": ""}, {"note": "\u2066\u2069"}, {"said_by": " \u00ad"},
+    {"id": "2021-07-14-dandong-return--rfa-2021-07-20"},
+    {"event": "ghost"},
+    {"source": "ghost"},
+    {"sites": "shenyang; dandong-sinuiju"},
+    {"sites": "shenyang;;dandong-sinuiju"},
+    {"sites": ";shenyang"},
+    {"sites": "shenyang;"},
+    {"sites": "shenyang;\n"},
+    {"sites": "A-B"},
+    {"sites": "-a"},
+    {"sites": "shenyang;shenyang"},
+    {"sites": "ghost;shenyang"},
+    {"sites": "shenyang\u3000;x"},
+    {"people": "\u0661\u0662"},
+    {"people": "+5"},
+    {"people": "99999999999999999999"},
+    {"people": "\uff15"},
+    {"qualifier": "range", "people": "60", "people_to": "50"},
+    {"qualifier": "range", "people": "\u0667", "people_to": "3"},
+    {"qualifier": "not-given", "people": "5"},
+    {"date": "2021-07-15", "date_precision": "month"},
+    {"date": "\u0662\u0660\u0662\u0661-07-14", "date_precision": "day"},
+    {"date": "2019-01-01", "date_precision": "year"},
+    {"date": "2021-07-14", "date_precision": ""},
+    {"note": "\u2066\u2069"},
+    {"said_by": " \u00ad"},
 ]
 SOURCE_EDITS = [
-    {"id": "rfa-2021-07-20"}, {"url": "https://example.org/a\u3000b"}, {"url": "https://example.org/a b"},
-    {"url": "javascript:alert(1)"}, {"language": "EN"}, {"language": "ko-\u0661\u0662"}, {"published": "2021-13"},
-    {"published": "\u0662\u0660\u0662\u0661"}, {"role": "secondary", "cites": ""}, {"url": "", "archive_url": ""},
-    {"accessed": "2021-07-14\n"}, {"title": "\x1c\x1d"},
+    {"id": "rfa-2021-07-20"},
+    {"url": "https://example.org/a\u3000b"},
+    {"url": "https://example.org/a b"},
+    {"url": "javascript:alert(1)"},
+    {"language": "EN"},
+    {"language": "ko-\u0661\u0662"},
+    {"published": "2021-13"},
+    {"published": "\u0662\u0660\u0662\u0661"},
+    {"role": "secondary", "cites": ""},
+    {"url": "", "archive_url": ""},
+    {"accessed": "2021-07-14\n"},
+    {"title": "\x1c\x1d"},
 ]
 
 
@@ -112,8 +155,10 @@ def _bulk_claims(root, n, **values):
     path = root / "claims.csv"
     rows = read_rows(path)
     template = dict(rows[0])
-    rows += [{**template, "id": f"bulk-{i}", **{k: (v(i) if callable(v) else v) for k, v in values.items()}}
-             for i in range(n)]
+    rows += [
+        {**template, "id": f"bulk-{i}", **{k: (v(i) if callable(v) else v) for k, v in values.items()}}
+        for i in range(n)
+    ]
     write_rows(path, rows, list(template))
     return path
 
@@ -126,8 +171,10 @@ def test_every_row_flagged_lists_a_thousand_and_counts_the_rest(data_dir):
     assert all(p.message == "duplicate id; first used on row 2" for p in found[:MAX_PER_FILE])
     last = found[-1]
     # each bulk row has two problems (duplicate id, unknown event): 2n, of which 1,000 are listed
-    assert f"…and {2 * n - MAX_PER_FILE:,} more problem(s) not listed ({2 * n - MAX_PER_FILE:,} error(s), 0 warning(s))" \
+    assert (
+        f"…and {2 * n - MAX_PER_FILE:,} more problem(s) not listed ({2 * n - MAX_PER_FILE:,} error(s), 0 warning(s))"
         in last.message
+    )
 
 
 def test_counted_warnings_stay_warnings(data_dir):
@@ -145,8 +192,9 @@ def test_a_bad_list_item_after_a_thousand_spaced_lists_is_found(data_dir):
     before = len(read_rows(data_dir / "claims.csv"))
     path = _bulk_claims(data_dir, n, sites=lambda i: "shenyang; dandong-sinuiju" if i < n - 1 else "shenyang; Bad Id")
     found = [p for p in check(data_dir).problems if p.path == str(path)]
-    assert [p.message for p in found if "is not a valid id" in p.message] == \
-        ["'Bad Id' is not a valid id; separate ids with ';'"]
+    assert [p.message for p in found if "is not a valid id" in p.message] == [
+        "'Bad Id' is not a valid id; separate ids with ';'"
+    ]
     assert any(p.place == f"row {before + n + 1} (bulk-{n - 1}) column sites" for p in found)
 
 
@@ -170,14 +218,37 @@ def test_sources_per_event_keep_claim_order_without_repeats():
     assert same_length.tolist() == [("b",), ("c",), ("a",)]  # one-item tuples stay tuples in an object array
 
 
-TEXT_CELLS = ["<b>x</b>", "[a](http://x)", "![i][r]", "<https://a.example>", "=SUM(1)", "+1", "-x", "@a", "a\x07b",
-              "a\x07<b", "한국어 요약", "\u202eabc", "x\u200by", "x<y", "[note]", "plain", "", "\u3000", "a\u00adb",
-              "<\u200b>", "한 [링크](x)", "\ue000", "x\ufeff"]
+TEXT_CELLS = [
+    "<b>x</b>",
+    "[a](http://x)",
+    "![i][r]",
+    "<https://a.example>",
+    "=SUM(1)",
+    "+1",
+    "-x",
+    "@a",
+    "a\x07b",
+    "a\x07<b",
+    "한국어 요약",
+    "\u202eabc",
+    "x\u200by",
+    "x<y",
+    "[note]",
+    "plain",
+    "",
+    "\u3000",
+    "a\u00adb",
+    "<\u200b>",
+    "한 [링크](x)",
+    "\ue000",
+    "x\ufeff",
+]
 
 
 @pytest.mark.parametrize("rows", [len(TEXT_CELLS), 900])  # 900 rows: past the 500 warnings the scan stops at
 def test_editor_text_warnings_fast_path_matches_the_row_loop(data_dir, rows):
     from geo.editing import canonical, upload
+
     path = data_dir / "events.csv"
     table = read_rows(path)
     header = list(table[0])

@@ -12,17 +12,20 @@ from geo import i18n
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("header, expected", [
-    ("ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7", "ko"),
-    ("en-GB,en;q=0.9,ko;q=0.8", "en"),
-    ("fr-FR,fr;q=0.9,ko;q=0.5", "ko"),
-    ("en;q=0.2, ko;q=0.8", "ko"),
-    ("fr, de", None),
-    ("ko;q=0", None),
-    ("", None),
-    (None, None),
-    ("ko;q=abc, en", "en"),
-])
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7", "ko"),
+        ("en-GB,en;q=0.9,ko;q=0.8", "en"),
+        ("fr-FR,fr;q=0.9,ko;q=0.5", "ko"),
+        ("en;q=0.2, ko;q=0.8", "ko"),
+        ("fr, de", None),
+        ("ko;q=0", None),
+        ("", None),
+        (None, None),
+        ("ko;q=abc, en", "en"),
+    ],
+)
 def test_accept_language_negotiation(header, expected):
     assert i18n.negotiate(header) == expected
 
@@ -65,6 +68,7 @@ def test_catalog_covers_every_wrapped_string():
 def test_every_translation_keeps_its_fields():
     """A translation must use exactly the {fields} of its English message, or formatting breaks."""
     import string
+
     catalog = i18n.read_catalog("ko")
     bad = []
     for msg in catalog:
@@ -85,6 +89,7 @@ def test_catalog_template_is_current():
     from io import BytesIO
 
     from babel.messages.pofile import write_po
+
     buf = BytesIO()
     write_po(buf, i18n.extract(REPO), width=100, omit_header=True, sort_output=True, no_location=True)
     assert buf.getvalue().decode() == i18n.POT.read_text(encoding="utf-8"), "run `python -m geo i18n update`"

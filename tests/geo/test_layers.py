@@ -1,8 +1,16 @@
 import pytest
 
 from geo.dataset import check
-from tests.common import (BOWTIE_POLYGON, FAR_AWAY_POINT, OUT_OF_RANGE_POINT, SWAPPED_POINT, UNCLOSED_POLYGON,
-                          edit_feature, load_layer, save_layer)
+from tests.common import (
+    BOWTIE_POLYGON,
+    FAR_AWAY_POINT,
+    OUT_OF_RANGE_POINT,
+    SWAPPED_POINT,
+    UNCLOSED_POLYGON,
+    edit_feature,
+    load_layer,
+    save_layer,
+)
 
 
 def problems_for(root, **edit):
@@ -47,12 +55,15 @@ def test_unclosed_ring(data_dir):
     assert any("not closed" in p.message for p in probs)
 
 
-@pytest.mark.parametrize("geometry, fragment", [
-    ({"type": "LineString", "coordinates": [[124, 40], [125, 41]]}, "not supported"),
-    ({"type": "Point", "coordinates": [124.0, 40.0, 12.0]}, "3-D"),
-    ({"type": "Point", "coordinates": ["124", "40"]}, "malformed"),
-    (None, "geometry"),
-])
+@pytest.mark.parametrize(
+    "geometry, fragment",
+    [
+        ({"type": "LineString", "coordinates": [[124, 40], [125, 41]]}, "not supported"),
+        ({"type": "Point", "coordinates": [124.0, 40.0, 12.0]}, "3-D"),
+        ({"type": "Point", "coordinates": ["124", "40"]}, "malformed"),
+        (None, "geometry"),
+    ],
+)
 def test_unsupported_or_malformed_geometry(data_dir, geometry, fragment):
     probs, _ = problems_for(data_dir, geometry=geometry)
     assert any(fragment in p.message or fragment in p.place for p in probs), probs
@@ -65,7 +76,9 @@ def test_missing_required_property_and_unknown_property(data_dir):
     path = save_layer(data_dir, "crossings", doc)
     probs = [p for p in check(data_dir).problems if p.path == str(path)]
     assert any("the field 'kind' is missing" in p.message and p.place.startswith("feature 0") for p in probs)
-    assert any("unknown field" in p.message and "colour" in p.message and p.place.startswith("feature 1") for p in probs)
+    assert any(
+        "unknown field" in p.message and "colour" in p.message and p.place.startswith("feature 1") for p in probs
+    )
 
 
 def test_crossing_must_name_both_sides(data_dir):

@@ -52,6 +52,7 @@ def test_layer_filter_limits_markers(fixture_ds):
 
 def test_routes_draw_ranges_as_two_lines_coloured_by_kind(fixture_ds):
     from geo.styles import EVENT_KIND_COLOURS
+
     ds = public_view(fixture_ds)
     ev = filter_events(ds, Filters())
     _, routes = layers(ds)
@@ -113,6 +114,7 @@ def test_korean_names_in_tooltips_and_popups(fixture_ds):
 
 def test_hostile_text_never_reaches_the_page_as_markup(tmp_path):
     from geo.dataset import load
+
     html = render(public_view(load(hostile_copy(tmp_path))))
     assert HOSTILE_NAME[:20] not in html  # the payload never appears verbatim
     assert "<script>window.__xss" not in html
@@ -139,6 +141,7 @@ def test_empty_selection_draws_nothing(fixture_ds):
 def test_each_site_kind_is_drawn_in_its_own_shape(fixture_ds):
     """Markers differ by shape per kind (schema x-shapes), in the rows, their class names and the legend."""
     from geo.styles import KIND_SHAPES
+
     ev = filter_events(fixture_ds, Filters())
     rows = mapbuild.site_rows(fixture_ds, site_totals(fixture_ds, ev))
     kinds = fixture_ds.sites["kind"].to_dict()
@@ -146,7 +149,14 @@ def test_each_site_kind_is_drawn_in_its_own_shape(fixture_ds):
     for row in rows:
         sid = re.search(r"site-marker site-(\S+)", row[8]).group(1)
         assert row[13] == KIND_SHAPES[kinds[sid]]
-    html = mapbuild.full_map(fixture_ds, site_totals(fixture_ds, ev), route_totals(fixture_ds, ev), events=ev).get_root().render()
+    html = (
+        mapbuild.full_map(fixture_ds, site_totals(fixture_ds, ev), route_totals(fixture_ds, ev), events=ev)
+        .get_root()
+        .render()
+    )
     assert html.index("L.ShapeMarker = ") < html.index("L.shapeMarker ||")  # defined before the markers are made
     for kind, shape in KIND_SHAPES.items():  # every kind in the legend, in its shape, before its label
-        assert re.search(rf'class="legend-shape shape-{shape}"[^<]*>(?:<[^>]*>)*?</svg>{re.escape(mapbuild.schemas.labels("site", "kind")[kind])}', html)
+        assert re.search(
+            rf'class="legend-shape shape-{shape}"[^<]*>(?:<[^>]*>)*?</svg>{re.escape(mapbuild.schemas.labels("site", "kind")[kind])}',
+            html,
+        )

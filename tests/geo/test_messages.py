@@ -33,8 +33,10 @@ def test_translated_with_the_data_untouched():
     assert _.msg(m) == f"{hostile}: 허용된 값이 아닙니다. 가능한 값: a, b"
     assert translate("en").msg(m) == str(m)
     place = row_place(7, "ev-1", "kind")
-    assert _.msg(place) == "7행 (ev-1) kind 열" and _.msg(feature_place(3, "dandong-sinuiju", "geometry")) == \
-        "피처 3 (dandong-sinuiju) geometry"
+    assert (
+        _.msg(place) == "7행 (ev-1) kind 열"
+        and _.msg(feature_place(3, "dandong-sinuiju", "geometry")) == "피처 3 (dandong-sinuiju) geometry"
+    )
 
 
 def test_nested_messages_are_translated_too():
@@ -42,7 +44,9 @@ def test_nested_messages_are_translated_too():
     m = Msg("{value} is not {hint}", value="'2023/01/01'", hint=hint)
     assert m == "'2023/01/01' is not a date written YYYY-MM-DD"
     assert translate("ko").msg(m) == "'2023/01/01': 형식이 맞지 않습니다. 필요한 형식: YYYY-MM-DD로 쓴 날짜"
-    both = joined([Msg("a zero-width character (U+{code:04X})", code=0x200B), Msg("a control character (U+{code:04X})", code=7)])
+    both = joined(
+        [Msg("a zero-width character (U+{code:04X})", code=0x200B), Msg("a control character (U+{code:04X})", code=7)]
+    )
     assert both == "a zero-width character (U+200B), a control character (U+0007)"
     assert translate("ko").msg(both) == "폭 없는 문자(U+200B), 제어 문자(U+0007)"
 
@@ -55,10 +59,16 @@ def test_plain_text_becomes_a_parameter_shown_as_given():
 
 def test_a_problem_in_korean_names_file_place_and_tags_warnings():
     _ = translate("ko")
-    warning = Problem("data/sources.csv", row_place(3, "hrw-2023", "url"),
-                      Msg("no address (url or archive_url): readers cannot check this source"), "warning")
-    assert _.problem(warning) == "data/sources.csv:3행 (hrw-2023) url 열: 경고: 주소(url 또는 archive_url)가 없습니다. " \
+    warning = Problem(
+        "data/sources.csv",
+        row_place(3, "hrw-2023", "url"),
+        Msg("no address (url or archive_url): readers cannot check this source"),
+        "warning",
+    )
+    assert (
+        _.problem(warning) == "data/sources.csv:3행 (hrw-2023) url 열: 경고: 주소(url 또는 archive_url)가 없습니다. "
         "독자가 이 출처를 확인할 수 없습니다"
+    )
     assert translate("en").problem(warning) == str(warning)
 
 

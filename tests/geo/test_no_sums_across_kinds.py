@@ -20,10 +20,25 @@ def two_kinds(tmp_path):
     """Fixture data cut to two events at the Tumen detention site: 41 returned, 17 arrested."""
     root = copy_data(tmp_path)
     events = [r for r in read_rows(root / "events.csv") if r["id"] == "2021-07-14-dandong-return"]
-    ret = dict(events[0], id="2022-05-01-return", date="2022-05-01", origin="tumen-detention", crossing="tumen-namyang",
-               destination="onsong-holding", summary="A return.")
-    arr = dict(events[0], id="2022-04-01-arrest", date="2022-04-01", kind="arrest", origin="", crossing="",
-               destination="tumen-detention", summary="An arrest.")
+    ret = dict(
+        events[0],
+        id="2022-05-01-return",
+        date="2022-05-01",
+        origin="tumen-detention",
+        crossing="tumen-namyang",
+        destination="onsong-holding",
+        summary="A return.",
+    )
+    arr = dict(
+        events[0],
+        id="2022-04-01-arrest",
+        date="2022-04-01",
+        kind="arrest",
+        origin="",
+        crossing="",
+        destination="tumen-detention",
+        summary="An arrest.",
+    )
     write_rows(root / "events.csv", [arr, ret])
     header = list(read_rows(root / "claims.csv")[0])
     write_rows(root / "claims.csv", [], fieldnames=header)
@@ -34,7 +49,7 @@ def two_kinds(tmp_path):
 
 def shown(text: str) -> None:
     found = SUM.search(text)
-    assert found is None, f"a sum across kinds is displayed: …{text[max(0, found.start() - 80):found.end() + 80]}…"
+    assert found is None, f"a sum across kinds is displayed: …{text[max(0, found.start() - 80) : found.end() + 80]}…"
 
 
 def test_map_popups_tooltips_and_routes_never_add_kinds(two_kinds):

@@ -5,8 +5,20 @@ from __future__ import annotations
 from geo import mapbuild, placelabels
 from tools.places_build import chinese_name, korean_name, river_anchor
 
-BORDER_TOWNS = {"Dandong", "Sinuiju", "Tumen", "Namyang", "Hyesan", "Changbai", "Shenyang", "Yanji", "Onsong",
-                "Hoeryong", "Chongjin", "Pyongyang"}
+BORDER_TOWNS = {
+    "Dandong",
+    "Sinuiju",
+    "Tumen",
+    "Namyang",
+    "Hyesan",
+    "Changbai",
+    "Shenyang",
+    "Yanji",
+    "Onsong",
+    "Hoeryong",
+    "Chongjin",
+    "Pyongyang",
+}
 
 
 def features():

@@ -13,7 +13,7 @@ from tests.common import FIXTURE_DATA, XSS_PAYLOADS, hostile_copy
 
 def _data(files) -> dict:
     text = files["data.js"].decode("utf-8")
-    return json.loads(text[len("window.GEO_PUBLISHED = "):].rstrip().rstrip(";"))
+    return json.loads(text[len("window.GEO_PUBLISHED = ") :].rstrip().rstrip(";"))
 
 
 @pytest.fixture(scope="module")
@@ -23,10 +23,25 @@ def built():
 
 def test_folder_has_the_map_its_assets_downloads_embed_and_checksums(built):
     files = built.files
-    for name in ("index.html", "data.js", "basemap.js", "publish.js", "playthrough.js", "placelabels.js", "shapemarker.js",
-                 "placelabels.css", "publish.css",
-                 "vendor/leaflet/1.9.4/leaflet.js", "vendor/leaflet/1.9.4/leaflet.css", "downloads/events.csv",
-                 "downloads/events.geojson", "downloads/sources.csv", "embed-snippet.html", "embed.html", "SHA256SUMS"):
+    for name in (
+        "index.html",
+        "data.js",
+        "basemap.js",
+        "publish.js",
+        "playthrough.js",
+        "placelabels.js",
+        "shapemarker.js",
+        "placelabels.css",
+        "publish.css",
+        "vendor/leaflet/1.9.4/leaflet.js",
+        "vendor/leaflet/1.9.4/leaflet.css",
+        "downloads/events.csv",
+        "downloads/events.geojson",
+        "downloads/sources.csv",
+        "embed-snippet.html",
+        "embed.html",
+        "SHA256SUMS",
+    ):
         assert name in files, name
     sums = files["SHA256SUMS"].decode()
     assert all(f"  {name}\n" in sums for name in files if name != "SHA256SUMS")
@@ -38,8 +53,9 @@ def test_place_labels_travel_with_the_map(built):
     """The app's label layer (script, style, names in English, Korean and Chinese) is in the folder and
     loaded by the page."""
     from geo import placelabels
+
     text = built.files["basemap.js"].decode("utf-8")
-    basemap = json.loads(text[len("window.GEO_BASEMAP = "):].rstrip().rstrip(";"))
+    basemap = json.loads(text[len("window.GEO_BASEMAP = ") :].rstrip().rstrip(";"))
     assert basemap["places"] == placelabels.places() and len(basemap["places"]["features"]) > 40
     assert built.files["placelabels.js"] == placelabels.SCRIPT_PATH.read_bytes()
     assert built.files["placelabels.css"].decode() == placelabels.CSS
@@ -80,7 +96,9 @@ def test_hostile_text_is_escaped_in_every_file(tmp_path):
 def test_embed_snippet_names_the_version_and_refuses_script_urls(built):
     snippet = built.files["embed-snippet.html"].decode()
     assert "<iframe" in snippet and "clamp(" in snippet and built.version.short_hash in snippet
-    assert publish.embed_snippet("https://example.org/map", built.version).count("https://example.org/map/index.html") == 2
+    assert (
+        publish.embed_snippet("https://example.org/map", built.version).count("https://example.org/map/index.html") == 2
+    )
     with pytest.raises(UsageError):
         publish.embed_snippet("javascript:alert(1)", built.version)
 
@@ -100,6 +118,7 @@ def test_command_writes_and_replaces_only_a_published_folder(tmp_path, capsys):
 def test_interface_words_come_from_the_catalogs(built):
     """The published map's words go through geo.i18n like the app's: the same title, every word in Korean."""
     from geo import i18n
+
     doc = _data(built.files)
     en, ko = doc["ui"]["en"], doc["ui"]["ko"]
     assert en.keys() == ko.keys() == publish.ui_words("en").keys()
@@ -116,6 +135,7 @@ def test_interface_words_come_from_the_catalogs(built):
 def test_published_map_draws_each_site_kind_in_its_shape(built):
     """The published map's markers and legend take each kind's shape from the schema, with the app's script."""
     from geo.styles import KIND_SHAPES
+
     doc = json.loads(built.files["data.js"].decode().split("=", 1)[1].rstrip().rstrip(";"))
     assert all(s["shape"] == KIND_SHAPES[s["kind"]] for s in doc["sites"])
     assert [k["shape"] for k in doc["site_kinds"]] == list(KIND_SHAPES.values())

@@ -3,8 +3,18 @@ from datetime import date
 import pytest
 
 from geo.errors import UsageError
-from geo.query import (Filters, counted_events, filter_events, flat_table, joined_records, public_view, route_totals,
-                       site_totals, summarize, date_bounds)
+from geo.query import (
+    Filters,
+    counted_events,
+    filter_events,
+    flat_table,
+    joined_records,
+    public_view,
+    route_totals,
+    site_totals,
+    summarize,
+    date_bounds,
+)
 
 
 def ids(frame):
@@ -26,6 +36,7 @@ def test_public_events_carry_no_sensitive_site_id_anywhere(fixture_ds):
     """Not in a row, and not in a categorical's categories either, which travel with any slice that is
     sent to the browser (Arrow is what st.dataframe sends)."""
     import pyarrow as pa
+
     cols = ["origin", "crossing", "destination"]
     assert "secret-site" in fixture_ds.events["origin"].cat.categories  # the full data knows the id
     events = public_view(fixture_ds).events
@@ -49,7 +60,10 @@ def test_reversed_range_is_a_usage_error():
 
 
 def test_kind_confidence_layer_and_site_filters(fixture_ds):
-    assert ids(filter_events(fixture_ds, Filters(confidence={"corroborated"}))) == ["2021-07-14-dandong-return", "2023-10-09-mass-return"]
+    assert ids(filter_events(fixture_ds, Filters(confidence={"corroborated"}))) == [
+        "2021-07-14-dandong-return",
+        "2023-10-09-mass-return",
+    ]
     assert ids(filter_events(fixture_ds, Filters(kinds={"arrest"}))) == []
     assert ids(filter_events(fixture_ds, Filters(site="shenyang"))) == ["2021-07-14-dandong-return"]
     only_nk = filter_events(fixture_ds, Filters(layers={"nk-facilities"}))
@@ -65,7 +79,13 @@ def test_umbrella_counts_once_in_totals(fixture_ds):
     assert s.events == 4 and not hasattr(s, "people_high")  # no total of people across kinds exists
     ret = s.kind("repatriation")
     # about 50, and more than 500 (HRW) – about 600 (TJWG): the sum of the stated ends, kept 'about'
-    assert (ret["events"], ret["low"], ret["high"], ret["approx"], ret["unreported"]) == (2, 50 + 500, 50 + 600, True, 0)
+    assert (ret["events"], ret["low"], ret["high"], ret["approx"], ret["unreported"]) == (
+        2,
+        50 + 500,
+        50 + 600,
+        True,
+        0,
+    )
     assert list(s.by_kind.index) == ["repatriation"]
     # when the umbrella is filtered out, its parts count: about 300 and up to 200 (no floor from it)
     parts_only = summarize(ev.drop(index="2023-10-09-mass-return")).kind("repatriation")
@@ -90,7 +110,9 @@ def test_site_totals_of_an_empty_selection_are_empty(fixture_ds):
 
 def test_route_totals(fixture_ds):
     r = route_totals(fixture_ds, filter_events(fixture_ds, Filters()))
-    routes = {(x.origin, x.crossing, x.destination, x.kind): (x.events, x.low, x.high, x.low_open) for x in r.itertuples()}
+    routes = {
+        (x.origin, x.crossing, x.destination, x.kind): (x.events, x.low, x.high, x.low_open) for x in r.itertuples()
+    }
     assert routes == {
         ("tumen-detention", "tumen-namyang", "onsong-holding", "repatriation"): (1, 300, 300, False),
         (None, "dandong-sinuiju", "sinuiju-holding", "repatriation"): (1, 0, 200, True),
@@ -108,7 +130,10 @@ def test_joined_records_resolve_sites_and_each_claims_source(fixture_ds):
     assert mass["origin"] is None and mass["part_of"] is None
     assert mass["figure"]["text"] == "more than 500 (Human Rights Watch) – about 600 (TJWG)"
     assert mass["figure"]["basis"] == "sources disagree"
-    assert [(c["attributed_to"], c["stated"]) for c in mass["claims"]] == [("Human Rights Watch", "more than 500"), ("TJWG", "about 600")]
+    assert [(c["attributed_to"], c["stated"]) for c in mass["claims"]] == [
+        ("Human Rights Watch", "more than 500"),
+        ("TJWG", "about 600"),
+    ]
 
 
 def test_flat_table_columns(fixture_ds):
@@ -116,9 +141,14 @@ def test_flat_table_columns(fixture_ds):
     row = t.set_index("id").loc["2021-07-14-dandong-return"]
     assert row["source_publishers"] == "Radio Free Asia | Wikinews"
     assert row["people"] == "about 50 (Radio Free Asia)" and row["people_basis"] == "as stated"
-    assert row["claims"] == "Radio Free Asia (2021-07-20): about 50 | Radio Free Asia (in Wikinews, 2021-07-26): about 50"
+    assert (
+        row["claims"] == "Radio Free Asia (2021-07-20): about 50 | Radio Free Asia (in Wikinews, 2021-07-26): about 50"
+    )
     mass = t.set_index("id").loc["2023-10-09-mass-return"]
-    assert mass["claims"] == "Human Rights Watch (in Newsweek, 2023-12): more than 500 | TJWG (in Newsweek, 2023-12): about 600"
+    assert (
+        mass["claims"]
+        == "Human Rights Watch (in Newsweek, 2023-12): more than 500 | TJWG (in Newsweek, 2023-12): about 600"
+    )
     assert row["destination_name_en"] == "Sinuiju MSS holding centre"
 
 

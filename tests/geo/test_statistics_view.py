@@ -32,16 +32,24 @@ def test_every_figure_is_worded_as_stated_in_the_language(loaded, lang):
     assert lang == "en" or label != "Held in Chinese custody"
     assert frame.at["arrivals-2020-q2-first", "superseded"] and not frame.at["arrivals-2020-q2", "superseded"]
     assert frame.at["held-about-1100", "notes"] == "a note, with a comma" and frame.at["arrivals-2020", "notes"] == ""
-    assert frame.at["arrivals-2020", "period_kind"] == "year" and frame.at["arrivals-2020-q1", "period_kind"] == "quarter"
+    assert (
+        frame.at["arrivals-2020", "period_kind"] == "year" and frame.at["arrivals-2020-q1", "period_kind"] == "quarter"
+    )
 
 
 def test_first_announcements_name_what_replaced_them(loaded):
     stats, sources = loaded
     frame = view.display_frame(stats, sources, "en")
     first = view.first_announcements(frame, "en")
-    assert first.to_dict("records") == [{
-        "period": "2020 Q2", "first announced": "10, stated 2020-07-10", "revised to (figure shown)": "12, stated 2021-01-20",
-        "estimated by": row("x")["estimator"], "source(s)": first["source(s)"].iloc[0]}]
+    assert first.to_dict("records") == [
+        {
+            "period": "2020 Q2",
+            "first announced": "10, stated 2020-07-10",
+            "revised to (figure shown)": "12, stated 2021-01-20",
+            "estimated by": row("x")["estimator"],
+            "source(s)": first["source(s)"].iloc[0],
+        }
+    ]
     assert first["source(s)"].iloc[0]  # 'Publisher, date'
 
 
@@ -56,9 +64,21 @@ def test_arrival_charts_show_only_figures_in_force_and_every_year(loaded):
 
 
 def test_years_no_source_quotes_are_gaps_in_the_readers_language():
-    data = pd.DataFrame({"id": ["a", "b"], "measure_label": ["Arrivals"] * 2, "period_label": ["2018", "2021"],
-                         "figure": ["1,137", "63"], "value": [1137, 63], "value_end": [1137, 63], "estimator": ["MOU"] * 2,
-                         "stated": ["2019", "2022"], "cited_in": ["x", "y"], "notes": ["", ""], "order": [0, 1]})
+    data = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "measure_label": ["Arrivals"] * 2,
+            "period_label": ["2018", "2021"],
+            "figure": ["1,137", "63"],
+            "value": [1137, 63],
+            "value_end": [1137, 63],
+            "estimator": ["MOU"] * 2,
+            "stated": ["2019", "2022"],
+            "cited_in": ["x", "y"],
+            "notes": ["", ""],
+            "order": [0, 1],
+        }
+    )
     out = view.every_year(data)
     assert list(out["period_label"]) == ["2018", "2019", "2020", "2021"] and list(out["order"]) == [0, 1, 2, 3]
     assert out["value"].isna().tolist() == [False, True, True, False]
@@ -69,9 +89,24 @@ def test_years_no_source_quotes_are_gaps_in_the_readers_language():
 
 
 def test_estimates_one_chart_per_measure_and_who_said_it(data_dir):
-    write_stats(data_dir, GOOD + [row("held-again", measure="detained-in-china", start="2023-11-01", end="2023-11-30",
-                                      label="November 2023", qualifier="about", value="900", estimator="TJWG",
-                                      stated="2023-12", sources="newsweek-2023-12")])
+    write_stats(
+        data_dir,
+        GOOD
+        + [
+            row(
+                "held-again",
+                measure="detained-in-china",
+                start="2023-11-01",
+                end="2023-11-30",
+                label="November 2023",
+                qualifier="about",
+                value="900",
+                estimator="TJWG",
+                stated="2023-12",
+                sources="newsweek-2023-12",
+            )
+        ],
+    )
     ds = check(data_dir).dataset
     frame = view.display_frame(ds.statistics, ds.sources, "en")
     charts = dict(view.estimates(frame))
@@ -87,8 +122,16 @@ def test_table_and_sources_of_each_figure(loaded):
     stats, sources = loaded
     frame = view.display_frame(stats, sources, "en")
     table = view.every_figure(frame)
-    assert list(table.columns) == ["measure", "period", "figure", "estimated by", "stated",
-                                   "first announcement, revised to", "source(s)", "notes"]
+    assert list(table.columns) == [
+        "measure",
+        "period",
+        "figure",
+        "estimated by",
+        "stated",
+        "first announcement, revised to",
+        "source(s)",
+        "notes",
+    ]
     assert len(table) == len(GOOD)
     links = view.figure_sources(stats, sources, frame)
     assert list(links.columns) == ["figure", "publisher", "title", "published", "link"]

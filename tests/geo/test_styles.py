@@ -9,8 +9,16 @@ import math
 import pytest
 
 from geo import schemas
-from geo.styles import (EVENT_KIND_COLOURS, EVENT_KIND_LABELS, EVENT_KINDS, KIND_COLOURS, KIND_LABELS, PRECISION_LABELS,
-                        SIZE_KIND, scaled)
+from geo.styles import (
+    EVENT_KIND_COLOURS,
+    EVENT_KIND_LABELS,
+    EVENT_KINDS,
+    KIND_COLOURS,
+    KIND_LABELS,
+    PRECISION_LABELS,
+    SIZE_KIND,
+    scaled,
+)
 
 
 def test_scaling_is_area_true_and_bounded():
@@ -43,6 +51,7 @@ def _area(points):
 def test_every_site_kind_has_its_own_shape_from_the_schema():
     """Kinds differ by shape as well as colour (WCAG 1.4.1): one shape per kind, each one the code can draw."""
     from geo.styles import KIND_SHAPES
+
     spec = schemas.schema("site")["properties"]["properties"]["properties"]["kind"]
     assert KIND_SHAPES == spec["x-shapes"] and set(KIND_SHAPES) == set(spec["enum"])
     assert len(set(KIND_SHAPES.values())) == len(KIND_SHAPES)
@@ -53,6 +62,7 @@ def test_every_site_kind_has_its_own_shape_from_the_schema():
 def test_each_shape_has_the_area_of_its_circle(shape):
     """Sizes stay area-true across shapes: a shape of radius r covers pi r squared, centred on the site."""
     from geo.styles import shape_points
+
     points = shape_points(shape, 10.0)
     assert _area(points) == pytest.approx(math.pi * 100, rel=1e-9)
     assert abs(sum(x for x, _ in points) / len(points)) < 1e-9 and abs(sum(y for _, y in points) / len(points)) < 1e-9
@@ -61,6 +71,7 @@ def test_each_shape_has_the_area_of_its_circle(shape):
 
 def test_the_legend_shape_is_inline_svg_of_constants():
     from geo.styles import shape_svg
+
     svg = shape_svg("triangle", "#332288")
     assert svg.startswith('<svg class="legend-shape shape-triangle"') and 'aria-hidden="true"' in svg
     assert svg.count("<polygon") == 1 and 'fill="#332288"' in svg

@@ -40,10 +40,15 @@ def claim_problems(root, index=0, **changes):
 
 def test_low_above_high(data_dir):
     probs = claim_problems(data_dir, qualifier="range", people=60, people_to=50)
-    assert any("people_to 50 must be above people 60" in p.message and p.place.endswith("column people_to") for p in probs)
+    assert any(
+        "people_to 50 must be above people 60" in p.message and p.place.endswith("column people_to") for p in probs
+    )
 
 
-@pytest.mark.parametrize("value, fragment", [("-3", "below the minimum 0"), ("about 50", "not a whole number"), ("4.5", "not a whole number")])
+@pytest.mark.parametrize(
+    "value, fragment",
+    [("-3", "below the minimum 0"), ("about 50", "not a whole number"), ("4.5", "not a whole number")],
+)
 def test_people_must_be_whole_non_negative(data_dir, value, fragment):
     probs = claim_problems(data_dir, people=value)
     assert any(fragment in p.message and p.place.endswith("column people") for p in probs)
@@ -61,7 +66,9 @@ def test_crossing_must_be_a_border_crossing(data_dir):
 
 def test_unknown_source_and_missing_sources(data_dir):
     assert any("source 'ghost' is not in sources.csv" in p.message for p in claim_problems(data_dir, source="ghost"))
-    assert any("is empty" in p.message and p.place.endswith("column source") for p in claim_problems(data_dir, source=""))
+    assert any(
+        "is empty" in p.message and p.place.endswith("column source") for p in claim_problems(data_dir, source="")
+    )
 
 
 def test_bad_enum_values(data_dir):
@@ -130,6 +137,7 @@ def test_html_in_summary_is_kept_as_data(data_dir):
 # The bytes of events.csv go straight to pyarrow's parser; anything it cannot take falls back to the
 # pandas parser on decoded text, which words the problem. Same outcome either way.
 
+
 def _events_problems(data_dir, raw: bytes):
     path = data_dir / "events.csv"
     path.write_bytes(raw)
@@ -155,7 +163,9 @@ def test_bom_and_crlf_and_padding_read_like_the_plain_file(data_dir):
     plain = check(data_dir).dataset.events
     raw = (data_dir / "events.csv").read_bytes()
     rows = raw.decode("utf-8").split("\n")
-    padded = [rows[0]] + [",".join(f" {c}" if c and not c.startswith('"') else c for c in row.split(",")) for row in rows[1:]]
+    padded = [rows[0]] + [
+        ",".join(f" {c}" if c and not c.startswith('"') else c for c in row.split(",")) for row in rows[1:]
+    ]
     path, probs = _events_problems(data_dir, b"\xef\xbb\xbf" + "\r\n".join(padded).encode("utf-8"))
     assert [p for p in probs if p.is_error] == []
     pd.testing.assert_frame_equal(check(data_dir).dataset.events, plain)
@@ -165,6 +175,7 @@ def test_fast_and_fallback_parsers_give_the_same_cells(data_dir):
     raw = (data_dir / "events.csv").read_bytes()
     fast, _ = parse_table(raw, "events.csv", "events")
     import geo.tables as tables  # the same bytes through the pandas parser, as if pyarrow had refused them
+
     original = tables._fast_parse
     tables._fast_parse = lambda raw: None
     try:
@@ -178,11 +189,14 @@ def test_spaces_around_list_separators_are_trimmed_everywhere(data_dir):
     """Validation trims the items of a list cell before checking them; the loaded data must hold the
     same trimmed ids, or a lookup by id fails later (the events command, downloads, the site panel)."""
     from geo.query import joined_records
+
     edit_claim(data_dir, 0, sites="shenyang ;  dandong-sinuiju")
     report = check(data_dir)
     assert report.ok, report.errors
     assert report.dataset.claims.iloc[0]["sites"] == ("shenyang", "dandong-sinuiju")
-    record = [r for r in joined_records(report.dataset, report.dataset.events) if r["id"] == "2021-07-14-dandong-return"][0]
+    record = [
+        r for r in joined_records(report.dataset, report.dataset.events) if r["id"] == "2021-07-14-dandong-return"
+    ][0]
     assert record["claims"][0]["sites"] == ["shenyang", "dandong-sinuiju"]
 
 

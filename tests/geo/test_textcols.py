@@ -17,21 +17,122 @@ from geo import schemas, tables, textcols
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
 # characters where Python and RE2 (or pandas' two string paths) could disagree
 ALPHABET = list("abz-;09 .:/<>\"'_AZ\t\n\x0b\x0c\r\x1c\x1f\x7f\x85\xa0\xad") + [
-    "\u3000", "\u2028", "\u200b", "\u200d", "\u202e", "\u2066", "\ufeff", "\u180e", "\u061c",
-    "\u0661", "\u0663", "\uff11", "\u0966", "\U0001d7d8",  # Arabic-Indic, full-width, Devanagari, mathematical digits
-    "한", "국", "é", "ǅ", "Ω", "\U0001f600", "{", "}", "[", "]", "\\", "+", "=", "@",
+    "\u3000",
+    "\u2028",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\u180e",
+    "\u061c",
+    "\u0661",
+    "\u0663",
+    "\uff11",
+    "\u0966",
+    "\U0001d7d8",  # Arabic-Indic, full-width, Devanagari, mathematical digits
+    "한",
+    "국",
+    "é",
+    "ǅ",
+    "Ω",
+    "\U0001f600",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\\",
+    "+",
+    "=",
+    "@",
 ]
-EXTRA = ["", "2021-07-14", "2021-07", "2021", "\u0662\u0660\u0662\u0661-07-14", "2021-07-14\n", "abc\n", "a\nb",
-         "https://example.org/a", "https://example.org/a b", "http://x\u3000y", "en", "en-GB", "ko-Kore-KR",
-         "a;b", "a;;b", ";a", "a;", "a;\n", "a; b", "-a", "a--b", "a-b", "+12", "-3", "0012", "1" * 16,
-         "\u0663\u0664", "  ", "\u200b\u3000", "x\u202e", "true", "false", "True"]
+EXTRA = [
+    "",
+    "2021-07-14",
+    "2021-07",
+    "2021",
+    "\u0662\u0660\u0662\u0661-07-14",
+    "2021-07-14\n",
+    "abc\n",
+    "a\nb",
+    "https://example.org/a",
+    "https://example.org/a b",
+    "http://x\u3000y",
+    "en",
+    "en-GB",
+    "ko-Kore-KR",
+    "a;b",
+    "a;;b",
+    ";a",
+    "a;",
+    "a;\n",
+    "a; b",
+    "-a",
+    "a--b",
+    "a-b",
+    "+12",
+    "-3",
+    "0012",
+    "1" * 16,
+    "\u0663\u0664",
+    "  ",
+    "\u200b\u3000",
+    "x\u202e",
+    "true",
+    "false",
+    "True",
+]
 # every pattern validation uses, then ones that exercise the translation's edges
-VALIDATION_PATTERNS = sorted({tables.VISIBLE, r"[+-]?[0-9]{1,15}", r"\d{4}-\d{2}-\d{2}", r"\d{4}-\d{2}", r"\d{4}", r"\d+",
-                              r"[^a-z0-9;-]", ";;|^;|;$", r"[0-9]+"})
-EDGE_PATTERNS = [r"\w+\b.", r"\bab\b", r"[\d\s]+", r"\S+", r"\s", r"\D", r"\W", r"a{,3}", r"(?<=a)b", r"(?!a)b",
-                 r"(a)\1", r"(?i)AB", r"a*+", r"x{}", r"{", r"a{2}", r"a{1,}?", r"[]a]+", r"[^]a]", r"[[:alpha:]]",
-                 r"a.*?b", r"(?P<x>ab)+", r"\x41|\u3000|\U0001F600", r"\.\-\;", r"^$", r"$", r"\Aa\Z", r"[\u0660-\u0669]",
-                 r"[a-]", r"[-a]", r"\t\n\v\f\r\a", r"[\x00-\x1f]", r"a|", r"\d{1001}", r"#a b"]
+VALIDATION_PATTERNS = sorted(
+    {
+        tables.VISIBLE,
+        r"[+-]?[0-9]{1,15}",
+        r"\d{4}-\d{2}-\d{2}",
+        r"\d{4}-\d{2}",
+        r"\d{4}",
+        r"\d+",
+        r"[^a-z0-9;-]",
+        ";;|^;|;$",
+        r"[0-9]+",
+    }
+)
+EDGE_PATTERNS = [
+    r"\w+\b.",
+    r"\bab\b",
+    r"[\d\s]+",
+    r"\S+",
+    r"\s",
+    r"\D",
+    r"\W",
+    r"a{,3}",
+    r"(?<=a)b",
+    r"(?!a)b",
+    r"(a)\1",
+    r"(?i)AB",
+    r"a*+",
+    r"x{}",
+    r"{",
+    r"a{2}",
+    r"a{1,}?",
+    r"[]a]+",
+    r"[^]a]",
+    r"[[:alpha:]]",
+    r"a.*?b",
+    r"(?P<x>ab)+",
+    r"\x41|\u3000|\U0001F600",
+    r"\.\-\;",
+    r"^$",
+    r"$",
+    r"\Aa\Z",
+    r"[\u0660-\u0669]",
+    r"[a-]",
+    r"[-a]",
+    r"\t\n\v\f\r\a",
+    r"[\x00-\x1f]",
+    r"a|",
+    r"\d{1001}",
+    r"#a b",
+]
 
 
 def _schema_patterns() -> set[str]:
@@ -109,8 +210,14 @@ def test_other_inputs_and_missing_cells(cells):
 
 def test_isin_answers_as_python_in(column, cells):
     rng = random.Random(7)
-    for values in (set(rng.sample(cells, 500)), [], ["", "a;b"], pd.Series(cells[:50], dtype=TEXT),
-                   pd.Index(cells[100:300]), ["2021", 2021, None, float("nan")]):
+    for values in (
+        set(rng.sample(cells, 500)),
+        [],
+        ["", "a;b"],
+        pd.Series(cells[:50], dtype=TEXT),
+        pd.Index(cells[100:300]),
+        ["2021", 2021, None, float("nan")],
+    ):
         wanted = {v for v in values if isinstance(v, str)}
         assert textcols.isin(column, values).tolist() == [c in wanted for c in cells]
 
@@ -125,10 +232,17 @@ def test_positions_and_first_rows(column, cells):
     assert textcols.first_rows(framed).tolist() == [first[c] for c in cells]
 
 
-@pytest.mark.parametrize("values", [
-    ["1", "x", "\u0661\u0662", "99999999999999999999", "-0", "nan", "inf", "1e5", " 12", "0x10", "12", ""],
-    ["1", "2", "2"], ["18446744073709551615", "1"], ["\u0663", "3", None], [None, None], [],
-])
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["1", "x", "\u0661\u0662", "99999999999999999999", "-0", "nan", "inf", "1e5", " 12", "0x10", "12", ""],
+        ["1", "2", "2"],
+        ["18446744073709551615", "1"],
+        ["\u0663", "3", None],
+        [None, None],
+        [],
+    ],
+)
 def test_numbers_are_pd_to_numeric(values):
     series = pd.Series(values, dtype=TEXT, index=range(5, 5 + len(values)))
     for s in (series, series.where(pd.Series(textcols.fullmatch(series, r"\d+"), index=series.index))):

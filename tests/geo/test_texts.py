@@ -64,15 +64,23 @@ def _formula_copy(tmp_path):
 def test_csv_download_and_events_command_neutralise_formulas(tmp_path):
     from geo.dataset import load
     from geo.query import public_view
+
     root = _formula_copy(tmp_path)
     ds = public_view(load(root), False)
     out = events_csv(ds, ds.events).decode("utf-8")
-    cmd = subprocess.run([sys.executable, "-m", "geo", "events", "--data", str(root), "--format", "csv"],
-                         capture_output=True, text=True, timeout=120)
+    cmd = subprocess.run(
+        [sys.executable, "-m", "geo", "events", "--data", str(root), "--format", "csv"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert cmd.returncode == 0, cmd.stderr
     for text in (out, cmd.stdout):
-        cells = [c for row in pd.read_csv(__import__("io").StringIO(text), dtype=str, keep_default_na=False).itertuples()
-                 for c in row[1:]]
+        cells = [
+            c
+            for row in pd.read_csv(__import__("io").StringIO(text), dtype=str, keep_default_na=False).itertuples()
+            for c in row[1:]
+        ]
         assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
         assert not [c for c in cells if c.startswith("-") and not c.lstrip("-").replace(".", "").isdigit()]
         assert "'" + FORMULAS[0] in cells and any(c.startswith("'@SUM") for c in cells)

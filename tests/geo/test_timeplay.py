@@ -7,8 +7,12 @@ from geo import timeplay
 
 def test_quarters_cover_the_range_clipped_at_both_ends():
     out = timeplay.steps(date(2023, 2, 15), date(2023, 11, 2), "quarter")
-    assert out == [(date(2023, 2, 15), date(2023, 3, 31)), (date(2023, 4, 1), date(2023, 6, 30)),
-                   (date(2023, 7, 1), date(2023, 9, 30)), (date(2023, 10, 1), date(2023, 11, 2))]
+    assert out == [
+        (date(2023, 2, 15), date(2023, 3, 31)),
+        (date(2023, 4, 1), date(2023, 6, 30)),
+        (date(2023, 7, 1), date(2023, 9, 30)),
+        (date(2023, 10, 1), date(2023, 11, 2)),
+    ]
 
 
 def test_months_cross_a_year_and_years_are_whole():

@@ -21,7 +21,7 @@ def test_shipped_data_has_a_version_date_licence_and_a_hash_shown_short():
     v = version.of(DATA)
     meta = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     assert v.version == str(meta["version"]) and v.as_of == str(meta["as_of"])
-    assert len(v.sha256) == 64 and v.short_hash == v.sha256[:version.HASH_SHOWN]
+    assert len(v.sha256) == 64 and v.short_hash == v.sha256[: version.HASH_SHOWN]
     assert v.credit_line() == f"Data version {v.version}, as of {v.as_of}, sha256 {v.short_hash}…"
     assert v.credit_line("ko").startswith(f"데이터 버전 {v.version}, {v.as_of} 기준")
     cite = v.citation("The map", "https://example.org")

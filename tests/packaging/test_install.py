@@ -23,7 +23,9 @@ pytestmark = pytest.mark.install
 def _run(*cmd, cwd, timeout=600):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GEO_DATA_DIR", "VIRTUAL_ENV")}
     proc = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-    assert proc.returncode == 0, f"{' '.join(map(str, cmd))} exited {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    assert proc.returncode == 0, (
+        f"{' '.join(map(str, cmd))} exited {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    )
     return proc
 
 
@@ -47,8 +49,12 @@ def venv(tmp_path_factory):
 
 
 def test_installed_without_streamlit_and_imports_the_installed_copy(venv, tmp_path):
-    out = _run(venv, "-c", "import importlib.util, geo; print(geo.__file__); "
-               "print(importlib.util.find_spec('streamlit') is None)", cwd=tmp_path).stdout.split()
+    out = _run(
+        venv,
+        "-c",
+        "import importlib.util, geo; print(geo.__file__); print(importlib.util.find_spec('streamlit') is None)",
+        cwd=tmp_path,
+    ).stdout.split()
     assert Path(out[0]).parent.parent.name == "site-packages"
     assert out[1] == "True"
 
@@ -74,8 +80,14 @@ def test_development_commands_are_not_installed_and_say_so(venv, tmp_path):
     in --help but refuses them with a clear message (exit 2), never a traceback."""
     assert "synth" in _run(venv, "-m", "geo", "--help", cwd=tmp_path).stdout
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GEO_DATA_DIR")}
-    proc = subprocess.run([str(venv), "-m", "geo", "synth", "--out", "x", "--events", "1"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(venv), "-m", "geo", "synth", "--out", "x", "--events", "1"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2
     assert "development command (tools/synth.py)" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -84,8 +96,15 @@ def test_add_editor_writes_the_secrets_of_the_current_directory(venv, tmp_path):
     """Installed, auth.SECRETS_FILE is .streamlit/secrets.toml where the command (and the app) runs,
     never a file inside site-packages."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GEO_DATA_DIR", "VIRTUAL_ENV")}
-    proc = subprocess.run([str(venv), "-m", "geo", "add-editor", "alice", "--password-stdin"], cwd=tmp_path, env=env,
-                          input="a long enough password\n", capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(venv), "-m", "geo", "add-editor", "alice", "--password-stdin"],
+        cwd=tmp_path,
+        env=env,
+        input="a long enough password\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     secrets = tmp_path / ".streamlit" / "secrets.toml"
     assert secrets.read_text(encoding="utf-8").startswith("[editors]\nalice = ")

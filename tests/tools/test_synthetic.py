@@ -33,8 +33,14 @@ def test_same_seed_same_bytes(tmp_path):
     a = _tree_bytes(_write(tmp_path, 3000, seed=7, name="a"))
     b = _tree_bytes(_write(tmp_path, 3000, seed=7, name="b"))
     assert a == b
-    assert set(a) == {"sites/crossings.geojson", "sites/china-detention.geojson", "sites/nk-facilities.geojson",
-                      "events.csv", "sources.csv", "claims.csv"}
+    assert set(a) == {
+        "sites/crossings.geojson",
+        "sites/china-detention.geojson",
+        "sites/nk-facilities.geojson",
+        "events.csv",
+        "sources.csv",
+        "claims.csv",
+    }
 
 
 def test_other_seed_other_data():
@@ -94,7 +100,10 @@ def test_realistic_shape(tmp_path):
     src = ds.sources
     assert (src["url"].notna() | src["archive_url"].notna()).all()
     assert set(src["role"]) == {"primary", "secondary"}
-    assert src.loc[src["role"] == "secondary", "cites"].notna().all() and src.loc[src["role"] == "primary", "cites"].isna().all()
+    assert (
+        src.loc[src["role"] == "secondary", "cites"].notna().all()
+        and src.loc[src["role"] == "primary", "cites"].isna().all()
+    )
     # crossings are border crossings; origins and destinations resolve
     crossing_kinds = set(sites.loc[ev["crossing"].dropna().unique(), "kind"])
     assert crossing_kinds == {"border-crossing"}
@@ -124,8 +133,14 @@ def test_cli_synth_writes_a_valid_directory(tmp_path, capsys):
     assert _tree_bytes(out) == {k: v for k, v in synthetic.generate(1500, 30, 3).files().items()}
 
 
-@pytest.mark.parametrize("argv", [["synth", "--events", "10"], ["synth", "--out", "x", "--events", "-5"],
-                                  ["synth", "--out", "x", "--events", "ten"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["synth", "--events", "10"],
+        ["synth", "--out", "x", "--events", "-5"],
+        ["synth", "--out", "x", "--events", "ten"],
+    ],
+)
 def test_cli_synth_usage_errors(argv, capsys):
     with pytest.raises(SystemExit) as exc:
         main(argv)
@@ -172,7 +187,9 @@ def _brute_site_totals(ds, events):
     return out
 
 
-@pytest.mark.parametrize("span", [None, (date(2015, 1, 1), date(2019, 12, 31)), (date(2023, 10, 1), date(2023, 10, 31))])
+@pytest.mark.parametrize(
+    "span", [None, (date(2015, 1, 1), date(2019, 12, 31)), (date(2023, 10, 1), date(2023, 10, 31))]
+)
 def test_site_totals_add_up_at_100k(big, span):
     f = query.Filters(date_from=span[0], date_to=span[1]) if span else query.Filters()
     events = query.filter_events(big, f)
@@ -183,8 +200,7 @@ def test_site_totals_add_up_at_100k(big, span):
     assert len(events) > 1000
     totals = query.site_totals(big, events)
     brute = _brute_site_totals(big, events)
-    got = {key: tuple(int(v) for v in row) for key, row in
-           totals[["events", "low", "high", "unreported"]].iterrows()}
+    got = {key: tuple(int(v) for v in row) for key, row in totals[["events", "low", "high", "unreported"]].iterrows()}
     assert got == brute
     # summed over sites, events through a site = the (event, site) pairs counted independently
     stops = np.stack([events[c].to_numpy(dtype=object) for c in SITE_REFS], axis=1)
@@ -205,11 +221,15 @@ def test_route_totals_add_up_at_100k(big):
     assert (routes[list(SITE_REFS)].notna().sum(axis=1) >= 2).all()
     # route by route and kind, against a plain groupby on the site names: kinds are never added together
     named = routed[list(SITE_REFS)].astype(object).fillna("").assign(kind=routed["kind"].astype(object))
-    brute = (named.assign(low=low, high=high, unreported=unreported.astype(np.int64))
-             .groupby(keys).agg(events=("low", "size"), low=("low", "sum"), high=("high", "sum"),
-                                unreported=("unreported", "sum")))
+    brute = (
+        named.assign(low=low, high=high, unreported=unreported.astype(np.int64))
+        .groupby(keys)
+        .agg(events=("low", "size"), low=("low", "sum"), high=("high", "sum"), unreported=("unreported", "sum"))
+    )
     got = routes.assign(**{c: routes[c].fillna("") for c in SITE_REFS}).set_index(keys)
-    pd.testing.assert_frame_equal(got.sort_index()[brute.columns], brute.sort_index(), check_dtype=False, check_index_type=False)
+    pd.testing.assert_frame_equal(
+        got.sort_index()[brute.columns], brute.sort_index(), check_dtype=False, check_index_type=False
+    )
     assert (np.diff(routes["high"].to_numpy()) <= 0).all()  # heaviest first
 
 
@@ -228,4 +248,8 @@ def test_summary_counts_umbrellas_once_and_never_adds_kinds_at_100k(big):
     for kind, row in s.by_kind.iterrows():
         m = counted & (kinds == kind)
         assert (int(row["events"]), int(row["low"]), int(row["high"]), int(row["unreported"])) == (
-            int(m.sum()), int(low[m].sum()), int(high[m].sum()), int(unreported[m].sum()))
+            int(m.sum()),
+            int(low[m].sum()),
+            int(high[m].sum()),
+            int(unreported[m].sum()),
+        )

@@ -26,8 +26,9 @@ def run(args, capsys):
     return code, out.out, out.err
 
 
-@pytest.mark.parametrize("suffix, magic", [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF"),
-                                           (".html", b"<!DOCTYPE html>")])
+@pytest.mark.parametrize(
+    "suffix, magic", [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF"), (".html", b"<!DOCTYPE html>")]
+)
 def test_each_format(tmp_path, capsys, suffix, magic):
     out = tmp_path / f"map{suffix}"
     code, _, err = run(["--out", str(out), "--preset", "social", "--lang", "en+ko"], capsys)
@@ -38,20 +39,40 @@ def test_each_format(tmp_path, capsys, suffix, magic):
 
 def test_filters_dpi_and_title(tmp_path, capsys):
     out = tmp_path / "m.png"
-    code, _, err = run(["--out", str(out), "--from", "2023-01-01", "--to", "2023-12-31", "--layers", "crossings,nk-facilities",
-                        "--kind", "repatriation", "--dpi", "50", "--title", "Returns in 2023"], capsys)
+    code, _, err = run(
+        [
+            "--out",
+            str(out),
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-12-31",
+            "--layers",
+            "crossings,nk-facilities",
+            "--kind",
+            "repatriation",
+            "--dpi",
+            "50",
+            "--title",
+            "Returns in 2023",
+        ],
+        capsys,
+    )
     assert code == 0, err
     assert struct.unpack(">II", out.read_bytes()[16:24]) == (800, 500)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--out", "map.gif"], "unknown output format .gif"),
-    (["--out", "map"], "unknown output format"),
-    (["--out", "map.png", "--include-sensitive"], "--include-sensitive is not available"),
-    (["--out", "map.png", "--layers", "prisons"], "unknown layer 'prisons'"),
-    (["--out", "map.png", "--from", "2024-01-01", "--to", "2023-01-01"], "date range is reversed"),
-    (["--out", "map.png", "--site", "nowhere"], "unknown site id"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--out", "map.gif"], "unknown output format .gif"),
+        (["--out", "map"], "unknown output format"),
+        (["--out", "map.png", "--include-sensitive"], "--include-sensitive is not available"),
+        (["--out", "map.png", "--layers", "prisons"], "unknown layer 'prisons'"),
+        (["--out", "map.png", "--from", "2024-01-01", "--to", "2023-01-01"], "date range is reversed"),
+        (["--out", "map.png", "--site", "nowhere"], "unknown site id"),
+    ],
+)
 def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
     code, _, err = run(args, capsys)
@@ -67,8 +88,9 @@ def test_size_kind_option(tmp_path, capsys):
     assert "Marker area and route width: Arrested in China" in out.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("args", [["--preset", "poster"], ["--lang", "fr"], ["--dpi", "5"], ["--dpi", "abc"],
-                                  ["--size-kind", "people"]])
+@pytest.mark.parametrize(
+    "args", [["--preset", "poster"], ["--lang", "fr"], ["--dpi", "5"], ["--dpi", "abc"], ["--size-kind", "people"]]
+)
 def test_bad_option_values_exit_2(tmp_path, capsys, args):
     with pytest.raises(SystemExit) as exc:
         main(["export", "--data", DATA, "--out", str(tmp_path / "m.png"), *args])
@@ -118,12 +140,22 @@ def _offline_env(tmp_path: Path) -> dict:
 @pytest.mark.parametrize("name", ["map.png", "map.html", "map.pdf"])
 def test_works_with_networking_switched_off(tmp_path, name):
     env = _offline_env(tmp_path)
-    probe = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('1.1.1.1', 80))"],
-                           env=env, capture_output=True, text=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.create_connection(('1.1.1.1', 80))"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert probe.returncode != 0 and "switched off" in probe.stderr  # the guard is active
     out = tmp_path / name
-    proc = subprocess.run([sys.executable, "-m", "geo", "export", "--data", DATA, "--out", str(out), "--lang", "en+ko"],
-                          env=env, cwd=REPO, capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "export", "--data", DATA, "--out", str(out), "--lang", "en+ko"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert proc.returncode == 0, proc.stderr
     assert out.stat().st_size > 10_000
 
@@ -133,9 +165,14 @@ def test_works_in_a_network_namespace_without_interfaces(tmp_path):
     if not unshare or subprocess.run([unshare, "-n", "true"], capture_output=True).returncode != 0:
         pytest.skip("unshare -n is not available here")
     out = tmp_path / "map.png"
-    proc = subprocess.run([unshare, "-n", sys.executable, "-m", "geo", "export", "--data", DATA, "--out", str(out)],
-                          cwd=REPO, capture_output=True, text=True, timeout=180,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.run(
+        [unshare, "-n", sys.executable, "-m", "geo", "export", "--data", DATA, "--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes()[:4] == b"\x89PNG"
 
@@ -146,7 +183,7 @@ def test_matplotlib_and_geopandas_load_only_where_needed(tmp_path, suffix, matpl
     code = textwrap.dedent(f"""
         import sys
         from geo.cli import main
-        assert main(["export", "--data", {DATA!r}, "--out", {str(tmp_path / ('map' + suffix))!r}]) == 0
+        assert main(["export", "--data", {DATA!r}, "--out", {str(tmp_path / ("map" + suffix))!r}]) == 0
         print("matplotlib" in sys.modules, "geopandas" in sys.modules, "geo.export.static" in sys.modules)
     """)
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300)
@@ -158,8 +195,13 @@ def test_labels_without_room_are_reported(tmp_path):
     """The shipped record at the 'story' size: the command names the labels it dropped and left out."""
     repo = Path(__file__).resolve().parents[3]
     out = tmp_path / "story.png"
-    proc = subprocess.run([sys.executable, "-m", "geo", "export", "--data", str(repo / "data"), "--preset", "story",
-                           "--out", str(out)], capture_output=True, text=True, cwd=repo, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "export", "--data", str(repo / "data"), "--preset", "story", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "note: No room for" in proc.stderr and "shown without a label" in proc.stderr
     assert out.stat().st_size > 10_000

@@ -43,7 +43,9 @@ def test_fmt_rewrites_keeps_history_and_is_idempotent(data_dir, capsys):
 
     assert main(["fmt", "--data", str(data_dir)]) == 0
     capsys.readouterr()
-    assert json.loads(path.read_text()) == json.loads(before[path]) | {"features": json.loads(path.read_text())["features"]}
+    assert json.loads(path.read_text()) == json.loads(before[path]) | {
+        "features": json.loads(path.read_text())["features"]
+    }
     assert '"coordinates": [124.39058, 40.11644]' in path.read_text()
     assert b"\r" not in events.read_bytes()
     kept = Store(data_dir).versions("crossings")
@@ -64,8 +66,9 @@ def test_fmt_single_paths_outside_the_data_dir(tmp_path, data_dir):
     assert run("fmt", "--check", "--data", str(data_dir), str(other)).returncode == 0
 
 
-@pytest.mark.parametrize("content, fragment", [(b"{not json", "malformed JSON"), (b"\xff\xfe{\x00}\x00", "UTF-16"),
-                                               (b'{"a": NaN}', "NaN")])
+@pytest.mark.parametrize(
+    "content, fragment", [(b"{not json", "malformed JSON"), (b"\xff\xfe{\x00}\x00", "UTF-16"), (b'{"a": NaN}', "NaN")]
+)
 def test_fmt_leaves_unreadable_files_alone(tmp_path, data_dir, content, fragment):
     bad = tmp_path / "bad.geojson"
     bad.write_bytes(content)

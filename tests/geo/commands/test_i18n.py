@@ -21,8 +21,9 @@ def test_check_names_an_untranslated_string(tmp_path, capsys):
     for name in ("geo", "pages"):
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "app.py", root / "app.py")
-    (root / "pages" / "7_new.py").write_text('from geo.i18n import N_\nN_("A page nobody has translated yet")\n',
-                                             encoding="utf-8")
+    (root / "pages" / "7_new.py").write_text(
+        'from geo.i18n import N_\nN_("A page nobody has translated yet")\n', encoding="utf-8"
+    )
     assert main(["i18n", "check", "--root", str(root)]) == 1
     assert "no translation: 'A page nobody has translated yet'" in capsys.readouterr().err
 
@@ -32,6 +33,7 @@ def test_check_names_a_translation_with_other_fields(tmp_path, capsys, monkeypat
     from babel.messages.pofile import read_po, write_po
 
     from geo import i18n
+
     locale = tmp_path / "locale"
     shutil.copytree(i18n.LOCALE_DIR, locale)
     po = locale / "ko" / "LC_MESSAGES" / "messages.po"
@@ -48,8 +50,13 @@ def test_check_names_a_translation_with_other_fields(tmp_path, capsys, monkeypat
 def test_every_problem_template_is_in_the_catalog():
     """The validation messages are catalog entries: every Msg(...) template in geo/ is extracted."""
     from geo import i18n
+
     template = i18n.extract(REPO)
     ids = {m.id for m in template if isinstance(m.id, str)}
-    for expected in ("{value} is not a real calendar date", "row {line} ({id}) column {column}",
-                     "feature {index} ({id}) {field}", "{errors} error(s), {warnings} warning(s) in {what}"):
+    for expected in (
+        "{value} is not a real calendar date",
+        "row {line} ({id}) column {column}",
+        "feature {index} ({id}) {field}",
+        "{errors} error(s), {warnings} warning(s) in {what}",
+    ):
         assert expected in ids

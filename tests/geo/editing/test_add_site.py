@@ -10,9 +10,21 @@ import pytest
 from geo.editing import add_site, chinese_offsets
 from geo.editing.store import Store
 
-FORM = {"id": "new-site", "name_en": "New site", "name_ko": "새 장소", "name_zh": "", "kind": "detention-centre",
-        "country": "CN", "precision": "town", "uncertainty_m": 2500.0, "side_cn": "", "side_kp": "",
-        "sources": ("rfa-2021-07-20",), "notes": "", "sensitive": False}
+FORM = {
+    "id": "new-site",
+    "name_en": "New site",
+    "name_ko": "새 장소",
+    "name_zh": "",
+    "kind": "detention-centre",
+    "country": "CN",
+    "precision": "town",
+    "uncertainty_m": 2500.0,
+    "side_cn": "",
+    "side_kp": "",
+    "sources": ("rfa-2021-07-20",),
+    "notes": "",
+    "sensitive": False,
+}
 
 
 def test_placed_sites_lists_point_sites_and_skips_unreadable_layers(data_dir):
@@ -30,7 +42,11 @@ def test_wgs84_is_kept_as_given_rounded_to_six_decimals():
     site = add_site.new_site(FORM, 124.3912345678, 40.1198765432, "WGS-84")
     assert (site.row["lon"], site.row["lat"]) == (124.391235, 40.119877)
     assert site.note == ""
-    assert site.row["uncertainty_m"] == 2500 and site.row["sources"] == ["rfa-2021-07-20"] and site.row["sensitive"] is False
+    assert (
+        site.row["uncertainty_m"] == 2500
+        and site.row["sources"] == ["rfa-2021-07-20"]
+        and site.row["sensitive"] is False
+    )
 
 
 @pytest.mark.parametrize("system", ["GCJ-02", "BD-09"])

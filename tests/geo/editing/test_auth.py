@@ -50,6 +50,7 @@ def test_editors_in_keeps_only_hashes(hashed):
     class Refusing:
         def get(self, key):
             raise FileNotFoundError("no secrets file")
+
     assert auth.editors_in(Refusing()) == {}
     assert auth.editors_in(None) == {}
     assert auth.editors_in({"editors": "x"}) == {}
@@ -95,8 +96,9 @@ def test_set_editor_refuses_plaintext(tmp_path):
 
 
 def run(*args, stdin=""):
-    proc = subprocess.run([sys.executable, "-m", "geo", *args], input=stdin, capture_output=True, text=True,
-                          cwd=REPO, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", *args], input=stdin, capture_output=True, text=True, cwd=REPO, timeout=120
+    )
     assert "Traceback" not in proc.stdout + proc.stderr
     return proc
 
@@ -114,11 +116,14 @@ def test_add_editor_command(tmp_path):
     assert auth.verify(tomllib.loads(secrets.read_text())["editors"], "alice", "a new password")
 
 
-@pytest.mark.parametrize("args, stdin, fragment", [
-    (["bad name"], PASSWORD, "not allowed"),
-    (["alice"], "short", "too short"),
-    (["alice"], "", "too short"),
-])
+@pytest.mark.parametrize(
+    "args, stdin, fragment",
+    [
+        (["bad name"], PASSWORD, "not allowed"),
+        (["alice"], "short", "too short"),
+        (["alice"], "", "too short"),
+    ],
+)
 def test_add_editor_command_errors(tmp_path, args, stdin, fragment):
     secrets = tmp_path / "secrets.toml"
     proc = run("add-editor", *args, "--secrets", str(secrets), "--password-stdin", stdin=stdin)
@@ -128,6 +133,7 @@ def test_add_editor_command_errors(tmp_path, args, stdin, fragment):
 
 def test_add_editor_prompts_twice(monkeypatch, tmp_path, capsys):
     from geo.cli import main
+
     answers = iter([PASSWORD, PASSWORD + "!"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     assert main(["add-editor", "alice", "--secrets", str(tmp_path / "s.toml")]) == 2

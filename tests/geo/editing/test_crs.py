@@ -1,7 +1,6 @@
 """Legacy `crs` members and projected systems are reprojected to WGS-84 with a warning; unknown ones
 are refused; unlabelled metres are explained; Chinese web-map coordinates are converted on request."""
 
-
 import pytest
 from pyproj import Transformer
 
@@ -33,16 +32,19 @@ def close(a, b, metres=0.05):
     return chinese_offsets.distance_m(a[0], a[1], b[0], b[1]) < metres
 
 
-@pytest.mark.parametrize("member, code", [
-    ({"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}, "EPSG:3857"),
-    ({"type": "name", "properties": {"name": "EPSG:3857"}}, "EPSG:3857"),
-    ({"type": "name", "properties": {"name": "EPSG:900913"}}, "EPSG:900913"),
-    ({"type": "EPSG", "properties": {"code": 32651}}, "EPSG:32651"),
-    ({"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG:6.3:32652"}}, "EPSG:32652"),
-    ({"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}, "OGC:CRS84"),
-    ({"type": "link", "properties": {"href": "x"}}, None),
-    ("nonsense", None),
-])
+@pytest.mark.parametrize(
+    "member, code",
+    [
+        ({"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}}, "EPSG:3857"),
+        ({"type": "name", "properties": {"name": "EPSG:3857"}}, "EPSG:3857"),
+        ({"type": "name", "properties": {"name": "EPSG:900913"}}, "EPSG:900913"),
+        ({"type": "EPSG", "properties": {"code": 32651}}, "EPSG:32651"),
+        ({"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG:6.3:32652"}}, "EPSG:32652"),
+        ({"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}, "OGC:CRS84"),
+        ({"type": "link", "properties": {"href": "x"}}, None),
+        ("nonsense", None),
+    ],
+)
 def test_code_of(member, code):
     assert crs.code_of(member) == code
 
@@ -50,7 +52,9 @@ def test_code_of(member, code):
 @pytest.mark.parametrize("code", ["EPSG:3857", "EPSG:32651", "EPSG:32652", "EPSG:4490"])
 def test_crs_member_is_reprojected_and_said(code):
     x, y = project(code)
-    doc = layer((x, y), crs_member={"type": "name", "properties": {"name": f"urn:ogc:def:crs:{code.replace(':', '::')}"}})
+    doc = layer(
+        (x, y), crs_member={"type": "name", "properties": {"name": f"urn:ogc:def:crs:{code.replace(':', '::')}"}}
+    )
     out, problems = crs.normalise_layer(doc, "up.geojson")
     assert "crs" not in out and "crs" in doc  # the input is not modified
     assert close(out["features"][0]["geometry"]["coordinates"], SITE)
@@ -67,14 +71,20 @@ def test_polygon_rings_are_reprojected():
 
 
 def test_wgs84_member_is_dropped_with_a_warning():
-    out, problems = crs.normalise_layer(layer(SITE, crs_member={"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}), "p")
+    out, problems = crs.normalise_layer(
+        layer(SITE, crs_member={"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}), "p"
+    )
     assert "crs" not in out and out["features"][0]["geometry"]["coordinates"] == list(SITE)
     assert [p.is_error for p in problems] == [False] and "dropped" in problems[0].message
 
 
 def test_unsupported_crs_is_an_error_naming_the_accepted_ones():
     _, problems = crs.normalise_layer(layer((500000, 4400000), crs_member="EPSG:2000"), "p")
-    assert problems[0].is_error and "EPSG:2000 is not supported" in problems[0].message and "EPSG:32651" in problems[0].message
+    assert (
+        problems[0].is_error
+        and "EPSG:2000 is not supported" in problems[0].message
+        and "EPSG:32651" in problems[0].message
+    )
     _, problems = crs.normalise_layer(layer(SITE, crs_member={"type": "link"}), "p")
     assert problems[0].is_error and "not supported" in problems[0].message
 
@@ -114,7 +124,9 @@ def test_gcj02_and_bd09_conversion():
 @pytest.mark.parametrize("code", ["EPSG:3857", "EPSG:32651"])
 def test_positions_that_cannot_be_projected(code):
     out, problems = crs.normalise_layer(layer((1e30, 1e30), crs_member=code), "p")
-    assert any(p.is_error and "cannot be converted" in p.message and p.place.startswith("feature 0 (s0)") for p in problems)
+    assert any(
+        p.is_error and "cannot be converted" in p.message and p.place.startswith("feature 0 (s0)") for p in problems
+    )
     assert out["features"][0]["geometry"]["coordinates"] == [1e30, 1e30]  # left as they were, never inf
 
 

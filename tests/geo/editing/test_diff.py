@@ -78,8 +78,14 @@ def test_site_points(data_dir):
     new_doc = json.loads(old)
     new_doc["features"][0]["geometry"]["coordinates"] = [124.5, 40.2]
     new_doc["features"].pop(1)
-    new_doc["features"].append({"type": "Feature", "id": "poly", "properties": {"name_en": "P"},
-                                "geometry": {"type": "Polygon", "coordinates": [[[124, 40], [125, 40], [125, 41], [124, 40]]]}})
+    new_doc["features"].append(
+        {
+            "type": "Feature",
+            "id": "poly",
+            "properties": {"name_en": "P"},
+            "geometry": {"type": "Polygon", "coordinates": [[[124, 40], [125, 40], [125, 41], [124, 40]]]},
+        }
+    )
     points = {p.id: p for p in diff.site_points("crossings", old, canonical.dump_layer(new_doc))}
     assert (points["dandong-sinuiju"].change, points["dandong-sinuiju"].lon) == ("changed", 124.5)
     assert points["tumen-namyang"].change == "removed" and points["tumen-namyang"].lon == 129.85083
@@ -116,9 +122,11 @@ def test_changed_parts_keeps_every_change_and_short_text_whole():
 
 def test_long_text_changes_are_listed_for_the_full_text():
     long_old, long_new = "x " * 200, "x " * 199 + "y "
-    changes = [diff.Change(diff.CHANGED, "a", "notes", long_old, long_new),
-               diff.Change(diff.CHANGED, "b", "name_en", "A", "B"),
-               diff.Change(diff.ADDED, "c", "", None, "y " * 300)]
+    changes = [
+        diff.Change(diff.CHANGED, "a", "notes", long_old, long_new),
+        diff.Change(diff.CHANGED, "b", "name_en", "A", "B"),
+        diff.Change(diff.ADDED, "c", "", None, "y " * 300),
+    ]
     assert [c.id for c in diff.long_text_changes(changes)] == ["a"]
     added = diff.as_rows(changes)[2]["new"]
     assert added.endswith("…") and len(added) == diff.LONG + 1

@@ -42,7 +42,9 @@ def test_right_password_signs_in_and_the_token_holds(tmp_path, editors):
 def test_user_is_locked_after_failures_across_sessions_even_with_the_right_password(tmp_path, editors):
     clock = Clock()
     for n in range(USER_LIMIT):
-        out = LoginStore(tmp_path, clock=clock).sign_in(editors, "alice", f"wrong {n}", f"10.0.0.{n}")  # new store each time
+        out = LoginStore(tmp_path, clock=clock).sign_in(
+            editors, "alice", f"wrong {n}", f"10.0.0.{n}"
+        )  # new store each time
         assert not out.ok
         clock.now += 1
     assert out.locked_until == pytest.approx(clock.now - 1 + LOCK_S)

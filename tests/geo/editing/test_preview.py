@@ -25,16 +25,19 @@ def test_pick_map_shows_sites_and_the_picked_point():
     assert "picked-point" in m.get_root().render()
 
 
-@pytest.mark.parametrize("returned, point", [
-    ({"last_clicked": {"lat": 40.51234567, "lng": 124.81234567}}, (124.812346, 40.512346)),
-    ({"last_clicked": {"lat": 40.5, "lng": 124.8 + 360}}, (124.8, 40.5)),
-    ({"last_clicked": {"lat": 40.5, "lng": -235.2}}, (124.8, 40.5)),
-    ({"last_clicked": None}, None),
-    ({"last_clicked": {"lat": "x", "lng": 1}}, None),
-    ({"last_clicked": {"lat": 95, "lng": 1}}, None),
-    ({}, None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "returned, point",
+    [
+        ({"last_clicked": {"lat": 40.51234567, "lng": 124.81234567}}, (124.812346, 40.512346)),
+        ({"last_clicked": {"lat": 40.5, "lng": 124.8 + 360}}, (124.8, 40.5)),
+        ({"last_clicked": {"lat": 40.5, "lng": -235.2}}, (124.8, 40.5)),
+        ({"last_clicked": None}, None),
+        ({"last_clicked": {"lat": "x", "lng": 1}}, None),
+        ({"last_clicked": {"lat": 95, "lng": 1}}, None),
+        ({}, None),
+        (None, None),
+    ],
+)
 def test_clicked_point(returned, point):
     got = clicked_point(returned)
     assert got == point if point is None else got == pytest.approx(point, abs=1e-9)
@@ -44,17 +47,22 @@ def test_layers_stay_out_of_the_layer_control():
     # a FeatureGroup listed in folium's LayerControl inside st_folium breaks its script ("setZIndex" of
     # undefined) and the map iframe collapses to zero height; ours are never listed
     import folium
+
     m = pick_map([("s", 124.4, 40.1, "S")])
     groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
     groups += [picked_layer((1.0, 2.0))]
-    groups += [c for c in review_map([SitePoint("a", "added", 124.4, 40.1, "A")])._children.values()
-               if isinstance(c, folium.FeatureGroup)]
+    groups += [
+        c
+        for c in review_map([SitePoint("a", "added", 124.4, 40.1, "A")])._children.values()
+        if isinstance(c, folium.FeatureGroup)
+    ]
     assert len(groups) == 3 and not any(g.control for g in groups)
 
 
 def test_editor_maps_carry_their_own_key_not_the_public_legend():
     from geo.editing.preview import CHANGE_COLOURS
     from geo.schemas import colours
+
     review = review_map([SitePoint("a", "changed", 124.4, 40.1, "A")]).get_root().render()
     public_words = "Routes: kind of event"  # a heading of the public legend
     assert public_words not in review and "changed (new position)" in review and "removed (old position)" in review

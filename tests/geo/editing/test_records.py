@@ -26,9 +26,18 @@ def test_layers_round_trip_including_polygons():
     for layer in ("crossings", "china-detention", "nk-facilities"):
         doc = records.layer_doc(text(layer))
         assert records.frame_layer_text(doc, records.site_frame(doc)) == text(layer)
-    doc = {"type": "FeatureCollection", "name": "china-detention", "features": [
-        {"type": "Feature", "id": "p", "geometry": {"type": "Polygon", "coordinates": [[[124, 40], [125, 40], [125, 41], [124, 40]]]},
-         "properties": {"name_en": "P", "sources": ["a"], "sensitive": True}}]}
+    doc = {
+        "type": "FeatureCollection",
+        "name": "china-detention",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "p",
+                "geometry": {"type": "Polygon", "coordinates": [[[124, 40], [125, 40], [125, 41], [124, 40]]]},
+                "properties": {"name_en": "P", "sources": ["a"], "sensitive": True},
+            }
+        ],
+    }
     frame = records.site_frame(doc)
     assert frame.at[0, "lon"] is None or pd.isna(frame.at[0, "lon"])
     frame.at[0, "name_en"] = "Q"
@@ -61,10 +70,25 @@ def test_bad_values_are_kept_for_validation(data_dir):
 
 
 def test_site_feature_from_the_form():
-    feature = records.site_feature({"id": "new", "lon": 124.1234567, "lat": 40.5, "name_en": "N", "name_ko": "엔",
-                                    "name_zh": "", "kind": "detention-centre", "country": "CN", "precision": "town",
-                                    "uncertainty_m": 5000.0, "side_cn": "", "side_kp": "", "sources": ["a", "b"],
-                                    "notes": "", "sensitive": True})
+    feature = records.site_feature(
+        {
+            "id": "new",
+            "lon": 124.1234567,
+            "lat": 40.5,
+            "name_en": "N",
+            "name_ko": "엔",
+            "name_zh": "",
+            "kind": "detention-centre",
+            "country": "CN",
+            "precision": "town",
+            "uncertainty_m": 5000.0,
+            "side_cn": "",
+            "side_kp": "",
+            "sources": ["a", "b"],
+            "notes": "",
+            "sensitive": True,
+        }
+    )
     assert feature["geometry"] == {"type": "Point", "coordinates": [124.1234567, 40.5]}
     props = feature["properties"]
     assert props["name_zh"] is None and props["uncertainty_m"] == 5000 and "sides" not in props
@@ -81,6 +105,7 @@ def test_source_ids():
 
 def test_usual_values_fit_each_layer():
     from geo.editing.store import Store
+
     store = Store(FIXTURE_DATA)
     crossings = records.usual_values(store.read("crossings")[0])
     assert crossings["kind"] == "border-crossing" and crossings["country"] == "CN-KP"

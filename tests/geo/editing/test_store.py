@@ -193,8 +193,13 @@ WRITER = textwrap.dedent("""
     marker.write_text("done")
 """)
 
-STAGES = [("logged", "old"), ("history-writing", "old"), ("before-replace", "old"), ("writing", "old"),
-          ("after-replace", "new")]
+STAGES = [
+    ("logged", "old"),
+    ("history-writing", "old"),
+    ("before-replace", "old"),
+    ("writing", "old"),
+    ("after-replace", "new"),
+]
 
 
 @pytest.mark.parametrize("stage, survivor", STAGES)
@@ -207,8 +212,11 @@ def test_save_killed_at_each_step_is_repaired_by_the_start_up_check(data_dir, tm
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
     marker = tmp_path / "marker"
-    proc = subprocess.Popen([sys.executable, str(script), str(data_dir), str(tmp_path / "new.csv"), str(marker), stage],
-                            cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(data_dir), str(tmp_path / "new.csv"), str(marker), stage],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     try:
         deadline = time.monotonic() + 60
         while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:

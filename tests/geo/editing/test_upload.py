@@ -9,8 +9,17 @@ from geo.editing import canonical
 from geo.editing.upload import check_files, check_text, check_upload, detect_part
 from geo.readers import MAX_JSON_BYTES
 from pyproj import Transformer
-from tests.common import (BOWTIE_POLYGON, HOSTILE_NAME, SWAPPED_POINT, UNCLOSED_POLYGON, XSS_PAYLOADS, hostile_copy,
-                          load_layer, read_rows, write_rows)
+from tests.common import (
+    BOWTIE_POLYGON,
+    HOSTILE_NAME,
+    SWAPPED_POINT,
+    UNCLOSED_POLYGON,
+    XSS_PAYLOADS,
+    hostile_copy,
+    load_layer,
+    read_rows,
+    write_rows,
+)
 
 
 def snapshot(root):
@@ -53,22 +62,25 @@ def test_valid_upload_is_ok_and_canonical(root):
     assert cand.text == (root / "sites" / "crossings.geojson").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("raw, fragment", [
-    (b"{not json", "malformed JSON"),
-    (b'{"type": "FeatureCollection", "features": [}', "malformed JSON"),
-    ('{"type": "FeatureCollection"}'.encode("utf-16"), "UTF-16"),
-    ('{"type": "FeatureCollection"}'.encode("utf-16-le"), "NUL bytes"),
-    ('{"type": "FeatureCollection"}'.encode("utf-32"), "UTF-32"),
-    (b"\xff\xfe\xfa not utf8", "UTF-16"),
-    (b"caf\xe9", "not valid UTF-8"),
-    (b"", "empty"),
-    (b"   \n\t", "empty"),
-    (b'{"a": ' * 40 + b"1" + b"}" * 40, "nested too deeply"),
-    (b"[" * 5000 + b"]" * 5000, "nested too deeply"),
-    (b'{"type": "FeatureCollection", "features": [], "x": NaN}', "NaN is not allowed"),
-    (b'{"type": "FeatureCollection", "features": [], "x": Infinity}', "Infinity is not allowed"),
-    (b'{"type": "FeatureCollection", "features": [], "x": 1e999}', "too large to be finite"),
-])
+@pytest.mark.parametrize(
+    "raw, fragment",
+    [
+        (b"{not json", "malformed JSON"),
+        (b'{"type": "FeatureCollection", "features": [}', "malformed JSON"),
+        ('{"type": "FeatureCollection"}'.encode("utf-16"), "UTF-16"),
+        ('{"type": "FeatureCollection"}'.encode("utf-16-le"), "NUL bytes"),
+        ('{"type": "FeatureCollection"}'.encode("utf-32"), "UTF-32"),
+        (b"\xff\xfe\xfa not utf8", "UTF-16"),
+        (b"caf\xe9", "not valid UTF-8"),
+        (b"", "empty"),
+        (b"   \n\t", "empty"),
+        (b'{"a": ' * 40 + b"1" + b"}" * 40, "nested too deeply"),
+        (b"[" * 5000 + b"]" * 5000, "nested too deeply"),
+        (b'{"type": "FeatureCollection", "features": [], "x": NaN}', "NaN is not allowed"),
+        (b'{"type": "FeatureCollection", "features": [], "x": Infinity}', "Infinity is not allowed"),
+        (b'{"type": "FeatureCollection", "features": [], "x": 1e999}', "too large to be finite"),
+    ],
+)
 def test_unreadable_files(root, raw, fragment):
     cand = upload(root, raw)
     assert not cand.ok and cand.text is None
@@ -86,27 +98,33 @@ def test_utf8_bom_is_accepted_and_dropped(root):
     assert cand.ok and not cand.text.startswith("\ufeff")
 
 
-@pytest.mark.parametrize("doc, fragment", [
-    ({"a": 1}, "not a GeoJSON FeatureCollection (found None)"),
-    ([1, 2], "not a GeoJSON FeatureCollection (found 'list')"),
-    ({"type": "Feature", "geometry": None, "properties": {}}, "found 'Feature'"),
-    ("just a string", "not a GeoJSON FeatureCollection"),
-])
+@pytest.mark.parametrize(
+    "doc, fragment",
+    [
+        ({"a": 1}, "not a GeoJSON FeatureCollection (found None)"),
+        ([1, 2], "not a GeoJSON FeatureCollection (found 'list')"),
+        ({"type": "Feature", "geometry": None, "properties": {}}, "found 'Feature'"),
+        ("just a string", "not a GeoJSON FeatureCollection"),
+    ],
+)
 def test_not_geojson(root, doc, fragment):
     cand = upload(root, json.dumps(doc).encode())
     assert not cand.ok and any(fragment in p.message for p in cand.problems), messages(cand)
     assert all(p.path == "crossings.geojson" for p in cand.problems)
 
 
-@pytest.mark.parametrize("geometry, place, fragment", [
-    ({"type": "LineString", "coordinates": [[124, 40], [125, 41]]}, "geometry", "not supported"),
-    ({"type": "MultiPoint", "coordinates": [[124, 40]]}, "geometry", "not supported"),
-    ({"type": "Point", "coordinates": [124.39, 40.11, 12.0]}, "geometry", "3-D"),
-    ({"type": "Point", "coordinates": SWAPPED_POINT}, "geometry", "swapped"),
-    ({"type": "Point", "coordinates": [190.0, 95.0]}, "geometry", "out of range"),
-    (UNCLOSED_POLYGON, "geometry", "not closed"),
-    (BOWTIE_POLYGON, "geometry", "Self-intersection"),
-])
+@pytest.mark.parametrize(
+    "geometry, place, fragment",
+    [
+        ({"type": "LineString", "coordinates": [[124, 40], [125, 41]]}, "geometry", "not supported"),
+        ({"type": "MultiPoint", "coordinates": [[124, 40]]}, "geometry", "not supported"),
+        ({"type": "Point", "coordinates": [124.39, 40.11, 12.0]}, "geometry", "3-D"),
+        ({"type": "Point", "coordinates": SWAPPED_POINT}, "geometry", "swapped"),
+        ({"type": "Point", "coordinates": [190.0, 95.0]}, "geometry", "out of range"),
+        (UNCLOSED_POLYGON, "geometry", "not closed"),
+        (BOWTIE_POLYGON, "geometry", "Self-intersection"),
+    ],
+)
 def test_bad_geometries_are_named(root, geometry, place, fragment):
     cand = upload(root, layer_bytes(crossings(root, geometry=geometry)))
     hits = [p for p in cand.problems if fragment in p.message]
@@ -145,6 +163,7 @@ def test_old_problems_elsewhere_do_not_block(root, tmp_path):
     rows = read_rows(root / "events.csv")
     broken = tmp_path / "copy"
     import shutil
+
     shutil.copytree(root, broken)
     rows[0]["date"] = "2023-13-45"
     write_rows(broken / "events.csv", rows)
@@ -167,13 +186,16 @@ def claims_csv(root, **changes):
     return table_csv(root, "claims", **changes)
 
 
-@pytest.mark.parametrize("changes, column, fragment", [
-    ({"people": -5}, "people", "below the minimum 0"),
-    ({"qualifier": "range", "people": 90, "people_to": 50}, "people_to", "people_to 50 must be above people 90"),
-    ({"people": "lots"}, "people", "is not a whole number"),
-    ({"source": "nope"}, "source", "source 'nope' is not in sources.csv"),
-    ({"event": "ghost"}, "event", "event 'ghost' is not in events.csv"),
-])
+@pytest.mark.parametrize(
+    "changes, column, fragment",
+    [
+        ({"people": -5}, "people", "below the minimum 0"),
+        ({"qualifier": "range", "people": 90, "people_to": 50}, "people_to", "people_to 50 must be above people 90"),
+        ({"people": "lots"}, "people", "is not a whole number"),
+        ({"source": "nope"}, "source", "source 'nope' is not in sources.csv"),
+        ({"event": "ghost"}, "event", "event 'ghost' is not in events.csv"),
+    ],
+)
 def test_bad_claim_rows_are_named(root, changes, column, fragment):
     cand = upload(root, claims_csv(root, **changes), "claims.csv", "claims")
     hits = [p for p in cand.problems if fragment in p.message]
@@ -185,15 +207,18 @@ def events_csv(root, **changes):
     return table_csv(root, "events", **changes)
 
 
-@pytest.mark.parametrize("changes, column, fragment", [
-    ({"date": "2023-13-45"}, "date", "not a real calendar date"),
-    ({"date": "2023-02-30"}, "date", "not a real calendar date"),
-    ({"date": "yesterday"}, "date", "is not a date written YYYY-MM-DD"),
-    ({"origin": "mukden"}, "origin", "site 'mukden' does not exist"),
-    ({"crossing": "shenyang"}, "crossing", "is not a border crossing"),
-    ({"part_of": "ghost"}, "part_of", "event 'ghost' does not exist"),
-    ({"id": "2023-10-09-tumen"}, "id", "duplicate id"),
-])
+@pytest.mark.parametrize(
+    "changes, column, fragment",
+    [
+        ({"date": "2023-13-45"}, "date", "not a real calendar date"),
+        ({"date": "2023-02-30"}, "date", "not a real calendar date"),
+        ({"date": "yesterday"}, "date", "is not a date written YYYY-MM-DD"),
+        ({"origin": "mukden"}, "origin", "site 'mukden' does not exist"),
+        ({"crossing": "shenyang"}, "crossing", "is not a border crossing"),
+        ({"part_of": "ghost"}, "part_of", "event 'ghost' does not exist"),
+        ({"id": "2023-10-09-tumen"}, "id", "duplicate id"),
+    ],
+)
 def test_bad_event_rows_are_named(root, changes, column, fragment):
     raw = events_csv(root, **changes)
     cand = upload(root, raw, "events.csv", "events")
@@ -228,8 +253,12 @@ def test_html_in_text_fields_is_kept_and_warned(root):
 
 def test_hostile_fixture_files_upload_as_text(root, tmp_path):
     hostile = hostile_copy(tmp_path / "hostile")
-    for part, rel in [("crossings", "sites/crossings.geojson"), ("china-detention", "sites/china-detention.geojson"),
-                      ("events", "events.csv"), ("sources", "sources.csv")]:
+    for part, rel in [
+        ("crossings", "sites/crossings.geojson"),
+        ("china-detention", "sites/china-detention.geojson"),
+        ("events", "events.csv"),
+        ("sources", "sources.csv"),
+    ]:
         raw = (hostile / rel).read_bytes()
         cand = upload(root, raw, rel.split("/")[-1], part)
         assert not cand.errors, messages(cand)
@@ -247,7 +276,9 @@ def test_reprojected_upload_is_valid_with_a_warning(root):
     cand = upload(root, layer_bytes(doc))
     assert cand.ok, messages(cand)
     assert [p.is_error for p in cand.problems] == [False] and "EPSG:3857" in cand.problems[0].message
-    assert cand.text == (root / "sites" / "crossings.geojson").read_text(encoding="utf-8")  # back to the same 6 decimals
+    assert cand.text == (root / "sites" / "crossings.geojson").read_text(
+        encoding="utf-8"
+    )  # back to the same 6 decimals
     del doc["crs"]
     cand = upload(root, layer_bytes(doc))
     assert not cand.ok and any("projected metres" in p.message for p in cand.problems)
@@ -274,32 +305,41 @@ def test_cli_path_reports_unreadable_files(root, tmp_path):
     assert len(problems) == 1 and problems[0].path == str(path) and "UTF-16" in problems[0].message
 
 
-@pytest.mark.parametrize("name, raw, part", [
-    ("anything.geojson", b'{"type": "FeatureCollection", "name": "nk-facilities", "features": []}', "nk-facilities"),
-    ("crossings.geojson", b"{}", "crossings"),
-    ("mystery.json", b"{}", None),
-    ("my-events.csv", b"id,date\n", "events"),
-    ("sources (2).csv", b"id\n", "sources"),
-    ("upload.csv", b"id,publisher,title\n", "sources"),
-    ("upload.csv", b"id,date,kind\n", "events"),
-    ("statistics.csv", b"id\n", "statistics"),
-    ("upload.csv", b"id,measure,period_start\n", "statistics"),
-    ("notes.txt", b"x", None),
-])
+@pytest.mark.parametrize(
+    "name, raw, part",
+    [
+        (
+            "anything.geojson",
+            b'{"type": "FeatureCollection", "name": "nk-facilities", "features": []}',
+            "nk-facilities",
+        ),
+        ("crossings.geojson", b"{}", "crossings"),
+        ("mystery.json", b"{}", None),
+        ("my-events.csv", b"id,date\n", "events"),
+        ("sources (2).csv", b"id\n", "sources"),
+        ("upload.csv", b"id,publisher,title\n", "sources"),
+        ("upload.csv", b"id,date,kind\n", "events"),
+        ("statistics.csv", b"id\n", "statistics"),
+        ("upload.csv", b"id,measure,period_start\n", "statistics"),
+        ("notes.txt", b"x", None),
+    ],
+)
 def test_detect_part(name, raw, part):
     assert detect_part(name, raw) == part
 
 
 def test_no_temporary_files_are_left(root, tmp_path, monkeypatch):
     import tempfile
+
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     upload(root, layer_bytes(load_layer(root, "crossings")))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("geo-candidate-")]
 
 
 def test_markdown_formulas_and_invisible_characters_are_warned_about(root):
-    doc = crossings(root, name_en="Dandong ![t](http://127.0.0.2/p.png)", notes='=HYPERLINK("http://x","y")',
-                    name_ko="단동\u202e")
+    doc = crossings(
+        root, name_en="Dandong ![t](http://127.0.0.2/p.png)", notes='=HYPERLINK("http://x","y")', name_ko="단동\u202e"
+    )
     cand = upload(root, layer_bytes(doc))
     assert cand.ok, messages(cand)  # warnings only: the text is kept as typed and shown as text
     text = "\n".join(messages(cand))

@@ -13,8 +13,15 @@ from tests.common import run_async
 
 def call(guard, path, cookie=None, method="GET", query=b""):
     headers = [(b"cookie", f"{COOKIE}={cookie}".encode())] if cookie else []
-    scope = {"type": "http", "path": path, "method": method, "headers": headers, "query_string": query,
-             "client": ("127.0.0.1", 5000), "scheme": "http"}
+    scope = {
+        "type": "http",
+        "path": path,
+        "method": method,
+        "headers": headers,
+        "query_string": query,
+        "client": ("127.0.0.1", 5000),
+        "scheme": "http",
+    }
     sent, reads = [], []
 
     async def receive():
@@ -64,8 +71,9 @@ def test_anonymous_uploads_are_refused_before_the_body_is_read(store, cookie):
 
 
 def test_signed_in_editor_uploads_pass(store):
-    token = store.sign_in({"alice": auth.hash_password("correct horse battery", rounds=4)}, "alice",
-                          "correct horse battery", None).token
+    token = store.sign_in(
+        {"alice": auth.hash_password("correct horse battery", rounds=4)}, "alice", "correct horse battery", None
+    ).token
     status, _, reads = call(Guard(app, lambda: store), "/_stcore/upload_file/s1/f1", token, "PUT")
     assert status == 200 and reads
     store.sign_out(token)
@@ -73,8 +81,9 @@ def test_signed_in_editor_uploads_pass(store):
 
 
 def test_ticket_becomes_an_httponly_cookie_once(store):
-    token = store.sign_in({"alice": auth.hash_password("correct horse battery", rounds=4)}, "alice",
-                          "correct horse battery", None).token
+    token = store.sign_in(
+        {"alice": auth.hash_password("correct horse battery", rounds=4)}, "alice", "correct horse battery", None
+    ).token
     ticket = store.ticket(token)
     guard = Guard(app, lambda: store)
     status, headers, _ = call(guard, "/_geo/session", query=f"ticket={ticket}".encode())

@@ -16,6 +16,7 @@ SENSITIVE_STRINGS = ["secret-site", "Secret site", "비밀", "秘密", "2023-04-
 @pytest.fixture(scope="session")
 def ds():
     from geo.dataset import load
+
     return load(FIXTURE_DATA)
 
 
@@ -23,6 +24,7 @@ def ds():
 def scene(ds):
     from geo.export import scene as scene_mod
     from geo.query import Filters
+
     return scene_mod.build(ds, Filters())
 
 
@@ -44,6 +46,7 @@ def stripped_data(tmp_path_factory):
 @pytest.fixture(scope="session")
 def stripped_ds(stripped_data):
     from geo.dataset import load
+
     return load(stripped_data)
 
 
@@ -59,6 +62,7 @@ def layer_strings(html_text: str) -> list[str]:
         elif isinstance(value, list):
             for v in value:
                 walk(v)
+
     for args in re.findall(r"\}\)\(map_[0-9a-f]+, (.*?)\);\n", html_text):
         walk(json.loads("[" + args + "]"))
     return out

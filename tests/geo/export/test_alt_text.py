@@ -22,9 +22,11 @@ def ds():
 def png_texts(data: bytes) -> dict[str, str]:
     out, pos = {}, 8
     while pos < len(data):
-        (length,) = struct.unpack(">I", data[pos:pos + 4])
-        kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
-        assert struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])[0] == zlib.crc32(kind + body) & 0xFFFFFFFF
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        assert (
+            struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])[0] == zlib.crc32(kind + body) & 0xFFFFFFFF
+        )
         if kind == b"tEXt":
             key, value = body.split(b"\0", 1)
             out[key.decode("latin-1")] = value.decode("latin-1")

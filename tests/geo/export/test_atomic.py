@@ -20,6 +20,7 @@ def test_failure_keeps_old_file_and_leaves_no_temp(tmp_path, monkeypatch):
 
     def boom(src, dst):
         raise OSError("disk full")
+
     monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(OSError):
         write_bytes(target, b"new")

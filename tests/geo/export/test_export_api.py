@@ -28,6 +28,7 @@ def test_unknown_suffix_before_any_work(ds, tmp_path, monkeypatch):
 def test_failed_render_leaves_no_file(ds, tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("renderer crashed")
+
     monkeypatch.setattr(static, "render", boom)
     out = tmp_path / "map.png"
     with pytest.raises(RuntimeError):

@@ -12,6 +12,7 @@ def _render(text: str, family: str) -> np.ndarray:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+
     with matplotlib.rc_context({"font.family": [family]}):
         fig = Figure(figsize=(2.0, 0.6), dpi=100)
         canvas = FigureCanvasAgg(fig)

@@ -20,10 +20,18 @@ def drawn(fmt: str, with_halo_text: bool, visible: bool = True) -> bytes:
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
     if with_halo_text:
-        halo_text(ax, 0.5, 0.5, "Dandong", ha="center", fontsize=14, halo_width=3, halo_colour="white").set_visible(visible)
+        halo_text(ax, 0.5, 0.5, "Dandong", ha="center", fontsize=14, halo_width=3, halo_colour="white").set_visible(
+            visible
+        )
     else:
-        ax.text(0.5, 0.5, "Dandong", ha="center", fontsize=14,
-                path_effects=[patheffects.withStroke(linewidth=3, foreground="white")])
+        ax.text(
+            0.5,
+            0.5,
+            "Dandong",
+            ha="center",
+            fontsize=14,
+            path_effects=[patheffects.withStroke(linewidth=3, foreground="white")],
+        )
     buf = io.BytesIO()
     with __import__("matplotlib").rc_context({"svg.fonttype": "none", "svg.hashsalt": "t"}):
         fig.savefig(buf, format=fmt, facecolor=fig.get_facecolor())
@@ -40,6 +48,7 @@ def test_svg_has_the_text_as_text_and_the_halo_as_an_outline():
 
 def test_png_pixels_match_a_with_stroke_halo():
     from PIL import Image
+
     ours = np.asarray(Image.open(io.BytesIO(drawn("png", True))).convert("RGB"), dtype=int)
     theirs = np.asarray(Image.open(io.BytesIO(drawn("png", False))).convert("RGB"), dtype=int)
     assert ours.shape == theirs.shape
@@ -51,4 +60,6 @@ def test_png_pixels_match_a_with_stroke_halo():
 
 
 def test_an_invisible_label_draws_nothing():
-    assert b"Dandong" not in drawn("svg", True, visible=False) and b"stroke: #ffffff" not in drawn("svg", True, visible=False)
+    assert b"Dandong" not in drawn("svg", True, visible=False) and b"stroke: #ffffff" not in drawn(
+        "svg", True, visible=False
+    )

@@ -14,7 +14,6 @@ from tests.common import XSS_PAYLOADS, hostile_copy
 from tests.geo.export.conftest import SENSITIVE_STRINGS, site_popups
 
 
-
 @pytest.fixture(scope="module")
 def html(ds) -> bytes:
     return render_html(ds, Filters(), ExportOptions(lang="en+ko"))
@@ -71,11 +70,13 @@ def test_sensitive_records_never_appear(ds, stripped_ds, html):
 
     def unhashed(data: bytes) -> bytes:  # the data version's hash is of the data directory, which differs
         return re.sub(rb"sha256 [0-9a-f]+", b"sha256 ~", data)
+
     assert leaky == html and unhashed(html) == unhashed(stripped)
 
 
 def test_hostile_text_is_escaped(tmp_path):
     from geo.dataset import load
+
     ds = load(hostile_copy(tmp_path))
     text = render_html(ds, Filters(), ExportOptions(title=XSS_PAYLOADS[0])).decode("utf-8")
     for payload in XSS_PAYLOADS[:2]:

@@ -30,19 +30,49 @@ ARREST = "2021-06-02-shenyang-arrest"
 def ds(tmp_path_factory):
     root = copy_data(tmp_path_factory.mktemp("kinds"))
     events = read_rows(root / "events.csv")
-    arrest = dict(events[0], id=ARREST, date="2021-06-02", date_precision="day", kind="arrest", origin="shenyang",
-                  crossing="", destination="", part_of="", confidence="single-source",
-                  summary="Arrested in Shenyang before the July return.", summary_ko="", sensitive="false")
+    arrest = dict(
+        events[0],
+        id=ARREST,
+        date="2021-06-02",
+        date_precision="day",
+        kind="arrest",
+        origin="shenyang",
+        crossing="",
+        destination="",
+        part_of="",
+        confidence="single-source",
+        summary="Arrested in Shenyang before the July return.",
+        summary_ko="",
+        sensitive="false",
+    )
     write_rows(root / "events.csv", [arrest, *events])
     claims = [c for c in read_rows(root / "claims.csv") if c["event"] != RETURN]
     base = {"said_by": "", "people_to": "", "date": "", "date_precision": "", "sites": "", "note": ""}
     claims += [
-        {**base, "id": f"{RETURN}--rfa-2021-07-20", "event": RETURN, "source": "rfa-2021-07-20", "qualifier": "about",
-         "people": "50"},
-        {**base, "id": f"{RETURN}--wikinews-2021-07-26", "event": RETURN, "source": "wikinews-2021-07-26",
-         "qualifier": "more-than", "people": "40"},
-        {**base, "id": f"{ARREST}--rfa-2021-07-20", "event": ARREST, "source": "rfa-2021-07-20", "qualifier": "about",
-         "people": "13"},
+        {
+            **base,
+            "id": f"{RETURN}--rfa-2021-07-20",
+            "event": RETURN,
+            "source": "rfa-2021-07-20",
+            "qualifier": "about",
+            "people": "50",
+        },
+        {
+            **base,
+            "id": f"{RETURN}--wikinews-2021-07-26",
+            "event": RETURN,
+            "source": "wikinews-2021-07-26",
+            "qualifier": "more-than",
+            "people": "40",
+        },
+        {
+            **base,
+            "id": f"{ARREST}--rfa-2021-07-20",
+            "event": ARREST,
+            "source": "rfa-2021-07-20",
+            "qualifier": "about",
+            "people": "13",
+        },
     ]
     write_rows(root / "claims.csv", claims)
     return load(root)
@@ -87,8 +117,9 @@ def test_static_subtitle_and_labels_word_each_kind(ds):
     static.render(sc, ExportOptions(lang="en", dpi=40), "png", info=info)
     joined = " ".join(info.texts)
     assert "Arrested in China: about 13 (one event)" in joined
-    assert "Returned to North Korea: 540–about 650 (computed: sum of 2 events)" in joined or \
-        re.search(r"Returned to North Korea: [^·]*\(computed: sum of 2 events\)", joined)
+    assert "Returned to North Korea: 540–about 650 (computed: sum of 2 events)" in joined or re.search(
+        r"Returned to North Korea: [^·]*\(computed: sum of 2 events\)", joined
+    )
     # the label of the site: the return's figure as its sources state it, both ends attributed to nobody here
     assert "return: more than 40 – about 50" in joined.replace("\n", " ")
     assert "Marker area: Returned to North Korea" in joined
@@ -98,7 +129,7 @@ def test_static_subtitle_and_labels_word_each_kind(ds):
 def test_html_export_never_shows_a_sum_across_kinds(ds, lang):
     text = html_mod.render_html(ds, Filters(), ExportOptions(lang=lang)).decode("utf-8")
     start = text.index("<div class='geo-export-head'>")
-    shown = [text[start:text.index("</div>", text.index("geo-export-credits"))]]
+    shown = [text[start : text.index("</div>", text.index("geo-export-credits"))]]
     layers = layer_strings(text)
     assert len(site_popups(text)) >= 5 and len(layers) > len(site_popups(text))  # tooltips, popups, routes
     shown += layers

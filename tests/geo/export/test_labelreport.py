@@ -17,8 +17,11 @@ def ds():
 
 def info_for(ds, placed=1, dropped=1, unlabelled=1) -> RenderInfo:
     ids = list(ds.sites.index)
-    return RenderInfo(placed={s: None for s in ids[:placed]}, dropped=ids[placed:placed + dropped],
-                      unlabelled=ids[placed + dropped:placed + dropped + unlabelled])
+    return RenderInfo(
+        placed={s: None for s in ids[:placed]},
+        dropped=ids[placed : placed + dropped],
+        unlabelled=ids[placed + dropped : placed + dropped + unlabelled],
+    )
 
 
 def test_nothing_to_say_when_every_label_fits(ds):

@@ -72,6 +72,7 @@ def test_area_label_prefers_first_free_anchor():
 
 def test_point_grid_counts_like_brute_force():
     from geo.export.labels import PointGrid
+
     rng = np.random.default_rng(3)
     pts = rng.uniform([0, 0], [800, 500], size=(3000, 2))
     grid = PointGrid(pts, BOUNDS, cell=1.0)

@@ -9,6 +9,7 @@ from geo.export import layout
 def renderer():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+
     return FigureCanvasAgg(Figure(figsize=(4, 3), dpi=100)).get_renderer()
 
 
@@ -40,6 +41,7 @@ def test_plan_puts_the_legend_where_the_map_gets_larger(scene):
     from matplotlib.figure import Figure
     from geo.export import fonts, legend, presets
     from geo.export.style import Style
+
     for name in ("default", "square", "story"):
         page = presets.get(name)
         style = Style(page.base_pt)

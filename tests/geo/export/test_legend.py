@@ -14,8 +14,12 @@ def test_nice_steps():
 def test_sections_follow_the_scene(scene):
     secs = legend.sections(scene, Style(10), "en", False, 300)
     titles = [s.title for s in secs]
-    assert titles == ["Sites", "Marker area: Returned to North Korea\nlargest stated figures, summed per site", "Routes",
-                      "Location"]
+    assert titles == [
+        "Sites",
+        "Marker area: Returned to North Korea\nlargest stated figures, summed per site",
+        "Routes",
+        "Location",
+    ]
     assert secs[2].labels == ["Width: Returned to North Korea\nPale = largest, dark = smallest stated figure"]
     kinds = secs[0].labels
     assert kinds == ["Border crossing", "Detention centre", "Holding centre"]  # only kinds shown

@@ -31,11 +31,22 @@ def test_languages_and_blank_title():
 
 
 def test_filters_key_round_trip_and_never_sensitive():
-    f = Filters(date_from=date(2021, 1, 1), date_to=date(2023, 12, 31), kinds=frozenset({"repatriation", "arrest"}),
-                layers=frozenset({"crossings"}), include_sensitive=True)
+    f = Filters(
+        date_from=date(2021, 1, 1),
+        date_to=date(2023, 12, 31),
+        kinds=frozenset({"repatriation", "arrest"}),
+        layers=frozenset({"crossings"}),
+        include_sensitive=True,
+    )
     key = filters_key(f)
-    assert key == filters_key(Filters(date_from=date(2021, 1, 1), date_to=date(2023, 12, 31),
-                                      kinds=frozenset({"arrest", "repatriation"}), layers=frozenset({"crossings"})))
+    assert key == filters_key(
+        Filters(
+            date_from=date(2021, 1, 1),
+            date_to=date(2023, 12, 31),
+            kinds=frozenset({"arrest", "repatriation"}),
+            layers=frozenset({"crossings"}),
+        )
+    )
     back = filters_from_key(key)
     assert back.kinds == f.kinds and back.layers == f.layers and back.date_to == f.date_to
     assert back.include_sensitive is False
@@ -45,6 +56,7 @@ def test_filters_key_round_trip_and_never_sensitive():
 def test_size_kind_defaults_to_returns_and_is_checked():
     from geo.errors import UsageError
     from geo.export.options import ExportOptions
+
     assert ExportOptions().size_kind == "repatriation"
     assert ExportOptions(size_kind="arrest").size_kind == "arrest"
     with pytest.raises(UsageError, match="event kind"):

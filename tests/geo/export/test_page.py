@@ -21,7 +21,12 @@ def app(monkeypatch):
 def test_page_runs_and_offers_every_format(app):
     assert not app.exception
     labels = [b.proto.label for b in app.get("download_button")]
-    assert [label.split(" (")[0] for label in labels] == ["Download PNG", "Download SVG", "Download PDF", "Download HTML"]
+    assert [label.split(" (")[0] for label in labels] == [
+        "Download PNG",
+        "Download SVG",
+        "Download PDF",
+        "Download HTML",
+    ]
     assert len(app.get("image")) == 1
     urls = [b.proto.url for b in app.get("download_button")]
     assert urls[0] and urls[3]  # PNG and HTML are ready; SVG and PDF are drawn when clicked (see the browser test)

@@ -24,8 +24,18 @@ def _frames(ds, f: Filters, lang: str = "en"):
     scene = scene_mod.build(ds, f)
     site_ids = [s.id for s in reversed(scene.sites)]
     stops = [r.stops for r in reversed(scene.routes)]
-    frames = play.frames(public, events, scene.date_from, scene.date_to, scene.size_kind, site_ids, stops, lang,
-                         site_radius, route_widths)
+    frames = play.frames(
+        public,
+        events,
+        scene.date_from,
+        scene.date_to,
+        scene.size_kind,
+        site_ids,
+        stops,
+        lang,
+        site_radius,
+        route_widths,
+    )
     return frames, scene, public, events, site_ids
 
 
@@ -34,18 +44,24 @@ def test_windows_are_timeplays(ds):
     assert set(frames) == set(timeplay.UNITS)
     for unit, rows in frames.items():
         assert [(date.fromisoformat(r[0]), date.fromisoformat(r[1])) for r in rows] == timeplay.steps(
-            scene.date_from, scene.date_to, unit)
+            scene.date_from, scene.date_to, unit
+        )
     assert frames["quarter"][0][2] == {"en": "2021 Q3"}
 
 
 def test_numbers_follow_the_window(ds):
     frames, *_ = _frames(ds, Filters())
     quarters = {r[2]["en"]: r for r in frames["quarter"]}
-    assert quarters["2021 Q3"][3] == "14 Jul 2021 – 30 Sep 2021 · 1 event · Returned to North Korea: about 50 (one event)"
+    assert (
+        quarters["2021 Q3"][3] == "14 Jul 2021 – 30 Sep 2021 · 1 event · Returned to North Korea: about 50 (one event)"
+    )
     assert quarters["2021 Q4"][3] == "1 Oct 2021 – 31 Dec 2021 · No events in the period"
     assert quarters["2021 Q4"][4] == [] and quarters["2021 Q4"][5] == []  # nothing at any site, no line drawn
     # the mass return and its two parts: three events, its people counted once (the umbrella's figure)
-    assert quarters["2023 Q4"][3] == "1 Oct 2023 – 9 Oct 2023 · 3 events · Returned to North Korea: about 500–600 (one event)"
+    assert (
+        quarters["2023 Q4"][3]
+        == "1 Oct 2023 – 9 Oct 2023 · 3 events · Returned to North Korea: about 500–600 (one event)"
+    )
 
 
 def test_markers_and_lines_of_a_window(ds):
@@ -89,7 +105,9 @@ def test_the_export_carries_the_control_and_its_frames(html):
 
 
 def test_no_play_for_an_empty_export(ds):
-    text = render_html(ds, Filters(date_from=date(2000, 1, 1), date_to=date(2000, 12, 31)), ExportOptions()).decode("utf-8")
+    text = render_html(ds, Filters(date_from=date(2000, 1, 1), date_to=date(2000, 12, 31)), ExportOptions()).decode(
+        "utf-8"
+    )
     assert "GeoPlay" not in text
 
 

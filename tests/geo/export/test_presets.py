@@ -6,10 +6,18 @@ from geo.errors import UsageError
 from geo.export import presets
 
 
-@pytest.mark.parametrize("name, pixels", [
-    ("default", (1600, 1000)), ("social", (1200, 630)), ("square", (1080, 1080)),
-    ("story", (1080, 1920)), ("wide", (1920, 1080)), ("a4", (3508, 2480)), ("a4-portrait", (2480, 3508)),
-])
+@pytest.mark.parametrize(
+    "name, pixels",
+    [
+        ("default", (1600, 1000)),
+        ("social", (1200, 630)),
+        ("square", (1080, 1080)),
+        ("story", (1080, 1920)),
+        ("wide", (1920, 1080)),
+        ("a4", (3508, 2480)),
+        ("a4-portrait", (2480, 3508)),
+    ],
+)
 def test_pixel_sizes(name, pixels):
     assert presets.get(name).pixels == pixels
 

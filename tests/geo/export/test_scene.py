@@ -62,4 +62,5 @@ def test_sites_and_routes_follow_one_kind(ds, scene):
 
 def rules_text(ds, event_id):
     from geo import evidence
+
     return evidence.figure_texts(ds, ds.events.loc[[event_id]], "en", attributed=False).iloc[0]

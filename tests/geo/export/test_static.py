@@ -39,6 +39,7 @@ def test_png_is_valid_and_sized_by_preset(png):
     assert len(data) > 50_000
     from PIL import Image
     import io
+
     image = Image.open(io.BytesIO(data))
     image.verify()
 
@@ -98,6 +99,7 @@ def test_dandong_and_sinuiju_both_labelled_without_collision(png):
 def test_dense_synthetic_data_never_overlaps(tmp_path):
     from tools import synthetic
     from geo.dataset import load
+
     synthetic.write(synthetic.generate(600, 60, 11), tmp_path / "synth")
     sc = scene_mod.build(load(tmp_path / "synth"), Filters())
     for preset in ("default", "social"):
@@ -113,6 +115,7 @@ def test_sensitive_records_leave_no_trace(ds, stripped_ds, fmt):
     """Rendering the data with its sensitive records gives exactly the bytes of the data without them."""
     options = ExportOptions(preset="social", lang="en+ko")
     from dataclasses import replace
+
     stripped = scene_mod.build(stripped_ds, Filters())
     # the data version's hash is of the data directory, which differs: compare everything else
     leaky = replace(scene_mod.build(ds, Filters(include_sensitive=True)), data_version=stripped.data_version)
@@ -125,12 +128,14 @@ def test_sensitive_records_leave_no_trace(ds, stripped_ds, fmt):
 
 def test_no_events_still_makes_a_map(ds):
     from datetime import date
+
     sc = scene_mod.build(ds, Filters(date_from=date(1990, 1, 1), date_to=date(1990, 2, 1)))
     assert png_size(static.render(sc, ExportOptions(preset="social"), "png")) == (1200, 630)
 
 
 def test_matches_golden_image(scene, tmp_path):
     from matplotlib.testing.compare import compare_images
+
     data = static.render(scene, GOLDEN_OPTIONS, "png")
     actual = tmp_path / "actual.png"
     actual.write_bytes(data)
@@ -146,6 +151,7 @@ def test_matches_golden_image(scene, tmp_path):
 def test_text_from_data_is_never_parsed_as_tex(tmp_path):
     from geo.dataset import load
     from tests.common import copy_data, edit_feature
+
     root = copy_data(tmp_path)
     edit_feature(root, "china-detention", 0, name_en=r"Camp $\frac{$ and $x^2$", name_ko="$수용소$")
     sc = scene_mod.build(load(root), Filters())
@@ -155,6 +161,7 @@ def test_text_from_data_is_never_parsed_as_tex(tmp_path):
 def test_labels_stay_clear_of_scale_bar_and_north_arrow(tmp_path):
     from geo.dataset import load
     from tests.common import hostile_copy
+
     sc = scene_mod.build(load(hostile_copy(tmp_path)), Filters())  # very long names
     info = static.RenderInfo()
     static.render(sc, ExportOptions(lang="en+ko"), "png", info=info)

@@ -30,15 +30,23 @@ def test_sources_grouped_by_publisher():
 
 
 def _sums(events, low, high, approx=False, unreported=0):
-    return {"events": events, "low": low, "high": high, "approx": approx, "low_open": False, "high_open": False,
-            "unreported": unreported}
+    return {
+        "events": events,
+        "low": low,
+        "high": high,
+        "approx": approx,
+        "low_open": False,
+        "high_open": False,
+        "unreported": unreported,
+    }
 
 
 def test_kind_sums_are_labelled_and_per_kind():
     by_kind = (("repatriation", _sums(7, 750, 850, approx=True)), ("arrest", _sums(2, 12, 12, unreported=1)))
     assert wording.kind_sums(by_kind, "en") == [
         "Returned to North Korea: about 750–850 (computed: sum of 7 events)",
-        "Arrested in China: 12 (computed: sum of 2 events; no figure for 1 of them)"]
+        "Arrested in China: 12 (computed: sum of 2 events; no figure for 1 of them)",
+    ]
     assert wording.kind_sums(by_kind, "ko")[0] == "북송: 약 750–850 (계산값: 사건 7건의 합)"
 
 
@@ -46,6 +54,7 @@ def test_site_figure_names_the_size_kind():
     class Site:
         figure = ("share of 500–600 not reported", "500–600 중 일부 (수치 보도 없음)")
         other_events = 0
+
     assert wording.site_figure(Site, "repatriation", "en") == "return: share of 500–600 not reported"
     assert wording.site_figure(Site, "repatriation", "ko").startswith("북송: 500–600 중 일부")
     Site.figure, Site.other_events = (), 2
