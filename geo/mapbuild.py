@@ -29,6 +29,7 @@ from .styles import (
     APPROX_DASH,
     COUNTRY_STROKES,
     EVENT_KIND_COLOURS,
+    EVENT_KIND_DASHES,
     KIND_COLOURS,
     KIND_SHAPES,
     MAX_RADIUS,
@@ -176,7 +177,8 @@ class Legend(MapKey):
         area = "<span style='display:inline-block;width:18px;height:11px;background:{};border:1px solid #9a9a9a;margin-right:5px;vertical-align:-1px'></span>"
         line = "<span style='display:inline-block;width:18px;height:0;border-top:2px dashed #4d4d4d;margin-right:5px;vertical-align:3px'></span>"
         bar = (
-            "<span style='display:inline-block;width:14px;height:8px;background:{};opacity:.7;margin-right:3px'></span>"
+            "<svg width='22' height='8' aria-hidden='true' style='margin-right:3px;vertical-align:0'>"
+            "<line x1='0' y1='4' x2='22' y2='4' stroke='{}' stroke-width='3'{}/></svg>"
         )
 
         def section(heading, rows):
@@ -190,7 +192,13 @@ class Legend(MapKey):
         rings.append(dot.format("#fff", "dashed", "#555") + h.text(w["approx"]))
         size = [h.text(w["size"].format(kind=event_kinds[size_kind]))]
         routes = [
-            " ".join(bar.format(EVENT_KIND_COLOURS[k]) + h.text(short[k]) for k in ROUTE_KINDS),
+            " ".join(
+                bar.format(
+                    EVENT_KIND_COLOURS[k], f" stroke-dasharray='{EVENT_KIND_DASHES[k]}'" if EVENT_KIND_DASHES[k] else ""
+                )
+                + h.text(short[k])
+                for k in ROUTE_KINDS
+            ),
             h.text(w["width"]),
         ]
         base = [
@@ -467,10 +475,10 @@ class _RouteRows(MacroElement):
     var pts = r[0].map(function (i) { return [stops[i][0], stops[i][1]]; });
     var label = "<b>" + r[0].map(function (i) { return stops[i][2]; }).join(" \\u2192 ") + "<\\/b><br>" + r[5] + ": " +
                 r[4] + "<br><span style='color:#666'>" + r[7] + "<\\/span>";
-    L.polyline(pts, {color: r[6], weight: r[1], opacity: 0.3, renderer: canvas,
+    L.polyline(pts, {color: r[6], weight: r[1], opacity: 0.3, renderer: canvas, dashArray: r[8],
                      className: "route-line route-high"}).bindTooltip(label, {sticky: true}).addTo(group);
     if (r[2]) {
-      L.polyline(pts, {color: r[6], weight: r[2], opacity: 0.9, renderer: canvas, interactive: false,
+      L.polyline(pts, {color: r[6], weight: r[2], opacity: 0.9, renderer: canvas, interactive: false, dashArray: r[8],
                        className: "route-line route-low"}).addTo(group);
     }
   });
@@ -614,6 +622,7 @@ def route_rows(
                 h.text(kinds.get(route["kind"], route["kind"])),
                 EVENT_KIND_COLOURS.get(route["kind"], ROUTE_COLOUR),
                 h.text(_("{n} event(s)", n=number(int(route["events"]), lang))),
+                EVENT_KIND_DASHES.get(route["kind"]) or None,  # each kind its own pattern, not colour alone
             ]
         )
     return stops_table, rows

@@ -2,9 +2,10 @@
 
 Site features are checked with jsonschema directly; CSV tables are checked column by column
 with pandas from the same schema (see tables.py), which is what keeps 100k rows fast.
-Enumerations carry their own labels (`x-labels`, English and Korean), colours (`x-colours`) and, for
-the site kinds, marker shapes (`x-shapes`, one of SHAPES): every label, colour and shape table in the
-code is read from here, so a new value needs only its schema entry, label, colour and shape.
+Enumerations carry their own labels (`x-labels`, English and Korean), colours (`x-colours`), for the
+site kinds marker shapes (`x-shapes`, one of SHAPES) and for the event kinds route line patterns
+(`x-line-dashes`, SVG dash arrays, "" for solid): every label, colour, shape and pattern table in the
+code is read from here, so a new value needs only its schema entry, label, colour and shape or pattern.
 """
 
 from __future__ import annotations
@@ -99,6 +100,17 @@ def shapes(name: str, field: str) -> dict[str, str]:
     return {v: table[v] for v in spec["enum"]}
 
 
+def line_dashes(name: str, field: str) -> dict[str, str]:
+    """value → route line pattern (an SVG dash array, "" for a solid line) for every enum value."""
+    spec = field_spec(name, field)
+    table = spec["x-line-dashes"]
+    return {v: table[v] for v in spec["enum"]}
+
+
+def _dash_ok(value) -> bool:
+    return isinstance(value, str) and (value == "" or all(p.isdigit() and int(p) > 0 for p in value.split(" ")))
+
+
 def missing_vocabulary(get=None) -> list[str]:
     """Enum values that lack a label (or, where the field has colours, a colour): empty when complete.
     `get(name)` supplies the schemas (default: the shipped ones)."""
@@ -122,6 +134,10 @@ def missing_vocabulary(get=None) -> list[str]:
                     out.append(f"{name}.{field}: {value!r} has no colour")
                 if "x-shapes" in spec and spec["x-shapes"].get(value) not in SHAPES:
                     out.append(f"{name}.{field}: {value!r} has no marker shape (one of {', '.join(SHAPES)})")
+                if "x-line-dashes" in spec and not _dash_ok(spec["x-line-dashes"].get(value)):
+                    out.append(f'{name}.{field}: {value!r} has no line pattern ("" or whole numbers: "10 6")')
             if "x-shapes" in spec and len(set(spec["x-shapes"].values())) < len(spec["x-shapes"]):
                 out.append(f"{name}.{field}: two values share a marker shape")
+            if "x-line-dashes" in spec and len(set(spec["x-line-dashes"].values())) < len(spec["x-line-dashes"]):
+                out.append(f"{name}.{field}: two values share a line pattern")
     return out

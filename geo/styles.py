@@ -1,8 +1,8 @@
 """How each kind of site, event, country and route looks; shared by the web map and static exports.
 
-Labels, colours and the site kinds' marker shapes are read from the schemas (data/schema/, `x-labels`,
-`x-colours`, `x-shapes`), so kinds differ by shape as well as colour, in the web map (geo/web/shapemarker.js),
-its legend and the exports.
+Labels, colours, the site kinds' marker shapes and the routes' line patterns are read from the schemas
+(data/schema/, `x-labels`, `x-colours`, `x-shapes`, `x-line-dashes`), so kinds differ by shape or pattern
+as well as colour, in the web map (geo/web/shapemarker.js), its legend and the exports.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ COUNTRY_STROKES = schemas.colours("site", "country")
 COUNTRY_LABELS = schemas.labels("site", "country")
 PRECISION_LABELS = schemas.labels("site", "precision")
 EVENT_KIND_COLOURS = schemas.colours("events", "kind")
+EVENT_KIND_DASHES = schemas.line_dashes("events", "kind")  # routes differ by pattern as well as colour
 EVENT_KIND_LABELS = schemas.labels("events", "kind")
 EVENT_KINDS = tuple(schemas.enum("events", "kind"))
 SIZE_KIND = "repatriation"  # the kind whose figures size markers and routes unless the reader picks another

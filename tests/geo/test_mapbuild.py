@@ -51,7 +51,7 @@ def test_layer_filter_limits_markers(fixture_ds):
 
 
 def test_routes_draw_ranges_as_two_lines_coloured_by_kind(fixture_ds):
-    from geo.styles import EVENT_KIND_COLOURS
+    from geo.styles import EVENT_KIND_COLOURS, EVENT_KIND_DASHES
 
     ds = public_view(fixture_ds)
     ev = filter_events(ds, Filters())
@@ -60,9 +60,10 @@ def test_routes_draw_ranges_as_two_lines_coloured_by_kind(fixture_ds):
     stops = rows_of(group, "stops_json")
     rows = rows_of(group)
     assert len(rows) == 3
-    for stop_ids, high_w, low_w, n, _people, kind, colour, _count in rows:
+    for stop_ids, high_w, low_w, n, _people, kind, colour, _count, dash in rows:
         assert len(stop_ids) >= 2 and high_w >= low_w >= 0 and n == 1
         assert kind == "Returned to North Korea" and colour == EVENT_KIND_COLOURS["repatriation"]
+        assert dash is None and EVENT_KIND_DASHES["repatriation"] == ""  # returns: solid lines
     ids = list(ds.sites.index)
     by_stops = {tuple(ids[i] for i in r[0]): r for r in rows}
     # one event per route: its figure in its sources' words, with who states it
@@ -70,6 +71,22 @@ def test_routes_draw_ranges_as_two_lines_coloured_by_kind(fixture_ds):
     up_to = by_stops[("dandong-sinuiju", "sinuiju-holding")]
     assert up_to[4] == "up to 200 (One Korea Network)" and up_to[2] == 0  # no floor: no dark core
     assert stops[ids.index("shenyang")][2] == "Shenyang detention (선양 구금시설)"
+
+
+def test_route_kinds_differ_by_line_pattern_as_well_as_colour(fixture_ds):
+    """WCAG 1.4.1: a transfer's line is dashed where a return's is solid, on the map and in the legend."""
+    from geo.styles import EVENT_KIND_COLOURS, EVENT_KIND_DASHES
+
+    ds = public_view(fixture_ds)
+    _, routes = layers(ds)
+    transfers = routes.assign(kind="transfer")
+    rows = rows_of(mapbuild.route_layer(ds, transfers, events=filter_events(ds, Filters())))
+    assert rows and all(r[6] == EVENT_KIND_COLOURS["transfer"] and r[8] == "10 6" for r in rows)
+    assert len(set(EVENT_KIND_DASHES.values())) == len(EVENT_KIND_DASHES)
+    html = render(ds)
+    assert "dashArray: r[8]" in html
+    assert f"stroke='{EVENT_KIND_COLOURS['transfer']}' stroke-width='3' stroke-dasharray='10 6'/>" in html
+    assert f"stroke='{EVENT_KIND_COLOURS['repatriation']}' stroke-width='3'/>" in html
 
 
 def test_popups_list_each_event_with_its_own_sources(fixture_ds):

@@ -78,6 +78,27 @@ def test_the_legend_shape_is_inline_svg_of_constants():
     assert "<circle" in shape_svg("circle", "#332288")
 
 
+def test_every_event_kind_has_its_own_line_pattern_from_the_schema():
+    from geo.styles import EVENT_KIND_DASHES
+
+    spec = schemas.schema("events")["properties"]["kind"]
+    assert EVENT_KIND_DASHES == spec["x-line-dashes"] and set(EVENT_KIND_DASHES) == set(spec["enum"])
+    assert len(set(EVENT_KIND_DASHES.values())) == len(EVENT_KIND_DASHES)
+
+
+def test_a_missing_bad_or_shared_line_pattern_is_reported():
+    sch = json.loads(json.dumps(schemas.schema("events")))
+    kind = sch["properties"]["kind"]
+    del kind["x-line-dashes"]["arrest"]
+    kind["x-line-dashes"]["trial"] = "4 x"
+    kind["x-line-dashes"]["execution"] = kind["x-line-dashes"]["transfer"]
+    found = schemas.missing_vocabulary(lambda name: sch if name == "events" else schemas.schema(name))
+    assert any("'arrest' has no line pattern" in f for f in found)
+    assert any("'trial' has no line pattern" in f for f in found)
+    assert any("two values share a line pattern" in f for f in found)
+    assert schemas.missing_vocabulary() == []
+
+
 def test_a_missing_or_shared_shape_is_reported():
     sch = json.loads(json.dumps(schemas.schema("site")))
     kind = sch["properties"]["properties"]["properties"]["kind"]
