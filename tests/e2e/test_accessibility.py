@@ -50,10 +50,21 @@ def record(name: str, violations) -> None:
     (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(violations, indent=1, ensure_ascii=False))
 
 
+SETTLED_JS = """() => !document.querySelector("[data-testid='stElementContainer'][data-stale='true']")
+  && document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming?.().iterations === Infinity)"""
+
+
+def settle(page, timeout=120000):
+    """Idle, with no element left from an earlier run (Streamlit fades those: data-stale) and no fade
+    still running: axe would measure a faded element's colours half-transparent."""
+    wait_until_idle(page, timeout=timeout)
+    page.wait_for_function(SETTLED_JS, timeout=timeout)
+
+
 def open_page(page, server, path: str, lang: str):
     page.goto(f"{server.url}/{path}?lang={lang}", wait_until="domcontentloaded")
     page.locator("h1").first.wait_for(timeout=60000)
-    wait_until_idle(page, timeout=120000)
+    settle(page)
     if path == "":
         map_frame(page)
 
@@ -64,12 +75,12 @@ def test_page_has_no_serious_axe_violation(page, server, path, lang):
     open_page(page, server, path, lang)
     page.wait_for_function("l => document.documentElement.lang === l", arg=lang, timeout=20000)  # WCAG 3.1.1
     # not while a rerun shows the previous elements faded (their colours would be measured half-transparent)
-    wait_until_idle(page, timeout=120000)
+    settle(page)
     violations = run_axe(page)
-    for _retry in range(2):  # a late rerun can still show faded (stale) elements: measure again once it is over
+    for _retry in range(4):  # a late rerun can still show faded (stale) elements: measure again once it is over
         if not blocking(violations):
             break
-        wait_until_idle(page, timeout=120000)
+        settle(page)
         violations = run_axe(page)
     name = f"{path or 'map'}-{lang}"
     if path == "":
